@@ -1,0 +1,26 @@
+package dev.berth.model;
+
+import java.util.Objects;
+
+/**
+ * A failure with a stable {@link Reason} and a message for a person that names the image, the version, the
+ * action and what to do. Adapters translate library exceptions into this at their boundary.
+ */
+public class BerthException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final Reason reason;
+
+    public BerthException(Reason reason, String message) {
+        super(message);
+        this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    public BerthException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.berth.model;
+
+import dev.berth.model.yaml.Fields;
+import dev.berth.model.yaml.Problems;
+import dev.berth.model.yaml.YamlNode;
+import dev.berth.model.yaml.YamlReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a version 1 manifest strictly: unknown and missing fields, duplicate names and malformed values are all
+ * reported together, each with file, line and column.
+ */
+public final class ManifestParser {
+    private static final Set<String> TOP = Set.of("apiVersion", "kind", "images");
+    private static final Set<String> IMAGE =
+            Set.of("name", "version", "url", "sha256", "profile", "matches", "enable", "start", "runtime");
+
+    private ManifestParser() {}
+
+    /** Reads the manifest at {@code file}; messages name the file as given. */
+    public static Manifest read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            Problems problems = new Problems(file.toString());
+            problems.add(dev.berth.model.yaml.Position.START, "", "cannot be read: " + describe(e));
+            throw new ManifestInvalidException(problems.sorted());
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Parses {@code text}; {@code file} is the name messages use. */
+    public static Manifest parse(String text, String file) {
+        Problems problems = new Problems(file);
+        List<ImageSpec> images = YamlReader.read(text, problems)
+                .flatMap(root -> Fields.of(root, "", problems))
+                .map(top -> top(top, file))
+                .orElse(List.of());
+        if (!problems.isEmpty()) {
+            throw new ManifestInvalidException(problems.sorted());
+        }
+        return new Manifest(images, file);
+    }
+
+    private static List<ImageSpec> top(Fields top, String file) {
+        top.rejectUnknown(TOP);
+        top.requiredText("apiVersion")
+                .ifPresent(v -> top.checked(
+                        "apiVersion",
+                        Optional.of(v),
+                        Manifest.API_VERSION::equals,
+                        "must be \"" + Manifest.API_VERSION + "\""));
+        top.requiredText("kind")
+                .ifPresent(v -> top.checked(
+                        "kind", Optional.of(v), Manifest.KIND::equals, "must be \"" + Manifest.KIND + "\""));
+        if (!top.require("images")) {
+            return List.of();
+        }
+        List<ImageSpec> images = new ArrayList<>();
+        Map<String, Integer> firstLine = new HashMap<>();
+        List<YamlNode> items = top.list("images").orElse(List.of());
+        for (int i = 0; i < items.size(); i++) {
+            YamlNode item = items.get(i);
+            Optional<Fields> fields = Fields.of(item, "images[" + i + "]", top.problems());
+            if (fields.isEmpty()) {
+                continue;
+            }
+            Optional<ImageSpec> spec = image(fields.get(), file);
+            spec.ifPresent(s -> {
+                Integer earlier =
+                        firstLine.putIfAbsent(s.name(), item.position().line());
+                if (earlier != null) {
+                    fields.get()
+                            .problems()
+                            .add(
+                                    fields.get().positionOf("name"),
+                                    fields.get().path("name"),
+                                    "image \"" + s.name() + "\" is already declared at line " + earlier
+                                            + "; names must be unique");
+                } else {
+                    images.add(s);
+                }
+            });
+        }
+        return images;
+    }
+
+    private static Optional<ImageSpec> image(Fields f, String file) {
+        f.rejectUnknown(IMAGE);
+        int before = f.problems().count();
+        Optional<String> name = required(f, "name", Names.IMAGE_NAME, Names.IMAGE_NAME_RULE);
+        Optional<String> version = required(f, "version", Names.VERSION, Names.VERSION_RULE);
+        Optional<java.net.URI> url = f.requiredText("url").flatMap(u -> Urls.parse(u, f, "url"));
+        Optional<Sha256> sha = required(
+                        f, "sha256", Sha256.FORMAT, "must be 64 hexadecimal digits (the output of sha256sum)")
+                .map(Sha256::new);
+        String profile = f.text("profile", Names.PROFILE, Names.PROFILE_RULE).orElse("default");
+        List<String> matches = f.textList("matches", Names.UNIT_PREFIX, Names.UNIT_PREFIX_RULE)
+                .orElseGet(() -> name.map(List::of).orElse(List.of()));
+        if (f.has("matches") && matches.isEmpty() && f.problems().count() == before) {
+            f.problems()
+                    .add(
+                            f.positionOf("matches"),
+                            f.path("matches"),
+                            "must name at least one unit prefix (leave it out to use the image name)");
+        }
+        boolean enable = f.bool("enable", true);
+        boolean start = f.bool("start", true);
+        boolean runtime = f.bool("runtime", false);
+        if (f.problems().count() > before || name.isEmpty()) {
+            return Optional.empty();
+        }
+        Origin origin = new Origin(file, f.position().line());
+        return Optional.of(new ImageSpec(
+                name.get(), version.get(), url.get(), sha.get(), profile, matches, enable, start, runtime, origin));
+    }
+
+    private static Optional<String> required(Fields f, String key, Pattern rule, String expectation) {
+        return f.requiredText(key).flatMap(v -> f.checked(key, Optional.of(v), rule.asMatchPredicate(), expectation));
+    }
+
+    private static String describe(IOException e) {
+        return e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage();
+    }
+}

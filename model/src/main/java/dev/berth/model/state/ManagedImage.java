@@ -1,0 +1,83 @@
+package dev.berth.model.state;
+
+import dev.berth.model.ImageSpec;
+import dev.berth.model.Sha256;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An image Berth attached (or is about to). The entry is written BEFORE the host is changed, so that an agent
+ * killed in the middle still owns what it was attaching and finishes the job on the next pass.
+ *
+ * @param previous what was attached before an upgrade, kept until the new version is proven, for rollback
+ */
+public record ManagedImage(
+        String name,
+        String version,
+        Sha256 sha256,
+        String profile,
+        List<String> matches,
+        boolean runtime,
+        String imagePath,
+        Phase phase,
+        @Nullable Previous previous) {
+
+    /** Where Berth stands with this image. */
+    public enum Phase {
+        /** Attach requested; the host may or may not have it yet. */
+        ATTACHING,
+        /** Attached and started as desired. */
+        ATTACHED,
+        /** Reattach to a new version or profile requested. */
+        UPGRADING,
+        /** Detach requested. */
+        DETACHING
+    }
+
+    /** An earlier attachment of the same image. */
+    public record Previous(String version, String imagePath, String profile, List<String> matches) {
+        public Previous {
+            matches = List.copyOf(matches);
+        }
+    }
+
+    public ManagedImage {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(profile, "profile");
+        matches = List.copyOf(matches);
+        Objects.requireNonNull(imagePath, "imagePath");
+        Objects.requireNonNull(phase, "phase");
+    }
+
+    public static ManagedImage of(ImageSpec spec, String imagePath, Phase phase, @Nullable Previous previous) {
+        return new ManagedImage(
+                spec.name(),
+                spec.version(),
+                spec.sha256(),
+                spec.profile(),
+                spec.matches(),
+                spec.runtime(),
+                imagePath,
+                phase,
+                previous);
+    }
+
+    public ManagedImage withPhase(Phase next) {
+        return new ManagedImage(name, version, sha256, profile, matches, runtime, imagePath, next, previous);
+    }
+
+    public ManagedImage settled() {
+        return new ManagedImage(name, version, sha256, profile, matches, runtime, imagePath, Phase.ATTACHED, null);
+    }
+
+    public Previous asPrevious() {
+        return new Previous(version, imagePath, profile, matches);
+    }
+
+    public String label() {
+        return name + " " + version;
+    }
+}

@@ -1,0 +1,2 @@
+/** A YAML reader that keeps the line and column of every value, so every validation error can name them. */
+package dev.berth.model.yaml;
