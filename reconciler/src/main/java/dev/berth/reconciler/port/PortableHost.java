@@ -1,0 +1,36 @@
+package dev.berth.reconciler.port;
+
+import dev.berth.model.host.AttachedImage;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * systemd-portabled and systemd, doing what {@code portablectl --enable --now} does around portabled. Every
+ * method either completes or throws a {@link dev.berth.model.BerthException} with a stable reason
+ * (PortabledUnavailable, AttachRejected, StartFailed, DetachFailed) and a message naming the image.
+ */
+public interface PortableHost {
+    /** Every attached image, grouped by the image its units' RootImage/RootDirectory points at. */
+    List<AttachedImage> attached();
+
+    /** The profiles portabled can attach with. */
+    Set<String> profiles();
+
+    /**
+     * Attach, reload systemd, then enable and start the units as asked, waiting for the start jobs. Refused when
+     * an image of the same name is already attached.
+     */
+    void attach(Attachment attachment);
+
+    /**
+     * Move an attached image of the same name to {@code attachment} (another version, profile or match list):
+     * reattach, reload, stop and disable units that are gone, enable and restart the updated ones.
+     */
+    void reattach(Attachment attachment);
+
+    /** Enable and start the units of an attached image, waiting for the jobs. */
+    void start(Attachment attachment);
+
+    /** Stop the image's units and wait, disable them, detach, reload systemd. */
+    void detach(AttachedImage image);
+}
