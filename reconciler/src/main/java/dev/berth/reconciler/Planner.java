@@ -1,0 +1,218 @@
+package dev.berth.reconciler;
+
+import dev.berth.model.ImageSpec;
+import dev.berth.model.Manifest;
+import dev.berth.model.Reason;
+import dev.berth.model.host.AttachedImage;
+import dev.berth.model.host.Observed;
+import dev.berth.model.host.PoolFile;
+import dev.berth.model.plan.Finding;
+import dev.berth.model.plan.Plan;
+import dev.berth.model.plan.Step;
+import dev.berth.model.state.Inventory;
+import dev.berth.model.state.KnownFile;
+import dev.berth.model.state.ManagedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The pure core: (desired, observed, inventory) to an ordered plan. No I/O, no clock, no logging. The order is
+ * fixed: fetch and verify everything first, then attach, upgrade and start in manifest order, then detach what
+ * is no longer desired, then prune files nothing uses.
+ */
+public final class Planner {
+    private final String poolDir;
+
+    /** @param poolDir the pool as the host sees it, e.g. /var/lib/portables */
+    public Planner(String poolDir) {
+        this.poolDir = poolDir.endsWith("/") ? poolDir.substring(0, poolDir.length() - 1) : poolDir;
+    }
+
+    public Plan plan(Manifest desired, Observed observed, Inventory inventory) {
+        Draft draft = new Draft();
+        for (ImageSpec spec : desired.images()) {
+            planDesired(spec, observed, inventory, draft);
+        }
+        for (ManagedImage managed : inventory.images().values()) {
+            if (desired.image(managed.name()).isEmpty()) {
+                planRemoval(managed, observed, inventory, draft);
+            }
+        }
+        for (AttachedImage attached : observed.attached()) {
+            if (desired.image(attached.name()).isEmpty()
+                    && inventory.image(attached.name()).isEmpty()) {
+                draft.findings.add(new Finding.Unmanaged(attached));
+            }
+        }
+        planPrune(desired, observed, inventory, draft);
+        return draft.toPlan();
+    }
+
+    public String targetOf(ImageSpec spec) {
+        return poolDir + "/" + spec.fileName();
+    }
+
+    private void planDesired(ImageSpec spec, Observed observed, Inventory inventory, Draft draft) {
+        List<AttachedImage> attached = observed.attachedNamed(spec.name());
+        Optional<ManagedImage> managed = inventory.image(spec.name());
+        if (attached.size() > 1) {
+            draft.refuse(
+                    spec,
+                    Reason.NotOwned,
+                    "image " + spec.name() + " is attached " + attached.size() + " times ("
+                            + String.join(
+                                    ", ",
+                                    attached.stream()
+                                            .map(AttachedImage::imagePath)
+                                            .toList())
+                            + "); detach the extra copies by hand with portablectl detach");
+            return;
+        }
+        if (!attached.isEmpty() && managed.isEmpty()) {
+            AttachedImage other = attached.get(0);
+            draft.refuse(
+                    spec,
+                    Reason.NotOwned,
+                    "image " + spec.name() + " is already attached from " + other.imagePath()
+                            + " but Berth did not attach it, so Berth leaves it alone; detach it by hand (portablectl detach "
+                            + other.imagePath() + ") to let Berth manage " + spec.label()
+                            + ", or remove it from the manifest");
+            return;
+        }
+        String target = targetOf(spec);
+        if (attached.isEmpty()) {
+            fetchIfNeeded(spec, target, observed, inventory, draft);
+            draft.changes.add(new Step.Attach(spec, target));
+            return;
+        }
+        AttachedImage current = attached.get(0);
+        ManagedImage entry = managed.orElseThrow();
+        if (differs(spec, current, entry) || entry.phase() == ManagedImage.Phase.UPGRADING) {
+            fetchIfNeeded(spec, target, observed, inventory, draft);
+            draft.changes.add(new Step.Upgrade(spec, target, current));
+        } else if (needsStart(spec, current) || entry.phase() == ManagedImage.Phase.ATTACHING) {
+            draft.changes.add(new Step.Start(spec, current));
+        }
+    }
+
+    /** Version, profile, runtime flag or match list differ: the image must be reattached. */
+    static boolean differs(ImageSpec spec, AttachedImage current, ManagedImage entry) {
+        boolean version = !current.version().equals(Optional.of(spec.version()));
+        boolean profile = !current.profile().orElse(entry.profile()).equals(spec.profile());
+        boolean runtime = current.runtime() != spec.runtime();
+        boolean matches = !entry.matches().equals(spec.matches());
+        return version || profile || runtime || matches;
+    }
+
+    private static boolean needsStart(ImageSpec spec, AttachedImage current) {
+        return (spec.start() && !current.state().isRunning())
+                || (spec.enable() && !current.state().isEnabled());
+    }
+
+    private void fetchIfNeeded(ImageSpec spec, String target, Observed observed, Inventory inventory, Draft draft) {
+        Optional<PoolFile> present = observed.poolFile(target);
+        Optional<KnownFile> known = inventory.file(target);
+        boolean trusted = present.isPresent()
+                && known.isPresent()
+                && known.get()
+                        .vouchesFor(
+                                spec.sha256(),
+                                present.get().size(),
+                                present.get().modified());
+        if (!trusted) {
+            draft.fetches.add(new Step.Fetch(spec, target));
+        }
+        draft.keep.add(target);
+    }
+
+    private void planRemoval(ManagedImage managed, Observed observed, Inventory inventory, Draft draft) {
+        Optional<AttachedImage> attached =
+                observed.attachedNamed(managed.name()).stream().findFirst();
+        List<String> files = inventory.files().values().stream()
+                .filter(f -> f.downloaded() && f.image().equals(managed.name()))
+                .map(KnownFile::path)
+                .toList();
+        draft.removals.add(new Step.Detach(managed, attached, files));
+        draft.removed.addAll(files);
+    }
+
+    /**
+     * Downloaded files that nothing will use once the plan has run: superseded versions, files of refused or
+     * removed images, and partial downloads of versions no longer wanted.
+     */
+    private void planPrune(Manifest desired, Observed observed, Inventory inventory, Draft draft) {
+        Set<String> inUse = new LinkedHashSet<>(draft.keep);
+        for (AttachedImage attached : observed.attached()) {
+            boolean replaced = draft.changes.stream()
+                    .anyMatch(s ->
+                            s instanceof Step.Upgrade u && u.from().imagePath().equals(attached.imagePath()));
+            if (!replaced) {
+                inUse.add(attached.imagePath());
+            }
+        }
+        for (ImageSpec spec : desired.images()) {
+            if (!draft.refusedNames.contains(spec.name())) {
+                inUse.add(targetOf(spec));
+            }
+        }
+        List<String> prune = new ArrayList<>();
+        for (KnownFile file : inventory.files().values()) {
+            if (file.downloaded() && !inUse.contains(file.path()) && !draft.removed.contains(file.path())) {
+                prune.add(file.path());
+            }
+        }
+        for (PoolFile file : observed.pool()) {
+            if (file.isPartial() && isStalePartial(file, desired, inventory)) {
+                prune.add(file.path());
+            }
+        }
+        if (!prune.isEmpty()) {
+            draft.prune = Optional.of(
+                    new Step.Prune(prune.stream().distinct().sorted().toList()));
+        }
+    }
+
+    /** A ".#NAME_VERSION.raw..." partial of an image Berth knows, for a version no longer desired. */
+    private boolean isStalePartial(PoolFile file, Manifest desired, Inventory inventory) {
+        String name = file.fileName().substring(2);
+        int cut = name.indexOf('_');
+        if (cut < 0) {
+            return false;
+        }
+        String image = name.substring(0, cut);
+        boolean ours =
+                desired.image(image).isPresent() || inventory.image(image).isPresent();
+        boolean wanted = desired.image(image)
+                .map(spec -> name.startsWith(spec.fileName()))
+                .orElse(false);
+        return ours && !wanted;
+    }
+
+    /** The plan being assembled, in its four ordered parts. */
+    private static final class Draft {
+        final List<Step> fetches = new ArrayList<>();
+        final List<Step> changes = new ArrayList<>();
+        final List<Step> removals = new ArrayList<>();
+        Optional<Step> prune = Optional.empty();
+        final List<Finding> findings = new ArrayList<>();
+        final Set<String> keep = new LinkedHashSet<>();
+        final Set<String> removed = new LinkedHashSet<>();
+        final Set<String> refusedNames = new LinkedHashSet<>();
+
+        void refuse(ImageSpec spec, Reason reason, String message) {
+            findings.add(new Finding.Refused(spec.name(), reason, message));
+            refusedNames.add(spec.name());
+        }
+
+        Plan toPlan() {
+            List<Step> steps = new ArrayList<>(fetches);
+            steps.addAll(changes);
+            steps.addAll(removals);
+            prune.ifPresent(steps::add);
+            return new Plan(steps, findings);
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package dev.berth.reconciler;
+
+import static dev.berth.reconciler.Fixtures.attached;
+import static dev.berth.reconciler.Fixtures.managed;
+import static dev.berth.reconciler.Fixtures.matches;
+import static dev.berth.reconciler.Fixtures.partial;
+import static dev.berth.reconciler.Fixtures.poolFile;
+import static dev.berth.reconciler.Fixtures.runtime;
+import static dev.berth.reconciler.Fixtures.spec;
+import static dev.berth.reconciler.Fixtures.verified;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.model.ImageSpec;
+import dev.berth.model.Manifest;
+import dev.berth.model.host.AttachedImage;
+import dev.berth.model.host.Observed;
+import dev.berth.model.host.PoolFile;
+import dev.berth.model.host.PortableState;
+import dev.berth.model.state.Inventory;
+import dev.berth.model.state.KnownFile;
+import dev.berth.model.state.ManagedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PlannerTest {
+    private final Planner planner = new Planner(Fixtures.POOL);
+
+    static Stream<Case> rules() {
+        return Stream.of(
+                when("nothing is desired and nothing attached").expect(),
+                when("a desired image is not attached: fetch, then attach")
+                        .want(spec("hello", "1.0"))
+                        .expect("fetch hello 1.0", "attach hello 1.0"),
+                when("the verified file is already in the pool: attach without fetching")
+                        .want(spec("hello", "1.0"))
+                        .pool(poolFile("hello", "1.0"))
+                        .knows(verified("hello", "1.0"))
+                        .expect("attach hello 1.0"),
+                when("a pool file whose size or mtime changed since it was verified is fetched again")
+                        .want(spec("hello", "1.0"))
+                        .pool(new PoolFile(Fixtures.path("hello", "1.0"), 999L, Fixtures.MTIME))
+                        .knows(verified("hello", "1.0"))
+                        .expect("fetch hello 1.0", "attach hello 1.0"),
+                when("a pool file nobody verified is checked by fetching")
+                        .want(spec("hello", "1.0"))
+                        .pool(poolFile("hello", "1.0"))
+                        .expect("fetch hello 1.0", "attach hello 1.0"),
+                when("the image is attached as desired: nothing to do")
+                        .want(spec("hello", "1.0"))
+                        .attached(attached("hello", "1.0"))
+                        .owns(managed("hello", "1.0"))
+                        .knows(verified("hello", "1.0"))
+                        .pool(poolFile("hello", "1.0"))
+                        .expect(),
+                when("another version is attached: fetch, then upgrade")
+                        .want(spec("hello", "2.0"))
+                        .attached(attached("hello", "1.0"))
+                        .owns(managed("hello", "1.0"))
+                        .knows(verified("hello", "1.0"))
+                        .expect("fetch hello 2.0", "upgrade hello 1.0 -> 2.0 default", "prune hello_1.0.raw"),
+                when("another profile is wanted: upgrade in place without fetching")
+                        .want(spec("hello", "1.0", "strict"))
+                        .attached(attached("hello", "1.0"))
+                        .owns(managed("hello", "1.0"))
+                        .knows(verified("hello", "1.0"))
+                        .pool(poolFile("hello", "1.0"))
+                        .expect("upgrade hello 1.0 -> 1.0 strict"),
+                when("the host does not show the profile: the inventory's is compared")
+                        .want(spec("hello", "1.0", "strict"))
+                        .attached(new AttachedImage(
+                                Fixtures.path("hello", "1.0"), Optional.empty(), PortableState.RUNNING, List.of()))
+                        .owns(managed("hello", "1.0"))
+                        .knows(verified("hello", "1.0"))
+                        .pool(poolFile("hello", "1.0"))
+                        .expect("upgrade hello 1.0 -> 1.0 strict"),
+                when("the runtime flag changes: upgrade")
+                        .want(runtime(spec("hello", "1.0")))
+                        .attached(attached("hello", "1.0"))
+                        .owns(managed("hello", "1.0"))
+                        .knows(verified("hello", "1.0"))
+                        .pool(poolFile("hello", "1.0"))
+                        .expect("upgrade hello 1.0 -> 1.0 default"),
+                when("the match list changes: upgrade")
+                        .want(matches(spec("hello", "1.0"), "hello", "hello-admin"))
+                        .attached(attached("hello", "1.0"))
+                        .owns(managed("hello", "1.0"))
+                        .knows(verified("hello", "1.0"))
+                        .pool(poolFile("hello", "1.0"))
+                        .expect("upgrade hello 1.0 -> 1.0 default"),
+                when("a managed image was stopped by hand: start it")
+                        .want(spec("hello", "1.0"))
+                        .attached(attached("hello", "1.0", "default", PortableState.ATTACHED))
+                        .owns(managed("hello", "1.0"))
+                        .expect("start hello 1.0"),
+                when("an image that should not start is left stopped")
+                        .want(notStarted(spec("hello", "1.0")))
+                        .attached(attached("hello", "1.0", "default", PortableState.ATTACHED))
+                        .owns(managed("hello", "1.0"))
+                        .expect(),
+                when("an attach interrupted after portabled attached it is finished by starting")
+                        .want(spec("hello", "1.0"))
+                        .attached(attached("hello", "1.0"))
+                        .owns(managed(spec("hello", "1.0"), ManagedImage.Phase.ATTACHING))
+                        .expect("start hello 1.0"),
+                when("an upgrade interrupted after the reattach is redone, so the units restart")
+                        .want(spec("hello", "2.0"))
+                        .attached(attached("hello", "2.0"))
+                        .owns(managed(spec("hello", "2.0"), ManagedImage.Phase.UPGRADING))
+                        .knows(verified("hello", "2.0"))
+                        .pool(poolFile("hello", "2.0"))
+                        .expect("upgrade hello 2.0 -> 2.0 default"),
+                when("a managed image is no longer desired: detach it and delete its files")
+                        .attached(attached("hello", "1.0"))
+                        .owns(managed("hello", "1.0"))
+                        .knows(verified("hello", "1.0"))
+                        .expect("detach hello 1.0 delete hello_1.0.raw"),
+                when("a managed image already detached by hand is forgotten and its files deleted")
+                        .owns(managed("hello", "1.0"))
+                        .knows(verified("hello", "1.0"))
+                        .expect("detach hello 1.0 (not attached) delete hello_1.0.raw"),
+                when("an image attached by someone else and not desired is reported, never touched")
+                        .attached(attached("other", "3"))
+                        .expect("unmanaged other 3"),
+                when("a desired name attached by someone else is refused")
+                        .want(spec("other", "3"))
+                        .attached(attached("other", "2"))
+                        .expect("refuse other NotOwned"),
+                when("a desired name attached twice is refused")
+                        .want(spec("hello", "1.0"))
+                        .attached(attached("hello", "1.0"), attached("hello", "0.9"))
+                        .owns(managed("hello", "1.0"))
+                        .expect("refuse hello NotOwned"),
+                when("files a person put in the pool are never pruned")
+                        .knows(new KnownFile(
+                                Fixtures.path("x", "1"), "x", "1", Fixtures.sha("x", "1"), false, 1L, Fixtures.MTIME))
+                        .expect(),
+                when("a downloaded file no image uses is pruned")
+                        .knows(verified("hello", "0.9"))
+                        .expect("prune hello_0.9.raw"),
+                when("a partial download of a version no longer desired is pruned")
+                        .want(spec("hello", "2.0"))
+                        .attached(attached("hello", "2.0"))
+                        .owns(managed("hello", "2.0"))
+                        .pool(
+                                partial("hello_1.0.raw.partial"),
+                                partial("hello_2.0.raw.partial"),
+                                partial("unrelated_1.raw"))
+                        .expect("prune .#hello_1.0.raw.partial"),
+                when("the plan orders fetches first, then changes in manifest order, then detaches, then pruning")
+                        .want(spec("b", "2"), spec("a", "1"))
+                        .attached(attached("b", "1"), attached("old", "1"))
+                        .owns(managed("b", "1"), managed("old", "1"))
+                        .knows(verified("b", "1"), verified("old", "1"))
+                        .expect(
+                                "fetch b 2",
+                                "fetch a 1",
+                                "upgrade b 1 -> 2 default",
+                                "attach a 1",
+                                "detach old 1 delete old_1.raw",
+                                "prune b_1.raw"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void plansByRule(Case c) {
+        assertThat(PlanText.of(planner.plan(c.desired, c.observed, c.inventory)))
+                .containsExactlyElementsOf(c.expected);
+    }
+
+    private static ImageSpec notStarted(ImageSpec s) {
+        return new ImageSpec(
+                s.name(), s.version(), s.url(), s.sha256(), s.profile(), s.matches(), false, false, false, s.origin());
+    }
+
+    static Builder when(String behaviour) {
+        return new Builder(behaviour);
+    }
+
+    record Case(String name, Manifest desired, Observed observed, Inventory inventory, List<String> expected) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static final class Builder {
+        private final String name;
+        private final List<ImageSpec> desired = new ArrayList<>();
+        private final List<AttachedImage> attached = new ArrayList<>();
+        private final List<PoolFile> pool = new ArrayList<>();
+        private Inventory inventory = Inventory.empty();
+
+        Builder(String name) {
+            this.name = name;
+        }
+
+        Builder want(ImageSpec... specs) {
+            desired.addAll(List.of(specs));
+            return this;
+        }
+
+        Builder attached(AttachedImage... images) {
+            attached.addAll(List.of(images));
+            return this;
+        }
+
+        Builder owns(ManagedImage... images) {
+            for (ManagedImage image : images) {
+                inventory = inventory.with(image);
+            }
+            return this;
+        }
+
+        Builder knows(KnownFile... files) {
+            for (KnownFile file : files) {
+                inventory = inventory.with(file);
+            }
+            return this;
+        }
+
+        Builder pool(PoolFile... files) {
+            pool.addAll(List.of(files));
+            return this;
+        }
+
+        Case expect(String... lines) {
+            return new Case(
+                    name, new Manifest(desired, "m.yaml"), new Observed(attached, pool), inventory, List.of(lines));
+        }
+    }
+}

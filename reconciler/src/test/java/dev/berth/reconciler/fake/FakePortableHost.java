@@ -1,0 +1,225 @@
+package dev.berth.reconciler.fake;
+
+import dev.berth.model.BerthException;
+import dev.berth.model.Reason;
+import dev.berth.model.host.AttachedImage;
+import dev.berth.model.host.ImageFileName;
+import dev.berth.model.host.PortableState;
+import dev.berth.model.host.UnitStatus;
+import dev.berth.reconciler.port.Attachment;
+import dev.berth.reconciler.port.PortableHost;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A working in-memory portabled and systemd. It keeps the rules the real daemons enforce (one attachment per
+ * name, no attach over an attached name, reattach only over one, known profiles, matching units only) and is
+ * held to the real adapter by {@link PortableHostContract}.
+ */
+public final class FakePortableHost implements PortableHost {
+    private static final Set<String> PROFILES = Set.of("default", "nonetwork", "strict", "trusted");
+
+    private final Map<String, TestImage> files = new HashMap<>();
+    private final Map<String, Attached> attached = new LinkedHashMap<>();
+    private final Map<String, BerthException> failNext = new HashMap<>();
+    private final List<String> calls = new ArrayList<>();
+    private boolean available = true;
+
+    /** Puts an image file at {@code dir/NAME_VERSION.raw}; returns its path. */
+    public String install(String dir, TestImage image) {
+        String path = dir + "/" + image.fileName();
+        files.put(path, image);
+        return path;
+    }
+
+    public void removeFile(String path) {
+        files.remove(path);
+    }
+
+    /** The next call of {@code method} ("attach", "reattach", "start", "detach", "attached") throws {@code e}. */
+    public void failNext(String method, BerthException e) {
+        failNext.put(method, e);
+    }
+
+    /** Simulates portabled missing from the bus. */
+    public void setAvailable(boolean available) {
+        this.available = available;
+    }
+
+    /** Every port call so far, as "attach /var/lib/portables/x_1.raw". */
+    public List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** A person stopping a unit with systemctl. */
+    public void stopByHand(String image) {
+        Attached a = require(image, "stop");
+        a.units.replaceAll((unit, state) -> state.stopped());
+    }
+
+    @Override
+    public List<AttachedImage> attached() {
+        enter("attached", "");
+        return attached.values().stream().map(Attached::observe).toList();
+    }
+
+    @Override
+    public Set<String> profiles() {
+        enter("profiles", "");
+        return PROFILES;
+    }
+
+    @Override
+    public void attach(Attachment a) {
+        enter("attach", a.imagePath());
+        TestImage image = image(a);
+        String name = ImageFileName.of(a.imagePath()).name();
+        if (attached.containsKey(name)) {
+            throw new BerthException(
+                    Reason.AttachRejected,
+                    "attaching " + a.imagePath() + ": image " + name + " is already attached from "
+                            + attached.get(name).path);
+        }
+        Attached next = new Attached(a.imagePath(), a.profile(), a.runtime(), a.enable(), units(image, a));
+        attached.put(name, next);
+        if (a.start()) {
+            next.startAll(false);
+        }
+    }
+
+    @Override
+    public void reattach(Attachment a) {
+        enter("reattach", a.imagePath());
+        TestImage image = image(a);
+        String name = ImageFileName.of(a.imagePath()).name();
+        Attached old = attached.get(name);
+        if (old == null) {
+            throw new BerthException(
+                    Reason.AttachRejected, "reattaching " + a.imagePath() + ": nothing named " + name + " is attached");
+        }
+        Attached next = new Attached(a.imagePath(), a.profile(), a.runtime(), a.enable(), units(image, a));
+        next.units.replaceAll((unit, fresh) -> old.units.getOrDefault(unit, fresh));
+        attached.put(name, next);
+        if (a.start()) {
+            next.startAll(true);
+        }
+    }
+
+    @Override
+    public void start(Attachment a) {
+        enter("start", a.imagePath());
+        Attached current = require(ImageFileName.of(a.imagePath()).name(), "start");
+        current.enabled |= a.enable();
+        if (a.start()) {
+            current.startAll(false);
+        }
+    }
+
+    @Override
+    public void detach(AttachedImage image) {
+        enter("detach", image.imagePath());
+        Attached current = attached.get(image.name());
+        if (current == null) {
+            throw new BerthException(Reason.DetachFailed, "detaching " + image.imagePath() + ": it is not attached");
+        }
+        attached.remove(image.name());
+    }
+
+    private void enter(String method, String argument) {
+        calls.add((method + " " + argument).trim());
+        if (!available) {
+            throw new BerthException(Reason.PortabledUnavailable, "systemd-portabled is not available (fake)");
+        }
+        BerthException failure = failNext.remove(method);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private TestImage image(Attachment a) {
+        TestImage image = files.get(a.imagePath());
+        if (image == null) {
+            throw new BerthException(Reason.AttachRejected, "attaching " + a.imagePath() + ": no such image file");
+        }
+        if (!PROFILES.contains(a.profile())) {
+            throw new BerthException(
+                    Reason.AttachRejected, "attaching " + a.imagePath() + ": unknown profile " + a.profile());
+        }
+        return image;
+    }
+
+    private static Map<String, UnitState> units(TestImage image, Attachment a) {
+        Map<String, UnitState> units = new LinkedHashMap<>();
+        for (TestImage.TestUnit unit : image.units()) {
+            if (a.matches().stream().anyMatch(prefix -> matches(unit.name(), prefix))) {
+                units.put(unit.name(), UnitState.inactive(unit, image));
+            }
+        }
+        if (units.isEmpty()) {
+            throw new BerthException(
+                    Reason.AttachRejected, "attaching " + a.imagePath() + ": no unit matches " + a.matches());
+        }
+        return units;
+    }
+
+    /** portabled's rule: the prefix, then "-", ".", "@" or the end of the name. */
+    private static boolean matches(String unit, String prefix) {
+        if (!unit.startsWith(prefix)) {
+            return false;
+        }
+        if (unit.length() == prefix.length()) {
+            return true;
+        }
+        char next = unit.charAt(prefix.length());
+        return next == '-' || next == '.' || next == '@';
+    }
+
+    private Attached require(String name, String what) {
+        Attached a = attached.get(name);
+        if (a == null) {
+            throw new BerthException(Reason.StartFailed, what + " " + name + ": not attached");
+        }
+        return a;
+    }
+
+    /** One attachment and the state of its units. */
+    private static final class Attached {
+        final String path;
+        final String profile;
+        final boolean runtime;
+        boolean enabled;
+        final Map<String, UnitState> units;
+
+        Attached(String path, String profile, boolean runtime, boolean enabled, Map<String, UnitState> units) {
+            this.path = path;
+            this.profile = profile;
+            this.runtime = runtime;
+            this.enabled = enabled;
+            this.units = units;
+        }
+
+        void startAll(boolean restart) {
+            units.replaceAll((unit, state) -> state.triggeredBy().isEmpty()
+                    ? state.started(restart)
+                    : restart && state.active() ? state.started(true) : state);
+        }
+
+        AttachedImage observe() {
+            boolean running = units.values().stream().anyMatch(UnitState::active);
+            PortableState state = running
+                    ? (runtime ? PortableState.RUNNING_RUNTIME : PortableState.RUNNING)
+                    : enabled
+                            ? (runtime ? PortableState.ENABLED_RUNTIME : PortableState.ENABLED)
+                            : (runtime ? PortableState.ATTACHED_RUNTIME : PortableState.ATTACHED);
+            List<UnitStatus> statuses = units.entrySet().stream()
+                    .map(e -> e.getValue().status(e.getKey()))
+                    .toList();
+            return new AttachedImage(path, Optional.of(profile), state, statuses);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package dev.berth.reconciler.fake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.berth.model.BerthException;
+import dev.berth.model.Reason;
+import dev.berth.model.host.AttachedImage;
+import dev.berth.model.host.PortableState;
+import dev.berth.model.host.UnitStatus;
+import dev.berth.reconciler.port.Attachment;
+import dev.berth.reconciler.port.PortableHost;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link PortableHost} does, run against the fake and against the real D-Bus adapter on a real
+ * systemd, so the fake cannot drift from the daemons. Each test uses its own image names.
+ */
+public abstract class PortableHostContract {
+    /** The host under test. */
+    protected abstract PortableHost host();
+
+    /** Puts {@code image} where the host can attach it; returns its absolute path on the host. */
+    protected abstract String install(TestImage image);
+
+    /** Attaches and starts an image the way a person would with portablectl, outside Berth. */
+    protected abstract void attachByHand(String imagePath);
+
+    /** How long a real unit may take to settle after a job finished. */
+    protected Duration settle() {
+        return Duration.ofSeconds(15);
+    }
+
+    @AfterEach
+    void detachEverything() {
+        for (AttachedImage image : host().attached()) {
+            host().detach(image);
+        }
+    }
+
+    protected static Attachment attachment(String path, String profile) {
+        return new Attachment(path, List.of(nameOf(path)), profile, false, true, true);
+    }
+
+    @Test
+    void attachingAnImageRunsItsUnitsAndShowsItsVersionAndProfile() {
+        String path = install(TestImage.service("alpha", "1.0"));
+
+        host().attach(attachment(path, "default"));
+
+        AttachedImage alpha = only("alpha");
+        assertThat(alpha.imagePath()).isEqualTo(path);
+        assertThat(alpha.version()).contains("1.0");
+        assertThat(alpha.profile()).contains("default");
+        assertThat(alpha.state()).isEqualTo(PortableState.RUNNING);
+        assertThat(alpha.units()).extracting(UnitStatus::name).containsExactly("alpha.service");
+        assertThat(alpha.units().get(0).isActive()).isTrue();
+    }
+
+    @Test
+    void attachingWithoutEnableOrStartLeavesTheUnitsStopped() {
+        String path = install(TestImage.service("bravo", "1"));
+
+        host().attach(new Attachment(path, List.of("bravo"), "default", false, false, false));
+
+        AttachedImage bravo = only("bravo");
+        assertThat(bravo.state()).isEqualTo(PortableState.ATTACHED);
+        assertThat(bravo.units()).allSatisfy(u -> assertThat(u.isActive()).isFalse());
+    }
+
+    @Test
+    void startingAnAttachedImageEnablesAndRunsItsUnits() {
+        String path = install(TestImage.service("charlie", "1"));
+        host().attach(new Attachment(path, List.of("charlie"), "default", false, false, false));
+
+        host().start(attachment(path, "default"));
+
+        assertThat(only("charlie").state()).isEqualTo(PortableState.RUNNING);
+    }
+
+    @Test
+    void aSecondVersionOfAnAttachedNameIsRefusedAndTheFirstStaysAttached() {
+        String first = install(TestImage.service("delta", "1"));
+        String second = install(TestImage.service("delta", "2"));
+        host().attach(attachment(first, "default"));
+
+        assertThatThrownBy(() -> host().attach(attachment(second, "default")))
+                .isInstanceOfSatisfying(
+                        BerthException.class, e -> assertThat(e.reason()).isEqualTo(Reason.AttachRejected))
+                .hasMessageContaining(second);
+
+        assertThat(only("delta").imagePath()).isEqualTo(first);
+        assertThat(only("delta").state()).isEqualTo(PortableState.RUNNING);
+    }
+
+    @Test
+    void reattachingMovesTheImageToTheNewVersionAndKeepsItRunning() {
+        String first = install(TestImage.service("echo", "1"));
+        String second = install(TestImage.service("echo", "2"));
+        host().attach(attachment(first, "default"));
+
+        host().reattach(attachment(second, "default"));
+
+        AttachedImage echo = only("echo");
+        assertThat(echo.imagePath()).isEqualTo(second);
+        assertThat(echo.version()).contains("2");
+        assertThat(echo.state()).isEqualTo(PortableState.RUNNING);
+    }
+
+    @Test
+    void reattachingWithAnotherProfileShowsThatProfile() {
+        String path = install(TestImage.service("foxtrot", "1"));
+        host().attach(attachment(path, "default"));
+
+        host().reattach(attachment(path, "nonetwork"));
+
+        assertThat(only("foxtrot").profile()).contains("nonetwork");
+    }
+
+    @Test
+    void reattachingWhenNothingOfThatNameIsAttachedIsRefused() {
+        String path = install(TestImage.service("golf", "1"));
+
+        assertThatThrownBy(() -> host().reattach(attachment(path, "default")))
+                .isInstanceOfSatisfying(
+                        BerthException.class, e -> assertThat(e.reason()).isEqualTo(Reason.AttachRejected));
+        assertThat(named("golf")).isEmpty();
+    }
+
+    @Test
+    void detachingStopsTheUnitsAndRemovesTheImage() {
+        String path = install(TestImage.service("hotel", "1"));
+        host().attach(attachment(path, "default"));
+
+        host().detach(only("hotel"));
+
+        assertThat(named("hotel")).isEmpty();
+    }
+
+    @Test
+    void anUnknownProfileIsRefusedAndNothingIsAttached() {
+        String path = install(TestImage.service("india", "1"));
+
+        assertThatThrownBy(() -> host().attach(attachment(path, "no-such-profile")))
+                .isInstanceOfSatisfying(
+                        BerthException.class, e -> assertThat(e.reason()).isEqualTo(Reason.AttachRejected));
+        assertThat(named("india")).isEmpty();
+    }
+
+    @Test
+    void aMissingImageFileIsRefused() {
+        assertThatThrownBy(() -> host().attach(attachment("/var/lib/portables/juliet_1.raw", "default")))
+                .isInstanceOfSatisfying(
+                        BerthException.class, e -> assertThat(e.reason()).isEqualTo(Reason.AttachRejected));
+        assertThat(named("juliet")).isEmpty();
+    }
+
+    @Test
+    void aSocketActivatedImageListensWithoutStartingItsService() {
+        String path = install(TestImage.socketActivated("kilo", "1"));
+
+        host().attach(attachment(path, "default"));
+
+        AttachedImage kilo = only("kilo");
+        assertThat(kilo.units()).extracting(UnitStatus::name).containsExactlyInAnyOrder("kilo.socket", "kilo.service");
+        assertThat(unit(kilo, "kilo.socket").isActive()).isTrue();
+        assertThat(unit(kilo, "kilo.service").isActive()).isFalse();
+        assertThat(unit(kilo, "kilo.service").triggeredBy()).containsExactly("kilo.socket");
+    }
+
+    @Test
+    void anImageAttachedByHandIsObservedLikeAnyOther() {
+        String path = install(TestImage.service("lima", "7"));
+
+        attachByHand(path);
+
+        assertThat(only("lima").version()).contains("7");
+        assertThat(only("lima").state()).isEqualTo(PortableState.RUNNING);
+    }
+
+    @Test
+    void aRuntimeAttachmentIsReportedAsRuntime() {
+        String path = install(TestImage.service("mike", "1"));
+
+        host().attach(new Attachment(path, List.of("mike"), "default", true, true, true));
+
+        assertThat(only("mike").state()).isEqualTo(PortableState.RUNNING_RUNTIME);
+        assertThat(only("mike").runtime()).isTrue();
+    }
+
+    @Test
+    void onlyUnitsMatchingThePrefixesAreAttached() {
+        String path = install(TestImage.service("november", "1")
+                .plus(new TestImage.TestUnit("november-admin.service", TestImage.TestUnit.Kind.LONG_RUNNING))
+                .plus(new TestImage.TestUnit("novemberish.service", TestImage.TestUnit.Kind.LONG_RUNNING)));
+
+        host().attach(new Attachment(path, List.of("november"), "default", false, true, true));
+
+        assertThat(only("november").units())
+                .extracting(UnitStatus::name)
+                .containsExactlyInAnyOrder("november.service", "november-admin.service");
+    }
+
+    @Test
+    void aServiceThatExitsWithFailureShowsAsFailed() {
+        String path = install(TestImage.failing("oscar", "1"));
+
+        host().attach(attachment(path, "default"));
+
+        Awaitility.await()
+                .atMost(settle())
+                .until(() -> unit(only("oscar"), "oscar.service").isFailed());
+        assertThat(unit(only("oscar"), "oscar.service").result()).isEqualTo("exit-code");
+    }
+
+    @Test
+    void theFourProfilesShippedWithSystemdAreOffered() {
+        assertThat(host().profiles()).contains("default", "nonetwork", "strict", "trusted");
+    }
+
+    protected AttachedImage only(String name) {
+        List<AttachedImage> found = named(name);
+        assertThat(found).as("attached images named " + name).hasSize(1);
+        return found.get(0);
+    }
+
+    protected List<AttachedImage> named(String name) {
+        return host().attached().stream().filter(a -> a.name().equals(name)).toList();
+    }
+
+    protected static UnitStatus unit(AttachedImage image, String name) {
+        Optional<UnitStatus> unit =
+                image.units().stream().filter(u -> u.name().equals(name)).findFirst();
+        assertThat(unit).as(name + " in " + image.unitNames()).isPresent();
+        return unit.get();
+    }
+
+    private static String nameOf(String path) {
+        return dev.berth.model.host.ImageFileName.of(path).name();
+    }
+}
