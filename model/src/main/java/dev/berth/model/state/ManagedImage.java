@@ -35,9 +35,14 @@ public record ManagedImage(
         DETACHING
     }
 
-    /** An earlier attachment of the same image. */
-    public record Previous(String version, String imagePath, String profile, List<String> matches) {
+    /** An earlier attachment of the same image, enough to attach it again. */
+    public record Previous(
+            String version, Sha256 sha256, String imagePath, String profile, List<String> matches, boolean runtime) {
         public Previous {
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(sha256, "sha256");
+            Objects.requireNonNull(imagePath, "imagePath");
+            Objects.requireNonNull(profile, "profile");
             matches = List.copyOf(matches);
         }
     }
@@ -73,8 +78,18 @@ public record ManagedImage(
         return new ManagedImage(name, version, sha256, profile, matches, runtime, imagePath, Phase.ATTACHED, null);
     }
 
-    public Previous asPrevious() {
-        return new Previous(version, imagePath, profile, matches);
+    /** This entry as it will be after rolling back to {@code previous}. */
+    public ManagedImage restored(Previous back) {
+        return new ManagedImage(
+                name,
+                back.version(),
+                back.sha256(),
+                back.profile(),
+                back.matches(),
+                back.runtime(),
+                back.imagePath(),
+                Phase.ATTACHED,
+                null);
     }
 
     public String label() {

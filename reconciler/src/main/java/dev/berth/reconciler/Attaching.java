@@ -1,0 +1,160 @@
+package dev.berth.reconciler;
+
+import dev.berth.model.BerthException;
+import dev.berth.model.ImageSpec;
+import dev.berth.model.Reason;
+import dev.berth.model.host.AttachedImage;
+import dev.berth.model.plan.Step;
+import dev.berth.model.state.ManagedImage;
+import dev.berth.reconciler.port.Attachment;
+import dev.berth.reconciler.port.HealthGate;
+import dev.berth.reconciler.port.PortableHost;
+import dev.berth.reconciler.port.ReconcileListener;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs attach, upgrade and start steps, each gated on health. A failed first attach is detached again; a failed
+ * upgrade is put back on the previous version and profile, so a bad release leaves the host as it was.
+ */
+final class Attaching {
+    private final PortableHost host;
+    private final HealthGate health;
+    private final ReconcileListener listener;
+
+    Attaching(PortableHost host, HealthGate health, ReconcileListener listener) {
+        this.host = host;
+        this.health = health;
+        this.listener = listener;
+    }
+
+    void attach(Step.Attach step, Ledger ledger) {
+        ImageSpec spec = step.spec();
+        requireProfile(spec, "attach");
+        ManagedImage entry = ManagedImage.of(spec, step.imagePath(), ManagedImage.Phase.ATTACHING, null);
+        ledger.record(inv -> inv.with(entry));
+        try {
+            host.attach(attachment(spec, step.imagePath()));
+            health.await(spec);
+        } catch (BerthException e) {
+            throw undoAttach(spec, step.imagePath(), ledger, e);
+        }
+        ledger.record(inv -> inv.with(entry.settled()));
+    }
+
+    void upgrade(Step.Upgrade step, Ledger ledger) {
+        ImageSpec spec = step.spec();
+        requireProfile(spec, "upgrade");
+        ManagedImage current = ledger.inventory().image(spec.name()).orElseThrow();
+        ManagedImage.Previous previous = previousOf(current, step.from());
+        ledger.record(inv -> inv.with(ManagedImage.of(spec, step.imagePath(), ManagedImage.Phase.UPGRADING, previous)));
+        try {
+            moveTo(attachment(spec, step.imagePath()), step.from());
+            health.await(spec);
+        } catch (BerthException e) {
+            throw rollBack(spec, previous, ledger, e);
+        }
+        ledger.record(inv -> inv.with(inv.image(spec.name()).orElseThrow().settled()));
+    }
+
+    void start(Step.Start step, Ledger ledger) {
+        ImageSpec spec = step.spec();
+        host.start(attachment(spec, step.attached().imagePath()));
+        health.await(spec);
+        ledger.record(inv -> inv.with(inv.image(spec.name()).orElseThrow().settled()));
+    }
+
+    private void moveTo(Attachment target, AttachedImage from) {
+        if (from.runtime() != target.runtime()) {
+            host.detach(from);
+            host.attach(target);
+        } else {
+            host.reattach(target);
+        }
+    }
+
+    /** What to roll back to: an interrupted upgrade keeps the version it started from. */
+    private static ManagedImage.Previous previousOf(ManagedImage current, AttachedImage from) {
+        if (current.phase() == ManagedImage.Phase.UPGRADING && current.previous() != null) {
+            return current.previous();
+        }
+        return new ManagedImage.Previous(
+                from.version().orElse(current.version()),
+                current.sha256(),
+                from.imagePath(),
+                from.profile().orElse(current.profile()),
+                current.matches(),
+                from.runtime());
+    }
+
+    private BerthException undoAttach(ImageSpec spec, String path, Ledger ledger, BerthException cause) {
+        try {
+            for (AttachedImage image : host.attached()) {
+                if (image.imagePath().equals(path)) {
+                    host.detach(image);
+                }
+            }
+            ledger.record(inv -> inv.withoutImage(spec.name()));
+            listener.rolledBack(spec.name(), "", cause);
+            return new BerthException(
+                    cause.reason(),
+                    cause.getMessage() + "; " + spec.label() + " was detached again, the host is as it was",
+                    cause);
+        } catch (BerthException undo) {
+            return new BerthException(
+                    cause.reason(),
+                    cause.getMessage() + "; detaching " + spec.label() + " again failed too (" + undo.getMessage()
+                            + "); the next pass retries",
+                    cause);
+        }
+    }
+
+    private BerthException rollBack(
+            ImageSpec spec, ManagedImage.Previous previous, Ledger ledger, BerthException cause) {
+        Attachment back = new Attachment(
+                previous.imagePath(),
+                previous.matches(),
+                previous.profile(),
+                previous.runtime(),
+                spec.enable(),
+                spec.start());
+        try {
+            Optional<AttachedImage> now = host.attached().stream()
+                    .filter(a -> a.name().equals(spec.name()))
+                    .findFirst();
+            if (now.isPresent()) {
+                moveTo(back, now.get());
+            } else {
+                host.attach(back);
+            }
+            ledger.record(inv -> inv.with(inv.image(spec.name()).orElseThrow().restored(previous)));
+            listener.rolledBack(spec.name(), previous.version(), cause);
+            return new BerthException(
+                    cause.reason(),
+                    cause.getMessage() + "; rolled back to " + spec.name() + " " + previous.version() + " (profile "
+                            + previous.profile() + ")",
+                    cause);
+        } catch (BerthException failed) {
+            return new BerthException(
+                    cause.reason(),
+                    cause.getMessage() + "; rolling back to " + spec.name() + " " + previous.version() + " failed too ("
+                            + failed.getMessage() + "); the next pass retries",
+                    cause);
+        }
+    }
+
+    private void requireProfile(ImageSpec spec, String action) {
+        Set<String> profiles = host.profiles();
+        if (!profiles.contains(spec.profile())) {
+            throw new BerthException(
+                    Reason.AttachRejected,
+                    "cannot " + action + " " + spec.label() + ": profile \""
+                            + spec.profile() + "\" (" + spec.origin() + ") is not available on this host; available: "
+                            + String.join(", ", new java.util.TreeSet<>(profiles)));
+        }
+    }
+
+    private static Attachment attachment(ImageSpec spec, String path) {
+        return new Attachment(path, spec.matches(), spec.profile(), spec.runtime(), spec.enable(), spec.start());
+    }
+}

@@ -1,0 +1,65 @@
+package dev.berth.reconciler;
+
+import dev.berth.model.BerthException;
+import dev.berth.model.ImageSpec;
+import dev.berth.model.Reason;
+import dev.berth.model.Sha256;
+import dev.berth.model.host.PoolFile;
+import dev.berth.model.plan.Step;
+import dev.berth.model.state.KnownFile;
+import dev.berth.reconciler.port.FetchedFile;
+import dev.berth.reconciler.port.ImageFetcher;
+import dev.berth.reconciler.port.ImagePool;
+import java.util.Optional;
+
+/**
+ * Runs fetch steps. A file already at the target is hashed once and adopted when it matches; a different file
+ * Berth did not download is never overwritten.
+ */
+final class Fetching {
+    private final ImageFetcher fetcher;
+    private final ImagePool pool;
+
+    Fetching(ImageFetcher fetcher, ImagePool pool) {
+        this.fetcher = fetcher;
+        this.pool = pool;
+    }
+
+    void fetch(Step.Fetch step, Ledger ledger) {
+        ImageSpec spec = step.spec();
+        String target = step.target();
+        Optional<KnownFile> known = ledger.inventory().file(target);
+        boolean ours = known.map(KnownFile::downloaded).orElse(false);
+        Optional<PoolFile> present =
+                pool.list().stream().filter(f -> f.path().equals(target)).findFirst();
+        if (present.isPresent()) {
+            Sha256 actual = pool.hash(target);
+            if (actual.equals(spec.sha256())) {
+                PoolFile file = present.get();
+                ledger.record(inv -> inv.with(new KnownFile(
+                        target, spec.name(), spec.version(), actual, ours, file.size(), file.modified())));
+                return;
+            }
+            if (!ours) {
+                throw new BerthException(
+                        Reason.FileConflict,
+                        "image " + spec.label() + ": " + target
+                                + " already exists with sha256 " + actual.shortHex() + "…, not the "
+                                + spec.sha256().shortHex()
+                                + "… the manifest (" + spec.origin() + ") declares, and Berth did not download it;"
+                                + " move the file away or fix the sha256");
+            }
+            pool.delete(target);
+        }
+        ledger.record(inv -> inv.with(KnownFile.pending(target, spec.name(), spec.version(), spec.sha256())));
+        FetchedFile fetched;
+        try {
+            fetched = fetcher.fetch(spec, target);
+        } catch (BerthException e) {
+            ledger.record(inv -> inv.withoutFile(target));
+            throw e;
+        }
+        ledger.record(inv -> inv.with(new KnownFile(
+                target, spec.name(), spec.version(), fetched.sha256(), true, fetched.size(), fetched.modified())));
+    }
+}

@@ -1,0 +1,66 @@
+package dev.berth.reconciler;
+
+import dev.berth.model.ImageSpec;
+import dev.berth.model.Manifest;
+import dev.berth.model.Origin;
+import dev.berth.model.plan.Plan;
+import dev.berth.reconciler.fake.FakeImageFetcher;
+import dev.berth.reconciler.fake.FakeImagePool;
+import dev.berth.reconciler.fake.FakeInventoryStore;
+import dev.berth.reconciler.fake.FakePortableHost;
+import dev.berth.reconciler.fake.TestImage;
+import dev.berth.reconciler.port.HealthGate;
+import dev.berth.reconciler.port.ReconcileListener;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+
+/** A host made of fakes, with images published at URLs, for executor and reconciler tests. */
+final class World {
+    final FakePortableHost host = new FakePortableHost();
+    final FakeImagePool pool = new FakeImagePool(Fixtures.POOL);
+    final FakeImageFetcher fetcher = new FakeImageFetcher(pool);
+    final FakeInventoryStore store = new FakeInventoryStore();
+    HealthGate health = HealthGate.NONE;
+    ReconcileListener listener = ReconcileListener.NONE;
+
+    /**
+     * Publishes an image: its bytes at a URL, and what its units do once the file lands in the pool. Returns the
+     * manifest entry that asks for it.
+     */
+    ImageSpec publish(TestImage image, String profile) {
+        byte[] content = (image.name() + " " + image.version()).getBytes(StandardCharsets.UTF_8);
+        URI url = URI.create("https://images.example/" + image.fileName());
+        fetcher.serve(url, content);
+        host.install(Fixtures.POOL, image);
+        return new ImageSpec(
+                image.name(),
+                image.version(),
+                url,
+                FakeImagePool.sha256(content),
+                profile,
+                List.of(image.name()),
+                true,
+                true,
+                false,
+                new Origin("m.yaml", 4));
+    }
+
+    ImageSpec publish(TestImage image) {
+        return publish(image, "default");
+    }
+
+    Reconciler reconciler() {
+        Executor executor = new Executor(host, fetcher, pool, store, health, listener, Clock.systemUTC());
+        return new Reconciler(host, pool, store, new Planner(Fixtures.POOL), executor);
+    }
+
+    Pass apply(ImageSpec... specs) {
+        return reconciler().apply(new Manifest(List.of(specs), "m.yaml"));
+    }
+
+    Plan plan(ImageSpec... specs) {
+        return reconciler().plan(new Manifest(List.of(specs), "m.yaml"));
+    }
+}

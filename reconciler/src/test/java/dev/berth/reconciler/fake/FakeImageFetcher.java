@@ -1,0 +1,67 @@
+package dev.berth.reconciler.fake;
+
+import dev.berth.model.BerthException;
+import dev.berth.model.ImageSpec;
+import dev.berth.model.Reason;
+import dev.berth.model.Sha256;
+import dev.berth.model.host.PoolFile;
+import dev.berth.reconciler.port.FetchedFile;
+import dev.berth.reconciler.port.ImageFetcher;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Serves bytes by URL into a {@link FakeImagePool}; held to {@link ImageFetcherContract}. */
+public final class FakeImageFetcher implements ImageFetcher {
+    private final FakeImagePool pool;
+    private final Map<URI, byte[]> served = new HashMap<>();
+    private final List<URI> fetched = new ArrayList<>();
+    private BerthException failNext;
+
+    public FakeImageFetcher(FakeImagePool pool) {
+        this.pool = pool;
+    }
+
+    public void serve(URI url, byte[] content) {
+        served.put(url, content.clone());
+    }
+
+    /** The next fetch fails with {@code e} without touching the pool, as a dead server would. */
+    public void failNext(BerthException e) {
+        failNext = e;
+    }
+
+    /** Every URL fetched so far. */
+    public List<URI> fetched() {
+        return List.copyOf(fetched);
+    }
+
+    @Override
+    public FetchedFile fetch(ImageSpec spec, String target) {
+        fetched.add(spec.url());
+        if (failNext != null) {
+            BerthException e = failNext;
+            failNext = null;
+            throw e;
+        }
+        byte[] content = served.get(spec.url());
+        if (content == null) {
+            throw new BerthException(
+                    Reason.FetchRefused, "image " + spec.label() + ": " + spec.url() + " answered 404");
+        }
+        Sha256 actual = FakeImagePool.sha256(content);
+        if (!actual.equals(spec.sha256())) {
+            throw new BerthException(
+                    Reason.VerificationFailed,
+                    "image " + spec.label() + ": downloaded sha256 " + actual + " does not match " + spec.sha256());
+        }
+        pool.put(target, content);
+        PoolFile file = pool.list().stream()
+                .filter(f -> f.path().equals(target))
+                .findFirst()
+                .orElseThrow();
+        return new FetchedFile(target, actual, file.size(), file.modified());
+    }
+}
