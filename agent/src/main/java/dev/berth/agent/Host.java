@@ -1,0 +1,23 @@
+package dev.berth.agent;
+
+import dev.berth.reconciler.port.ImageFetcher;
+import dev.berth.reconciler.port.ImagePool;
+import dev.berth.reconciler.port.InventoryStore;
+import dev.berth.reconciler.port.PortableHost;
+
+/** The adapters one command works with, opened together and closed together. */
+public interface Host extends AutoCloseable {
+    PortableHost portable();
+
+    ImagePool pool();
+
+    ImageFetcher fetcher();
+
+    InventoryStore inventory();
+
+    /** Where the pool is, as the host sees it. */
+    String poolDir();
+
+    @Override
+    void close();
+}

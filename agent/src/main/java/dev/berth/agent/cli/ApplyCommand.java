@@ -1,0 +1,99 @@
+package dev.berth.agent.cli;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.agent.Host;
+import dev.berth.agent.HostConnector;
+import dev.berth.agent.Reconcilers;
+import dev.berth.model.BerthException;
+import dev.berth.reconciler.Pass;
+import dev.berth.reconciler.port.ReconcileListener;
+import dev.berth.reconciler.port.SourceSnapshot;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Converges the host to the manifest in one pass. */
+@Command(
+        name = "apply",
+        description = {
+            "Converge the host to the manifest in one pass.",
+            "Exit 0 when the host matches the manifest afterwards, 1 otherwise."
+        })
+public final class ApplyCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    SourceOptions source;
+
+    @Mixin
+    HostOptions host;
+
+    @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    Output output;
+
+    private final HostConnector connector;
+
+    public ApplyCommand(HostConnector connector) {
+        this.connector = connector;
+    }
+
+    @Override
+    public Integer call() {
+        Reporter reporter =
+                new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr(), output);
+        try {
+            SourceSnapshot snapshot = source.open(host.stateDir()).read();
+            ReconcileListener progress = reporter.json() ? ReconcileListener.NONE : new StepPrinter(reporter.out);
+            Pass pass;
+            try (Host opened = connector.open(host)) {
+                reporter.source(snapshot);
+                pass = Reconcilers.oneShot(opened, progress).apply(snapshot.manifest());
+            }
+            report(reporter, snapshot, pass);
+            return pass.converged() ? 0 : 1;
+        } catch (BerthException e) {
+            return reporter.fail(e);
+        }
+    }
+
+    private static void report(Reporter reporter, SourceSnapshot snapshot, Pass pass) {
+        if (reporter.json()) {
+            ObjectNode node = Reporter.source(JsonNodeFactory.instance.objectNode(), snapshot);
+            node.put("converged", pass.converged());
+            node.set("plan", PlanJson.of(pass.plan()));
+            pass.execution()
+                    .completed()
+                    .forEach(s -> node.withArray("completed").add(PlanJson.step(s)));
+            pass.execution()
+                    .failure()
+                    .ifPresent(f -> node.putObject("failure")
+                            .put("action", f.step().action())
+                            .put("image", f.step().image())
+                            .put("reason", f.error().reason().name())
+                            .put("message", f.error().getMessage()));
+            node.set("remaining", PlanJson.of(pass.remaining()));
+            reporter.print(node);
+            return;
+        }
+        if (pass.plan().isEmpty() && pass.plan().findings().isEmpty()) {
+            reporter.out.println("No changes: the host matches the manifest.");
+        }
+        pass.plan().findings().forEach(f -> reporter.out.println(PlanText.finding(f)));
+        pass.execution()
+                .failure()
+                .ifPresent(f -> reporter.err.println(
+                        "error: " + f.error().reason() + ": " + f.error().getMessage()));
+        if (pass.converged()) {
+            reporter.out.println("Converged: " + pass.plan().steps().size() + " steps done.");
+        } else {
+            reporter.out.println("Not converged. Still to do:");
+            PlanText.lines(pass.remaining()).forEach(reporter.out::println);
+        }
+        reporter.out.flush();
+        reporter.err.flush();
+    }
+}

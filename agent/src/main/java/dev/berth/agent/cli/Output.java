@@ -1,0 +1,7 @@
+package dev.berth.agent.cli;
+
+/** How results are printed: for people, or for programs. */
+public enum Output {
+    text,
+    json
+}

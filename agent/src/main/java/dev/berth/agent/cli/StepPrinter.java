@@ -1,0 +1,47 @@
+package dev.berth.agent.cli;
+
+import dev.berth.model.BerthException;
+import dev.berth.model.plan.Step;
+import dev.berth.reconciler.port.ReconcileListener;
+import java.io.PrintWriter;
+import java.time.Duration;
+
+/** Prints each step as it runs, so a person watching apply sees where it is. */
+final class StepPrinter implements ReconcileListener {
+    private final PrintWriter out;
+
+    StepPrinter(PrintWriter out) {
+        this.out = out;
+    }
+
+    @Override
+    public void stepStarted(Step step) {
+        out.println(PlanText.step(step));
+        out.flush();
+    }
+
+    @Override
+    public void stepSucceeded(Step step, Duration took) {
+        out.println("      done in " + seconds(took));
+        out.flush();
+    }
+
+    @Override
+    public void stepFailed(Step step, BerthException error, Duration took) {
+        out.println("      FAILED after " + seconds(took) + ": " + error.reason());
+        out.flush();
+    }
+
+    @Override
+    public void rolledBack(String image, String restoredVersion, BerthException cause) {
+        out.println(
+                restoredVersion.isEmpty()
+                        ? "      undone: " + image + " detached again"
+                        : "      rolled back: " + image + " is at " + restoredVersion + " again");
+        out.flush();
+    }
+
+    private static String seconds(Duration d) {
+        return String.format("%.1f s", d.toMillis() / 1000.0);
+    }
+}

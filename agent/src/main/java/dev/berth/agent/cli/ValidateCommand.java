@@ -1,0 +1,49 @@
+package dev.berth.agent.cli;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.model.Manifest;
+import dev.berth.model.ManifestInvalidException;
+import dev.berth.model.ManifestParser;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Checks a manifest without touching any host. */
+@Command(name = "validate", description = "Check a manifest: exit 0 when valid, 1 with every problem.")
+public final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The manifest file.")
+    Path file;
+
+    @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    Output output;
+
+    @Override
+    public Integer call() {
+        Reporter reporter =
+                new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr(), output);
+        Manifest manifest;
+        try {
+            manifest = ManifestParser.read(file);
+        } catch (ManifestInvalidException e) {
+            return reporter.fail(e);
+        }
+        if (reporter.json()) {
+            ObjectNode node =
+                    JsonNodeFactory.instance.objectNode().put("valid", true).put("file", file.toString());
+            manifest.images().forEach(i -> node.withArray("images").add(i.name()));
+            reporter.print(node);
+        } else {
+            int n = manifest.images().size();
+            reporter.out.println(file + ": valid, " + n + (n == 1 ? " image" : " images"));
+            reporter.out.flush();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.berth.agent.state;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.berth.model.BerthException;
+import dev.berth.model.Reason;
+import dev.berth.model.Sha256;
+import dev.berth.model.state.Inventory;
+import dev.berth.model.state.KnownFile;
+import dev.berth.model.state.ManagedImage;
+import dev.berth.reconciler.port.InventoryStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The inventory as {@code inventory.json} in the state directory, with a schema version. A file Berth cannot
+ * read is never replaced silently: losing it would make Berth forget what it owns.
+ */
+public final class FileInventoryStore implements InventoryStore {
+    public static final String FILE_NAME = "inventory.json";
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .addModule(new SimpleModule()
+                    .addSerializer(Sha256.class, new com.fasterxml.jackson.databind.ser.std.ToStringSerializer())
+                    .addDeserializer(Sha256.class, new Sha256Deserializer()))
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private final Path file;
+
+    public FileInventoryStore(Path stateDir) {
+        this.file = stateDir.resolve(FILE_NAME);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public Inventory load() {
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            return Inventory.empty();
+        } catch (IOException e) {
+            throw unreadable(e.getMessage());
+        }
+        int schema = root.path("schemaVersion").asInt(-1);
+        if (schema != Inventory.SCHEMA) {
+            throw unreadable(
+                    schema > Inventory.SCHEMA
+                            ? "it was written by a newer Berth (schema " + schema + "); upgrade Berth"
+                            : "it has no valid schemaVersion");
+        }
+        try {
+            return JSON.treeToValue(root, Stored.class).toInventory();
+        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+            throw unreadable(e.getMessage());
+        }
+    }
+
+    @Override
+    public void save(Inventory inventory) {
+        try {
+            AtomicFiles.write(file, JSON.writeValueAsBytes(Stored.of(inventory)));
+        } catch (IOException e) {
+            throw new BerthException(
+                    Reason.StateUnavailable,
+                    "cannot write Berth's inventory " + file + ": " + e.getMessage()
+                            + "; check that the state directory is writable and the disk is not full",
+                    e);
+        }
+    }
+
+    private BerthException unreadable(String why) {
+        return new BerthException(
+                Reason.StateUnavailable,
+                "cannot read Berth's inventory " + file + ": " + why
+                        + ". Berth will not overwrite it; repair it, or move it away to start over (Berth then treats every"
+                        + " attached image as unmanaged)");
+    }
+
+    /** The file's layout: the schema version beside the two maps. */
+    record Stored(int schemaVersion, Map<String, ManagedImage> images, Map<String, KnownFile> files) {
+        static Stored of(Inventory inventory) {
+            return new Stored(Inventory.SCHEMA, inventory.images(), inventory.files());
+        }
+
+        Inventory toInventory() {
+            return new Inventory(images == null ? Map.of() : images, files == null ? Map.of() : files);
+        }
+    }
+
+    /** Reads a digest back from its hex text. */
+    private static final class Sha256Deserializer extends com.fasterxml.jackson.databind.JsonDeserializer<Sha256> {
+        @Override
+        public Sha256 deserialize(
+                com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.databind.DeserializationContext c)
+                throws IOException {
+            return new Sha256(p.getValueAsString());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.berth.agent;
+
+import dev.berth.reconciler.fake.FakeImageFetcher;
+import dev.berth.reconciler.fake.FakeImagePool;
+import dev.berth.reconciler.fake.FakeInventoryStore;
+import dev.berth.reconciler.fake.FakePortableHost;
+import dev.berth.reconciler.fake.TestImage;
+import dev.berth.reconciler.port.ImageFetcher;
+import dev.berth.reconciler.port.ImagePool;
+import dev.berth.reconciler.port.InventoryStore;
+import dev.berth.reconciler.port.PortableHost;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+/** A whole host made of the reconciler's fakes, for fast command-line tests. */
+public final class FakeHost implements Host {
+    public static final String POOL = "/var/lib/portables";
+
+    public final FakePortableHost portable = new FakePortableHost();
+    public final FakeImagePool pool = new FakeImagePool(POOL);
+    public final FakeImageFetcher fetcher = new FakeImageFetcher(pool);
+    public final FakeInventoryStore inventory = new FakeInventoryStore();
+
+    /** Publishes an image at https://images.example/NAME_VERSION.raw; returns the sha256 of its bytes. */
+    public String publish(TestImage image) {
+        byte[] content = (image.name() + " " + image.version()).getBytes(StandardCharsets.UTF_8);
+        fetcher.serve(URI.create("https://images.example/" + image.fileName()), content);
+        portable.install(POOL, image);
+        return FakeImagePool.sha256(content).hex();
+    }
+
+    @Override
+    public PortableHost portable() {
+        return portable;
+    }
+
+    @Override
+    public ImagePool pool() {
+        return pool;
+    }
+
+    @Override
+    public ImageFetcher fetcher() {
+        return fetcher;
+    }
+
+    @Override
+    public InventoryStore inventory() {
+        return inventory;
+    }
+
+    @Override
+    public String poolDir() {
+        return POOL;
+    }
+
+    @Override
+    public void close() {}
+}

@@ -1,0 +1,150 @@
+package dev.berth.agent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.agent.FakeHost;
+import dev.berth.agent.Main;
+import dev.berth.model.host.AttachedImage;
+import dev.berth.reconciler.fake.TestImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CommandLineTest {
+    @TempDir
+    Path dir;
+
+    private final FakeHost host = new FakeHost();
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int berth(String... args) {
+        CommandLine cli = Main.commandLine(options -> host);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private Path manifest(String images) throws IOException {
+        Path file = dir.resolve("manifest.yaml");
+        Files.writeString(file, "apiVersion: berth.dev/v1\nkind: Manifest\nimages:\n" + images);
+        return file;
+    }
+
+    private String entry(String name, String version, String sha) {
+        return "  - name: " + name + "\n    version: \"" + version + "\"\n    url: https://images.example/" + name + "_"
+                + version + ".raw\n    sha256: " + sha + "\n";
+    }
+
+    @Test
+    void validateAcceptsAValidManifest() throws IOException {
+        Path file = manifest(entry("hello", "1.0", "a".repeat(64)));
+
+        assertThat(berth("validate", file.toString())).isEqualTo(0);
+        assertThat(out.toString()).isEqualTo(file + ": valid, 1 image\n");
+    }
+
+    @Test
+    void validateListsEveryProblemWithFileLineAndColumn() throws IOException {
+        Path file = manifest("  - name: hello_world\n    version: \"1\"\n    url: ftp://x/y\n    sha256: abc\n");
+
+        assertThat(berth("validate", file.toString())).isEqualTo(1);
+        assertThat(err.toString())
+                .contains("error: the manifest is invalid (3 problems):")
+                .contains(file + ":4:11: images[0].name:")
+                .contains(file + ":6:10: images[0].url:")
+                .contains(file + ":7:13: images[0].sha256:");
+    }
+
+    @Test
+    void validateCanAnswerInJson() throws IOException {
+        Path file = manifest("  - name: hello\n");
+
+        assertThat(berth("validate", "--output", "json", file.toString())).isEqualTo(1);
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.at("/error/reason").asText()).isEqualTo("ManifestInvalid");
+        assertThat(json.at("/problems/0/line").asInt()).isEqualTo(4);
+        assertThat(json.at("/problems/0/field").asText()).isEqualTo("images[0].version");
+    }
+
+    @Test
+    void planShowsTheChangesAndExitsTwo() throws IOException {
+        Path file = manifest(entry("hello", "1.0", host.publish(TestImage.service("hello", "1.0"))));
+
+        assertThat(berth("plan", "--manifest", file.toString())).isEqualTo(2);
+        assertThat(out.toString())
+                .contains("Plan: 2 steps: 1 fetch, 1 attach")
+                .contains("    fetch     hello 1.0      https://images.example/hello_1.0.raw")
+                .contains("  + attach    hello 1.0      profile default, units hello*, enable, start");
+        assertThat(host.portable.attached()).isEmpty();
+    }
+
+    @Test
+    void applyConvergesAndThenPlanFindsNothingToDo() throws IOException {
+        Path file = manifest(entry("hello", "1.0", host.publish(TestImage.service("hello", "1.0"))));
+
+        assertThat(berth("apply", "--manifest", file.toString())).isEqualTo(0);
+        assertThat(out.toString()).contains("Converged: 2 steps done.");
+        assertThat(host.portable.attached()).extracting(AttachedImage::label).containsExactly("hello 1.0");
+
+        assertThat(berth("plan", "--manifest", file.toString())).isEqualTo(0);
+        assertThat(out.toString()).contains("No changes: the host matches the manifest (1 images).");
+    }
+
+    @Test
+    void aWrongHashFailsApplyNamingTheImageAndAttachesNothing() throws IOException {
+        host.publish(TestImage.service("hello", "1.0"));
+        Path file = manifest(entry("hello", "1.0", "b".repeat(64)));
+
+        assertThat(berth("apply", "--manifest", file.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("error: VerificationFailed: image hello 1.0");
+        assertThat(out.toString()).contains("Not converged.");
+        assertThat(host.portable.attached()).isEmpty();
+    }
+
+    @Test
+    void applyReportsInJson() throws IOException {
+        Path file = manifest(entry("hello", "1.0", host.publish(TestImage.service("hello", "1.0"))));
+
+        assertThat(berth("apply", "--manifest", file.toString(), "--output", "json"))
+                .isEqualTo(0);
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("converged").asBoolean()).isTrue();
+        assertThat(json.at("/plan/steps/1/action").asText()).isEqualTo("attach");
+        assertThat(json.get("revision").asText()).startsWith("sha256:");
+    }
+
+    @Test
+    void aMissingPortabledIsOneClearErrorAndExitOne() throws IOException {
+        Path file = manifest(entry("hello", "1.0", host.publish(TestImage.service("hello", "1.0"))));
+        host.portable.setAvailable(false);
+
+        assertThat(berth("apply", "--manifest", file.toString())).isEqualTo(1);
+        assertThat(err.toString()).startsWith("error: PortabledUnavailable:");
+    }
+
+    @Test
+    void aRefusedImageMakesPlanExitOne() throws IOException {
+        String path = host.portable.install(FakeHost.POOL, TestImage.service("hello", "0.1"));
+        host.portable.attach(new dev.berth.reconciler.port.Attachment(
+                path, java.util.List.of("hello"), "default", false, true, true));
+        Path file = manifest(entry("hello", "1.0", host.publish(TestImage.service("hello", "1.0"))));
+
+        assertThat(berth("plan", "--manifest", file.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("  ! refused   hello          NotOwned: image hello is already attached");
+    }
+
+    @Test
+    void aMissingManifestFileIsNamed() {
+        assertThat(berth("plan", "--manifest", dir.resolve("nope.yaml").toString()))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("nope.yaml:1:1: cannot be read: no such file");
+    }
+}
