@@ -269,20 +269,37 @@ public final class SystemdContainer implements AutoCloseable {
     }
 
     /**
-     * Kills what is left of the container: its systemd (which takes its whole PID namespace along), then, if
-     * systemd-nspawn still runs, the process group it leads. Only processes this container started are touched.
+     * Kills what is left of the container: its systemd, which takes its whole PID namespace along, and then, if
+     * systemd-nspawn still runs, everything below it and the process group it leads. Killing only systemd-nspawn
+     * would leave the container's systemd running, orphaned. Only processes this container started are touched.
      */
     void kill() {
         ProcessHandle handle = init;
-        if (handle != null && handle.isAlive()) {
+        if (handle != null) {
             handle.destroyForcibly(); // ProcessHandle checks the start time, so a reused PID is never hit
+        } else {
+            nspawn.children().forEach(ProcessHandle::destroyForcibly); // still booting: its systemd is not known yet
         }
-        if (!waitForExit(Duration.ofSeconds(10)) && nspawn.isAlive()) {
+        if (waitForExit(handle != null ? Duration.ofSeconds(10) : Duration.ofSeconds(2))) {
+            return;
+        }
+        nspawn.descendants().forEach(ProcessHandle::destroyForcibly);
+        if (nspawn.isAlive()) {
             Command.of("kill", "-KILL", "--", "-" + nspawn.pid())
                     .withTimeout(Duration.ofSeconds(5))
                     .run();
-            nspawn.destroyForcibly();
-            waitForExit(Duration.ofSeconds(10));
+        }
+        nspawn.destroyForcibly();
+        waitForExit(Duration.ofSeconds(10));
+        removePropagationDirectory();
+    }
+
+    /** A killed systemd-nspawn leaves its (empty) directory for "machinectl bind" behind on the machine. */
+    private void removePropagationDirectory() {
+        try {
+            Files.deleteIfExists(Path.of("/run/systemd/nspawn/propagate", name));
+        } catch (IOException e) {
+            log.warn("cannot remove /run/systemd/nspawn/propagate/{}: {}", name, e.toString());
         }
     }
 
