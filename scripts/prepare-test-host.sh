@@ -153,7 +153,7 @@ build_rootfs() {
   # Holding the lock, any earlier temporary build of this suite is a crashed one.
   for tmp in "$dir/.build-$suite-"*; do
     [[ -e "$tmp" ]] || continue
-    log "removing the unfinished build $tmp"
+    [[ -d "$tmp" ]] && log "removing the unfinished build $tmp"
     remove_tree "$tmp"
   done
   [[ -x "/usr/share/debootstrap/scripts/$suite" || -f "/usr/share/debootstrap/scripts/$suite" ]] ||

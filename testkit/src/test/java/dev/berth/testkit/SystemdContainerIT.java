@@ -34,6 +34,16 @@ class SystemdContainerIT {
         ProcessHandle init = ProcessHandle.of(host.pid()).orElseThrow();
         try {
             assertThat(host.systemdVersion()).isEqualTo(SUITE.systemdVersion());
+            assertThat(Command.of(
+                                    "busctl",
+                                    "--address=" + host.busAddress(),
+                                    "introspect",
+                                    "org.freedesktop.portable1",
+                                    "/org/freedesktop/portable1")
+                            .runOk()
+                            .stdout())
+                    .as("portabled answers on the container's bus from the machine")
+                    .contains(".AttachImage");
 
             host.copyIn(raw, "/var/lib/portables/hello_1.0.raw");
             host.execOk("portablectl", "attach", "--enable", "--now", "/var/lib/portables/hello_1.0.raw");
