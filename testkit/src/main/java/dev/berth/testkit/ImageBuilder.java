@@ -11,13 +11,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Lays out a {@link PortableImage} as a directory tree and packs it with mksquashfs. */
 final class ImageBuilder {
     private static final List<String> MOUNT_POINTS = List.of("proc", "sys", "dev", "run", "tmp", "var/tmp", "etc");
     private static final List<String> EMPTY_FILES = List.of("etc/resolv.conf", "etc/machine-id");
     private static final Duration MKSQUASHFS_TIMEOUT = Duration.ofMinutes(2);
-    private static volatile Boolean mksquashfsHasTimes;
+    private static volatile @Nullable Boolean mksquashfsHasTimes;
 
     private ImageBuilder() {}
 
@@ -25,7 +26,7 @@ final class ImageBuilder {
         Path target = dir.resolve(image.baseName() + ".raw");
         // portabled ignores names starting ".#": a half-written image is never seen in a pool.
         Path partial = dir.resolve(".#" + image.baseName() + ".raw.partial");
-        Path tree = null;
+        @Nullable Path tree = null;
         try {
             Files.createDirectories(dir);
             tree = Files.createTempDirectory("berth-image-");
