@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test Berth has, on a fresh Debian 12 machine as root: unit tests, contract tests against a
+# real systemd-portabled, and the end-to-end suite on systemd 252 (Debian 12) and 257 (Debian 13), each
+# booted with systemd-nspawn from a cached root file system.
+#
+#   scripts/test.sh [MAVEN ARGS...]
+#
+# Installs what it needs first (Debian packages, the container root file systems). Expensive things are
+# cached where a rerun finds them (/var/cache/berth-test, ~/.m2) but nothing depends on the cache.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { echo "test.sh: $*" >&2; }
+
+[[ $(id -u) == 0 ]] || { log "run as root: the tests boot systemd containers and attach images"; exit 1; }
+
+# Packages the tests use beyond the container host (which prepare-test-host.sh installs):
+# git for the git daemon the git-source tests start, Prometheus for promtool and the scrape test.
+needed=(git prometheus openjdk-17-jdk-headless maven)
+missing=()
+for p in "${needed[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  log "installing ${missing[*]}"
+  apt-get update >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" >&2
+fi
+# The Debian package starts a Prometheus on port 9090 of the machine; the tests start their own.
+if command -v systemctl >/dev/null && systemctl is-active --quiet prometheus 2>/dev/null; then
+  systemctl stop prometheus || true
+fi
+
+scripts/prepare-test-host.sh bookworm trixie >/dev/null
+
+log "mvn verify (unit, contract and end-to-end tests on systemd 252 and 257)"
+exec mvn -B -ntp verify "$@"
