@@ -49,7 +49,7 @@ final class Redactor {
         StringBuilder why = new StringBuilder();
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String message = clean(t.getMessage()).strip();
-            message = message.startsWith(redactedUrl + ": ") ? message.substring(redactedUrl.length() + 2) : message;
+            message = message.replace(redactedUrl + ": ", "").strip();
             if (message.isEmpty()) {
                 message = t.getCause() == null ? t.getClass().getSimpleName() : "";
             }
