@@ -127,6 +127,8 @@ class GitUnreachableTest {
         });
 
         assertThat(e.reason()).isEqualTo(Reason.SourceUnavailable);
-        assertThat(e.getMessage()).contains("http://127.0.0.1:9/ops/hosts.git?…").doesNotContain("s3cr3t");
+        assertThat(e.getMessage())
+                .contains("http://127.0.0.1:9/ops/hosts.git?…")
+                .doesNotContain("s3cr3t");
     }
 }
