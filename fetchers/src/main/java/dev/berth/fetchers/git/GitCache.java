@@ -45,20 +45,32 @@ final class GitCache implements AutoCloseable {
         }
         if (Files.exists(dir)) {
             try {
-                repo = open();
+                repo = configured(open());
                 return repo;
             } catch (IOException | RuntimeException e) {
                 wipe();
             }
         }
         try {
-            repo = Git.init().setBare(true).setDirectory(dir.toFile()).call().getRepository();
-        } catch (GitAPIException | RuntimeException e) {
+            repo = configured(
+                    Git.init().setBare(true).setDirectory(dir.toFile()).call().getRepository());
+        } catch (GitAPIException | IOException | RuntimeException e) {
             throw new BerthException(
                     Reason.SourceUnavailable, "cannot create the git cache " + dir + ": " + e.getMessage(), e);
         }
         events.cloned();
         return repo;
+    }
+
+    // JGit's automatic gc after a fetch runs in a background thread unless told otherwise; in the foreground it
+    // cannot race with a wipe, a close, or the next pass.
+    private static Repository configured(Repository repository) throws IOException {
+        StoredConfig config = repository.getConfig();
+        if (config.getBoolean("gc", "autoDetach", true)) {
+            config.setBoolean("gc", null, "autoDetach", false);
+            config.save();
+        }
+        return repository;
     }
 
     private Repository open() throws IOException {

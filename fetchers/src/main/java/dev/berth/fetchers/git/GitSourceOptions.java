@@ -51,12 +51,17 @@ public record GitSourceOptions(
 
     /** The default branch's root, no credentials, no signature check, 60 second timeouts. */
     public static GitSourceOptions of(String url, Path stateDirectory) {
+        return of(url, stateDirectory, GitCredentials.none());
+    }
+
+    /** The default branch's root with these credentials (an ssh:// URL always needs them), no signature check. */
+    public static GitSourceOptions of(String url, Path stateDirectory, GitCredentials credentials) {
         return new GitSourceOptions(
                 url,
                 Optional.empty(),
                 "",
                 stateDirectory,
-                GitCredentials.none(),
+                credentials,
                 Optional.empty(),
                 Duration.ofSeconds(60),
                 Clock.systemUTC());

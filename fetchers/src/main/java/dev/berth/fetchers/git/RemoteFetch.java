@@ -133,6 +133,20 @@ final class RemoteFetch {
 
     private String reason(Exception e) {
         String hostKey = transports.hostKeyRefusal().orElse(null);
-        return hostKey != null ? hostKey : redactor.describe(e);
+        if (hostKey != null) {
+            return hostKey;
+        }
+        String why = redactor.describe(e);
+        if (why.contains("not authorized")) {
+            return "the server refused the credentials from " + transports.credentialSource()
+                    + "; check them and their access to the repository (" + why + ")";
+        }
+        if (why.contains("Authentication is required")) {
+            return "the server wants credentials and none are configured (" + why + ")";
+        }
+        if (ref instanceof GitRef.Commit) {
+            return "the remote does not have " + ref.describe() + " or does not serve commits by id (" + why + ")";
+        }
+        return why;
     }
 }

@@ -56,6 +56,19 @@ final class Transports implements AutoCloseable {
         return command;
     }
 
+    /** Where the credentials come from, for messages: never their value. */
+    String credentialSource() {
+        GitCredentials credentials = options.credentials();
+        if (credentials instanceof GitCredentials.Basic) {
+            return "user " + ((GitCredentials.Basic) credentials).username() + " with the password in "
+                    + ((GitCredentials.Basic) credentials).password();
+        }
+        if (credentials instanceof GitCredentials.SshKey) {
+            return "the ssh key " + ((GitCredentials.SshKey) credentials).privateKey();
+        }
+        return "nowhere (none are configured)";
+    }
+
     /** Why the ssh server's host key was refused during the last command, if it was. */
     Optional<String> hostKeyRefusal() {
         return knownHosts == null ? Optional.empty() : knownHosts.refusal();
