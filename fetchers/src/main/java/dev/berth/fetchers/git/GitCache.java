@@ -55,8 +55,9 @@ final class GitCache implements AutoCloseable {
             repo = configured(
                     Git.init().setBare(true).setDirectory(dir.toFile()).call().getRepository());
         } catch (GitAPIException | IOException | RuntimeException e) {
+            // No cause attached: JGit types stay in this package.
             throw new BerthException(
-                    Reason.SourceUnavailable, "cannot create the git cache " + dir + ": " + e.getMessage(), e);
+                    Reason.SourceUnavailable, "cannot create the git cache " + dir + ": " + e.getMessage());
         }
         events.cloned();
         return repo;
@@ -101,7 +102,7 @@ final class GitCache implements AutoCloseable {
             FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE | FileUtils.IGNORE_ERRORS | FileUtils.SKIP_MISSING);
         } catch (IOException e) {
             throw new BerthException(
-                    Reason.SourceUnavailable, "cannot remove the corrupt git cache " + dir + ": " + e.getMessage(), e);
+                    Reason.SourceUnavailable, "cannot remove the corrupt git cache " + dir + ": " + e.getMessage());
         }
     }
 

@@ -58,20 +58,30 @@ public final class GitManifestSource implements ManifestSource, AutoCloseable {
         return cache.directory();
     }
 
+    /**
+     * Reads the whole desired state. Library exceptions end here: what leaves is a {@link BerthException} whose
+     * message is redacted and which carries no JGit cause (its messages may spell the URL unredacted).
+     */
     @Override
     public synchronized SourceSnapshot read() {
         try {
-            return pass();
-        } catch (CacheCorruptException first) {
-            cache.wipe();
             try {
                 return pass();
-            } catch (CacheCorruptException again) {
-                throw new BerthException(
-                        Reason.SourceUnavailable,
-                        redactor.clean(again.getMessage()) + ", even after cloning it again; check the disk",
-                        again);
+            } catch (CacheCorruptException first) {
+                cache.wipe();
+                return pass();
             }
+        } catch (CacheCorruptException again) {
+            throw new BerthException(
+                    Reason.SourceUnavailable,
+                    redactor.clean(again.getMessage()) + ", even after cloning it again; check the disk");
+        } catch (BerthException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new BerthException(
+                    Reason.SourceUnavailable,
+                    "reading " + remote.ref().describe() + " of " + redactor.url() + " failed unexpectedly: "
+                            + redactor.describe(e));
         }
     }
 
@@ -87,8 +97,7 @@ public final class GitManifestSource implements ManifestSource, AutoCloseable {
             if (cached.isEmpty()) {
                 throw new BerthException(
                         Reason.SourceUnavailable,
-                        why + " while fetching " + remote.ref().describe() + ", and no revision is cached yet",
-                        e.getCause());
+                        why + " while fetching " + remote.ref().describe() + ", and no revision is cached yet");
             }
             tip = cached.get();
             String when = cache.fetchedAt()

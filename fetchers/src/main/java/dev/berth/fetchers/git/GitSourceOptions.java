@@ -93,6 +93,10 @@ public record GitSourceOptions(
     }
 
     private static void checkUrl(String url, GitCredentials credentials) {
+        if (url.matches("[\\w.-]+@[\\w.-]+:.*") && !url.contains("://")) {
+            throw new IllegalArgumentException("the git URL must be a URL: write ssh://user@host/path rather than"
+                    + " user@host:path (a path after the colon becomes /path, or /~/path for a home directory)");
+        }
         URI uri;
         try {
             uri = new URI(url);

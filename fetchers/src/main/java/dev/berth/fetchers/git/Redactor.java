@@ -40,7 +40,7 @@ final class Redactor {
             result = result.replace(secret, "***");
         }
         // A URL that carries user information or a query in a library's spelling of it.
-        result = result.replaceAll("(?i)(https?://)[^/@\\s]+@", "$1").replaceAll("(://[^\\s?]+)\\?\\S+", "$1?…");
+        result = result.replaceAll("(?i)(https?://)[^/@\\s]+@", "$1").replaceAll("(://[^\\s?]+)\\?(?!…)\\S+", "$1?…");
         return result.length() > LONGEST ? result.substring(0, LONGEST) + "…" : result;
     }
 
