@@ -25,9 +25,13 @@ final class CommitReader {
     private final GitCache cache;
     private final GitEvents events;
     private Passed last;
+    private Refused refused;
 
     /** A commit that passed, under the trusted keys file as it was then. */
     private record Passed(ObjectId commit, String keys, SourceSnapshot snapshot) {}
+
+    /** A commit that was refused, and why, so an unchanged refused tip is not checked again each pass. */
+    private record Refused(ObjectId commit, String keys, String why) {}
 
     CommitReader(GitSourceOptions options, Redactor redactor, GitCache cache, GitEvents events) {
         this.options = options;
@@ -41,8 +45,13 @@ final class CommitReader {
         if (last != null && last.commit().equals(commit) && last.keys().equals(keys)) {
             return with(last.snapshot(), warning);
         }
-        Optional<String> refusal = refusal(commit, ref);
+        Optional<String> refusal = refused != null
+                        && refused.commit().equals(commit)
+                        && refused.keys().equals(keys)
+                ? Optional.of(refused.why())
+                : refusal(commit, ref);
         if (refusal.isPresent()) {
+            refused = new Refused(commit.copy(), keys, refusal.get());
             return fallBack(refusal.get(), warning, ref, keys);
         }
         return with(accept(commit, keys), warning);

@@ -23,10 +23,12 @@ final class RemoteFetch {
     private final Transports transports;
     private final Redactor redactor;
     private final GitEvents events;
+    private final GitRef configured;
     private GitRef ref;
 
     RemoteFetch(String url, GitRef ref, Transports transports, Redactor redactor, GitEvents events) {
         this.url = url;
+        this.configured = ref;
         this.ref = ref;
         this.transports = transports;
         this.redactor = redactor;
@@ -70,12 +72,16 @@ final class RemoteFetch {
                 return walk.parseCommit(fetched.getObjectId()).copy();
             }
         } catch (RemoteFailedException e) {
+            ref = configured;
             throw e;
         } catch (Exception e) {
             if (isCorruption(e)) {
                 throw new CacheCorruptException("the git cache is damaged: " + redactor.describe(e), e);
             }
-            throw new RemoteFailedException(reason(e), e);
+            String reason = reason(e);
+            // A bare name is looked up again next time: the branch may be gone and a tag of that name remain.
+            ref = configured;
+            throw new RemoteFailedException(reason, e);
         }
     }
 

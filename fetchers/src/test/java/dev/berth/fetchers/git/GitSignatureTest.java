@@ -195,6 +195,31 @@ class GitSignatureTest {
     }
 
     @Test
+    void aRefusedCommitInTheCacheOfAnUnreachableRemoteStillFallsBackToTheVerifiedOne() throws Exception {
+        RevCommit good = commit("1.0", operator.signer());
+        try (GitManifestSource source = new GitManifestSource(options)) {
+            source.read();
+        }
+        RevCommit unsigned = commit("2.0", null);
+        try (GitManifestSource source = new GitManifestSource(options)) {
+            source.read();
+        }
+        origin.close();
+        org.eclipse.jgit.util.FileUtils.delete(origin.dir().toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
+
+        try (GitManifestSource restarted = new GitManifestSource(options)) {
+            SourceSnapshot snapshot = restarted.read();
+
+            assertThat(snapshot.revision()).isEqualTo(good.name());
+            assertThat(snapshot.warning().orElseThrow())
+                    .contains("unreachable")
+                    .contains("using cached revision " + shortId(unsigned))
+                    .contains("SignatureInvalid: commit " + shortId(unsigned))
+                    .contains("still serving the last verified revision " + shortId(good));
+        }
+    }
+
+    @Test
     void aKeyRemovedFromTheTrustedFileNoLongerVouchesForItsCommits() throws Exception {
         commit("1.0", release.signer());
         try (GitManifestSource source = new GitManifestSource(options)) {

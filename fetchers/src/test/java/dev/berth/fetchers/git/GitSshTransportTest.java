@@ -34,8 +34,8 @@ class GitSshTransportTest {
     void serveOrigin() throws Exception {
         origin = TestRepo.create(tmp.resolve("repos/origin"));
         commit = origin.commit(Map.of("hosts.yaml", manifest("1.0", "web")));
-        clientKey = SshGitServer.ecKey();
-        privateKey = SshGitServer.writePrivateKey(clientKey, tmp.resolve("id_ecdsa"));
+        clientKey = SshGitServer.ed25519Key();
+        privateKey = SshGitServer.writePrivateKey(clientKey, tmp.resolve("id_ed25519"));
         server = new SshGitServer(tmp.resolve("repos"), clientKey);
     }
 
@@ -62,7 +62,8 @@ class GitSshTransportTest {
     }
 
     @Test
-    void aHostListedInKnownHostsServesTheRepository() throws Exception {
+    void aHostListedInKnownHostsServesTheRepositoryToAnEd25519DeployKey() throws Exception {
+        assertThat(Files.readString(privateKey)).startsWith("-----BEGIN OPENSSH PRIVATE KEY-----");
         Path knownHosts = Files.writeString(tmp.resolve("known_hosts"), server.knownHostsLine() + "\n");
 
         try (GitManifestSource source = source(knownHosts, privateKey)) {

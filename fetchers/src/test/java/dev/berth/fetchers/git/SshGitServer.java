@@ -56,6 +56,12 @@ final class SshGitServer implements AutoCloseable {
         return generator.generateKeyPair();
     }
 
+    /** An Ed25519 key, the usual deploy key, made with BouncyCastle (which sshd needs for EdDSA). */
+    static KeyPair ed25519Key() throws GeneralSecurityException {
+        return KeyPairGenerator.getInstance("Ed25519", new org.bouncycastle.jce.provider.BouncyCastleProvider())
+                .generateKeyPair();
+    }
+
     /** Writes {@code key} as an OpenSSH private key file, as ssh-keygen would. */
     static Path writePrivateKey(KeyPair key, Path file) throws IOException, GeneralSecurityException {
         try (OutputStream out = Files.newOutputStream(file)) {
