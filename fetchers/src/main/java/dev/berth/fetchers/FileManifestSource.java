@@ -1,0 +1,106 @@
+package dev.berth.fetchers;
+
+import dev.berth.model.BerthException;
+import dev.berth.model.Manifest;
+import dev.berth.model.ManifestParser;
+import dev.berth.model.Manifests;
+import dev.berth.model.Reason;
+import dev.berth.model.Sha256;
+import dev.berth.reconciler.port.ManifestSource;
+import dev.berth.reconciler.port.SourceSnapshot;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Desired state from a manifest file on the host, or from every *.yaml and *.yml file of a directory (not its
+ * subdirectories, not hidden files such as an editor's backups), read in name order and merged. The revision is "sha256:" and the digest of the bytes read, so
+ * an unchanged file yields an unchanged revision.
+ */
+public final class FileManifestSource implements ManifestSource {
+    private final Path path;
+
+    public FileManifestSource(Path path) {
+        this.path = Objects.requireNonNull(path, "path");
+    }
+
+    @Override
+    public SourceSnapshot read() {
+        if (Files.isDirectory(path)) {
+            return readDirectory();
+        }
+        byte[] bytes = bytes(path);
+        Manifest manifest = ManifestParser.parse(new String(bytes, StandardCharsets.UTF_8), path.toString());
+        return new SourceSnapshot(
+                manifest, "sha256:" + Sha256.of(digest().digest(bytes)).hex(), Optional.empty());
+    }
+
+    private SourceSnapshot readDirectory() {
+        List<Path> files = manifestFiles();
+        if (files.isEmpty()) {
+            throw new BerthException(
+                    Reason.ManifestInvalid,
+                    "manifest directory " + path + " holds no *.yaml or *.yml file; add one, or point Berth at"
+                            + " the right directory (an empty desired state is never assumed)");
+        }
+        MessageDigest digest = digest();
+        List<Manifest> parts = new ArrayList<>();
+        for (Path file : files) {
+            byte[] bytes = bytes(file);
+            // The name is part of the digest, so renaming a file changes the revision too.
+            digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(digest().digest(bytes));
+            parts.add(ManifestParser.parse(new String(bytes, StandardCharsets.UTF_8), file.toString()));
+        }
+        Manifest merged = Manifests.merge(parts, path.toString());
+        return new SourceSnapshot(merged, "sha256:" + Sha256.of(digest.digest()).hex(), Optional.empty());
+    }
+
+    private List<Path> manifestFiles() {
+        try (Stream<Path> entries = Files.list(path)) {
+            return entries.filter(FileManifestSource::isManifestName)
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw unreadable(path, e);
+        }
+    }
+
+    static boolean isManifestName(Path file) {
+        String name = file.getFileName().toString();
+        return !name.startsWith(".") && (name.endsWith(".yaml") || name.endsWith(".yml"));
+    }
+
+    private static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    private static BerthException unreadable(Path file, IOException e) {
+        String why = e instanceof NoSuchFileException ? "no such file or directory" : String.valueOf(e.getMessage());
+        return new BerthException(
+                Reason.SourceUnavailable, "cannot read manifest " + file + ": " + why + "; check the path", e);
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.berth.fetchers.git;
+
+import dev.berth.model.BerthException;
+import dev.berth.model.Reason;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.bouncycastle.bcpg.ArmoredInputStream;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
+import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
+
+/**
+ * The allow-list of commit signers: every primary key and subkey in an ASCII-armored public key file, which may
+ * hold several armored blocks. A key is trusted because it is in this file, never because of a keyring's trust
+ * level; a subkey only counts when its binding signature by its primary key checks out.
+ */
+final class TrustedKeys {
+    private static final String BEGIN = "-----BEGIN PGP PUBLIC KEY BLOCK-----";
+    private final List<PGPPublicKeyRing> rings;
+
+    private TrustedKeys(List<PGPPublicKeyRing> rings) {
+        this.rings = List.copyOf(rings);
+    }
+
+    static TrustedKeys read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw unusable(file, "cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        String text = new String(bytes, StandardCharsets.US_ASCII);
+        List<PGPPublicKeyRing> rings = new ArrayList<>();
+        int block = 0;
+        for (int at = text.indexOf(BEGIN); at >= 0; at = text.indexOf(BEGIN, at + BEGIN.length())) {
+            block++;
+            try (InputStream in = new ArmoredInputStream(new ByteArrayInputStream(bytes, at, bytes.length - at))) {
+                BcPGPObjectFactory objects = new BcPGPObjectFactory(in);
+                for (Object o = objects.nextObject(); o != null; o = objects.nextObject()) {
+                    if (o instanceof PGPPublicKeyRing) {
+                        rings.add((PGPPublicKeyRing) o);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                throw unusable(
+                        file,
+                        "has a public key block (number " + block + ") that cannot be read (" + e.getMessage() + ")");
+            }
+        }
+        if (rings.isEmpty()) {
+            throw unusable(file, "holds no OpenPGP public key");
+        }
+        return new TrustedKeys(rings);
+    }
+
+    /** The trusted key that made a signature, found by the issuer fingerprint or, failing that, the key id. */
+    Optional<PGPPublicKey> signer(PGPSignature signature) {
+        byte[] fingerprint = issuerFingerprint(signature);
+        for (PGPPublicKeyRing ring : rings) {
+            for (Iterator<PGPPublicKey> keys = ring.getPublicKeys(); keys.hasNext(); ) {
+                PGPPublicKey key = keys.next();
+                boolean same =
+                        fingerprint != null ? key.hasFingerprint(fingerprint) : key.getKeyID() == signature.getKeyID();
+                if (same && (key.isMasterKey() || boundSigningSubkey(ring.getPublicKey(), key))) {
+                    return Optional.of(key);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The signer's fingerprint as gpg prints it, or its long key id when the signature names no fingerprint. */
+    static String issuer(PGPSignature signature) {
+        byte[] fingerprint = issuerFingerprint(signature);
+        return fingerprint != null ? hex(fingerprint) : "with key id " + String.format("%016X", signature.getKeyID());
+    }
+
+    static String hex(byte[] fingerprint) {
+        return HexFormat.of().formatHex(fingerprint).toUpperCase(Locale.ROOT);
+    }
+
+    private static byte[] issuerFingerprint(PGPSignature signature) {
+        if (signature.getHashedSubPackets() != null
+                && signature.getHashedSubPackets().getIssuerFingerprint() != null) {
+            return signature.getHashedSubPackets().getIssuerFingerprint().getFingerprint();
+        }
+        if (signature.getUnhashedSubPackets() != null
+                && signature.getUnhashedSubPackets().getIssuerFingerprint() != null) {
+            return signature.getUnhashedSubPackets().getIssuerFingerprint().getFingerprint();
+        }
+        return null;
+    }
+
+    private static boolean boundSigningSubkey(PGPPublicKey primary, PGPPublicKey subkey) {
+        for (Iterator<PGPSignature> it = subkey.getSignaturesOfType(PGPSignature.SUBKEY_BINDING); it.hasNext(); ) {
+            PGPSignature binding = it.next();
+            try {
+                binding.init(new BcPGPContentVerifierBuilderProvider(), primary);
+                boolean mayOnlyEncrypt = binding.getHashedSubPackets() != null
+                        && binding.getHashedSubPackets().getKeyFlags() != 0
+                        && (binding.getHashedSubPackets().getKeyFlags() & 0x02) == 0;
+                if (binding.verifyCertification(primary, subkey) && !mayOnlyEncrypt) {
+                    return true;
+                }
+            } catch (PGPException e) {
+                // A binding that cannot be checked binds nothing.
+            }
+        }
+        return false;
+    }
+
+    private static BerthException unusable(Path file, String why) {
+        return new BerthException(
+                Reason.SignatureInvalid,
+                "the trusted keys file " + file + " " + why
+                        + "; no commit can be verified until it holds the signers' public keys (gpg --armor --export)");
+    }
+}
