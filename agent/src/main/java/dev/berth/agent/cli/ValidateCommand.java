@@ -3,8 +3,8 @@ package dev.berth.agent.cli;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.model.Manifest;
-import dev.berth.model.ManifestInvalidException;
-import dev.berth.model.ManifestParser;
+import dev.berth.fetchers.FileManifestSource;
+import dev.berth.model.BerthException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,7 +18,7 @@ public final class ValidateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The manifest file.")
+    @Parameters(paramLabel = "FILE", description = "The manifest file, or a directory of *.yaml manifests.")
     Path file;
 
     @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
@@ -30,8 +30,8 @@ public final class ValidateCommand implements Callable<Integer> {
                 new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr(), output);
         Manifest manifest;
         try {
-            manifest = ManifestParser.read(file);
-        } catch (ManifestInvalidException e) {
+            manifest = new FileManifestSource(file).read().manifest();
+        } catch (BerthException e) {
             return reporter.fail(e);
         }
         if (reporter.json()) {

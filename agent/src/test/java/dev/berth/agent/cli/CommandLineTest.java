@@ -145,6 +145,6 @@ class CommandLineTest {
     void aMissingManifestFileIsNamed() {
         assertThat(berth("plan", "--manifest", dir.resolve("nope.yaml").toString()))
                 .isEqualTo(1);
-        assertThat(err.toString()).contains("nope.yaml:1:1: cannot be read: no such file");
+        assertThat(err.toString()).contains("error: SourceUnavailable: cannot read manifest " + dir.resolve("nope.yaml"));
     }
 }
