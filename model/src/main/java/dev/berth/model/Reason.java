@@ -21,6 +21,8 @@ public enum Reason {
     InsufficientSpace(Kind.TRANSIENT),
     /** A file Berth did not download is in the way. */
     FileConflict(Kind.STALLED),
+    /** The manifest asks for a profile portabled does not offer on this host. */
+    ProfileUnavailable(Kind.STALLED),
     /** portabled refused to attach or reattach the image. */
     AttachRejected(Kind.STALLED),
     /** Stopping, disabling or detaching failed. */

@@ -2,7 +2,6 @@ package dev.berth.reconciler;
 
 import dev.berth.model.BerthException;
 import dev.berth.model.ImageSpec;
-import dev.berth.model.Reason;
 import dev.berth.model.host.AttachedImage;
 import dev.berth.model.plan.Step;
 import dev.berth.model.state.ManagedImage;
@@ -11,7 +10,6 @@ import dev.berth.reconciler.port.HealthGate;
 import dev.berth.reconciler.port.PortableHost;
 import dev.berth.reconciler.port.ReconcileListener;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Runs attach, upgrade and start steps, each gated on health. A failed first attach is detached again; a failed
@@ -30,7 +28,6 @@ final class Attaching {
 
     void attach(Step.Attach step, Ledger ledger) {
         ImageSpec spec = step.spec();
-        requireProfile(spec, "attach");
         ManagedImage entry = ManagedImage.of(spec, step.imagePath(), ManagedImage.Phase.ATTACHING, null);
         ledger.record(inv -> inv.with(entry));
         try {
@@ -44,7 +41,6 @@ final class Attaching {
 
     void upgrade(Step.Upgrade step, Ledger ledger) {
         ImageSpec spec = step.spec();
-        requireProfile(spec, "upgrade");
         ManagedImage current = ledger.inventory().image(spec.name()).orElseThrow();
         ManagedImage.Previous previous = previousOf(current, step.from());
         ledger.record(inv -> inv.with(ManagedImage.of(spec, step.imagePath(), ManagedImage.Phase.UPGRADING, previous)));
@@ -140,17 +136,6 @@ final class Attaching {
                     cause.getMessage() + "; rolling back to " + spec.name() + " " + previous.version() + " failed too ("
                             + failed.getMessage() + "); the next pass retries",
                     cause);
-        }
-    }
-
-    private void requireProfile(ImageSpec spec, String action) {
-        Set<String> profiles = host.profiles();
-        if (!profiles.contains(spec.profile())) {
-            throw new BerthException(
-                    Reason.AttachRejected,
-                    "cannot " + action + " " + spec.label() + ": profile \""
-                            + spec.profile() + "\" (" + spec.origin() + ") is not available on this host; available: "
-                            + String.join(", ", new java.util.TreeSet<>(profiles)));
         }
     }
 

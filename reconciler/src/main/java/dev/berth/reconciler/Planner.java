@@ -82,6 +82,16 @@ public final class Planner {
                             + ", or remove it from the manifest");
             return;
         }
+        if (!observed.profiles().contains(spec.profile())) {
+            draft.refuse(
+                    spec,
+                    Reason.ProfileUnavailable,
+                    "image " + spec.label() + " asks for profile \""
+                            + spec.profile() + "\" (" + spec.origin() + "), which portabled does not offer on this host"
+                            + " (available: " + String.join(", ", new java.util.TreeSet<>(observed.profiles()))
+                            + "); fix the profile or add it under /etc/systemd/portable/profile/" + spec.profile());
+            return;
+        }
         String target = targetOf(spec);
         if (attached.isEmpty()) {
             fetchIfNeeded(spec, target, observed, inventory, draft);

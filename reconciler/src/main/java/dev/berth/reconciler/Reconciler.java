@@ -42,6 +42,6 @@ public final class Reconciler {
     }
 
     public Observed observe() {
-        return new Observed(host.attached(), pool.list());
+        return new Observed(host.attached(), pool.list(), host.profiles());
     }
 }

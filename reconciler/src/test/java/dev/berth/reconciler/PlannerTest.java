@@ -134,6 +134,9 @@ class PlannerTest {
                         .attached(attached("hello", "1.0"), attached("hello", "0.9"))
                         .owns(managed("hello", "1.0"))
                         .expect("refuse hello NotOwned"),
+                when("a profile portabled does not offer is refused before anything is fetched")
+                        .want(spec("hello", "1.0", "paranoid"))
+                        .expect("refuse hello ProfileUnavailable"),
                 when("files a person put in the pool are never pruned")
                         .knows(new KnownFile(
                                 Fixtures.path("x", "1"), "x", "1", Fixtures.sha("x", "1"), false, 1L, Fixtures.MTIME))

@@ -254,8 +254,12 @@ class ReconcilerTest {
 
         Pass pass = world.apply(hello);
 
-        assertThat(pass.execution().failure().orElseThrow().error())
-                .hasMessageContaining("profile \"paranoid\" (m.yaml:4) is not available on this host");
+        assertThat(pass.converged()).isFalse();
+        assertThat(pass.plan().refused()).singleElement().satisfies(r -> {
+            assertThat(r.reason()).isEqualTo(Reason.ProfileUnavailable);
+            assertThat(r.message()).contains("profile \"paranoid\" (m.yaml:4), which portabled does not offer");
+        });
+        assertThat(world.fetcher.fetched()).isEmpty();
         assertThat(world.host.calls()).noneMatch(c -> c.startsWith("attach "));
         assertThat(world.store.load().images()).isEmpty();
     }

@@ -7,7 +7,10 @@ import picocli.CommandLine.Option;
 
 /** Where the desired state comes from. */
 public final class SourceOptions {
-    @Option(names = "--manifest", paramLabel = "FILE", required = true,
+    @Option(
+            names = "--manifest",
+            paramLabel = "FILE",
+            required = true,
             description = "The manifest file (or a directory of *.yaml manifests) to apply.")
     Path manifest;
 

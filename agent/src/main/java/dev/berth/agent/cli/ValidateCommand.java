@@ -2,9 +2,9 @@ package dev.berth.agent.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.berth.model.Manifest;
 import dev.berth.fetchers.FileManifestSource;
 import dev.berth.model.BerthException;
+import dev.berth.model.Manifest;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

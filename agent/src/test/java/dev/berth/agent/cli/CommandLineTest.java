@@ -145,6 +145,7 @@ class CommandLineTest {
     void aMissingManifestFileIsNamed() {
         assertThat(berth("plan", "--manifest", dir.resolve("nope.yaml").toString()))
                 .isEqualTo(1);
-        assertThat(err.toString()).contains("error: SourceUnavailable: cannot read manifest " + dir.resolve("nope.yaml"));
+        assertThat(err.toString())
+                .contains("error: SourceUnavailable: cannot read manifest " + dir.resolve("nope.yaml"));
     }
 }

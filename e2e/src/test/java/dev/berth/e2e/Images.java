@@ -1,0 +1,39 @@
+package dev.berth.e2e;
+
+import dev.berth.testkit.PortableImage;
+
+/** The portable images the end-to-end tests deploy: small busybox services that say their version. */
+final class Images {
+    private Images() {}
+
+    /** hello.service: an http server on 127.0.0.1:PORT answering "hello VERSION". */
+    static PortableImage hello(String version, int port) {
+        return PortableImage.named("hello")
+                .version(version)
+                .service("hello", "/usr/bin/busybox httpd -f -p 127.0.0.1:" + port + " -h /usr/lib/www")
+                .file("usr/lib/www/index.html", "hello " + version + "\n");
+    }
+
+    /**
+     * web.socket on 127.0.0.1:PORT with Accept=yes, activating one web@.service per connection: busybox httpd in
+     * inetd mode answering "web VERSION".
+     */
+    static PortableImage web(String version, int port) {
+        return PortableImage.named("web")
+                .version(version)
+                .unit(
+                        "web.socket",
+                        "[Unit]\nDescription=web socket\n\n[Socket]\nListenStream=127.0.0.1:" + port
+                                + "\nAccept=yes\n\n[Install]\nWantedBy=sockets.target\n")
+                .unit(
+                        "web@.service",
+                        "[Unit]\nDescription=web connection\n\n[Service]\n"
+                                + "ExecStart=/usr/bin/busybox httpd -i -h /usr/lib/www\nStandardInput=socket\n")
+                .file("usr/lib/www/index.html", "web " + version + "\n");
+    }
+
+    /** idle.service: sleeps; needs nothing, so it runs under every profile. */
+    static PortableImage idle(String name, String version) {
+        return PortableImage.named(name).version(version).service(name, "/usr/bin/busybox sleep 1000000");
+    }
+}
