@@ -20,7 +20,8 @@ public record ImageSpec(
         boolean enable,
         boolean start,
         boolean runtime,
-        Origin origin) {
+        Origin origin,
+        HealthCheck health) {
 
     public ImageSpec {
         requireMatching(name, Names.IMAGE_NAME, "name");
@@ -33,6 +34,22 @@ public record ImageSpec(
             throw new IllegalArgumentException("matches of image " + name + " must not be empty");
         }
         Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(health, "health");
+    }
+
+    /** An image checked by its units alone. */
+    public ImageSpec(
+            String name,
+            String version,
+            URI url,
+            Sha256 sha256,
+            String profile,
+            List<String> matches,
+            boolean enable,
+            boolean start,
+            boolean runtime,
+            Origin origin) {
+        this(name, version, url, sha256, profile, matches, enable, start, runtime, origin, HealthCheck.DEFAULT);
     }
 
     /** The file name in the pool: NAME_VERSION.raw. */
