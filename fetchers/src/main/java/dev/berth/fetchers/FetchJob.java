@@ -79,21 +79,26 @@ final class FetchJob {
             return; // the write itself will tell if space runs out
         }
         if (free < remaining + policy.freeSpaceMargin()) {
-            throw noSpace(remaining, free, null);
+            throw noSpace(remaining, 0, free, null);
         }
     }
 
-    BerthException noSpace(long needed, long free, IOException cause) {
+    /**
+     * @param needed bytes still to write, -1 when the size is not known
+     * @param written bytes already in the partial download
+     */
+    BerthException noSpace(long needed, long written, long free, IOException cause) {
         String need = needed >= 0
-                ? ByteSize.human(needed) + " (" + needed + " bytes) plus a margin of "
+                ? ByteSize.human(needed) + " (" + needed + " bytes) more plus a margin of "
                         + ByteSize.human(policy.freeSpaceMargin())
-                : "more space than is left";
+                : "more than the " + ByteSize.human(written) + " (" + written + " bytes) written so far (the server "
+                        + "did not say how much)";
         return new BerthException(
                 Reason.InsufficientSpace,
                 subject() + ": needs " + need + " in "
                         + target.getParent() + " but only " + ByteSize.human(free) + " (" + free + " bytes) is free"
                         + (cause == null ? "" : " (" + cause.getMessage() + ")")
-                        + "; free space there (a partial download is kept and resumed), then Berth retries",
+                        + "; free space there, then Berth retries (a partial download that can be resumed is kept)",
                 cause);
     }
 

@@ -29,6 +29,7 @@ final class FileTransfer implements Transfer {
                 throw job.tooLarge("the file has " + ByteSize.human(size) + " (" + size + " bytes)");
             }
             partial.restart();
+            partial.announce(size);
             job.checkSpace(size);
             progress.started(job.spec().label(), 0, size);
             try (InputStream in = Files.newInputStream(source)) {

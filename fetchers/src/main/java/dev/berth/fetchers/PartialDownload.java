@@ -40,6 +40,7 @@ final class PartialDownload implements AutoCloseable {
     private final MessageDigest digest;
     private PartialMeta meta;
     private long length;
+    private long total = -1;
 
     private PartialDownload(Path target, FileChannel channel, FileLock lock, PartialMeta meta) {
         this.target = target;
@@ -85,6 +86,16 @@ final class PartialDownload implements AutoCloseable {
 
     long length() {
         return length;
+    }
+
+    /** Records the size the whole file will have, -1 when the server does not say. */
+    void announce(long totalBytes) {
+        this.total = totalBytes;
+    }
+
+    /** Bytes still to come, -1 when not known. */
+    long remaining() {
+        return total >= 0 ? Math.max(0, total - length) : -1;
     }
 
     Path path() {

@@ -77,6 +77,7 @@ final class ResponseHandler {
         if (total > job.policy().maxImageBytes()) {
             throw job.tooLarge("the server announces " + ByteSize.human(total) + " (" + total + " bytes)");
         }
+        partial.announce(total);
         job.checkSpace(total >= 0 ? total - partial.length() : 0);
         ProgressListener progress = job.context().progress();
         progress.started(job.spec().label(), partial.length(), total);

@@ -148,7 +148,7 @@ public final class UrlImageFetcher implements ImageFetcher, AutoCloseable {
             return partial.commit();
         } catch (IOException e) {
             if (isNoSpace(e)) {
-                throw job.noSpace(-1, job.freeBytes(), e);
+                throw job.noSpace(0, partial.length(), job.freeBytes(), e);
             }
             throw job.failed(
                     "cannot sync and rename the download into " + job.target() + " (" + e.getMessage() + ")",
@@ -159,7 +159,7 @@ public final class UrlImageFetcher implements ImageFetcher, AutoCloseable {
 
     private static BerthException writeFailed(FetchJob job, PartialDownload partial, IOException e) {
         if (isNoSpace(e)) {
-            return job.noSpace(-1, job.freeBytes(), e);
+            return job.noSpace(partial.remaining(), partial.length(), job.freeBytes(), e);
         }
         return job.failed(
                 "cannot write " + partial.path() + " (" + e.getMessage() + ")",

@@ -22,8 +22,14 @@ final class Fetchers {
     }
 
     static DownloadContext context(RecordingSleeper sleeper) {
-        return new DownloadContext(Map.of(), sleeper, Clock.fixed(NOW, ZoneOffset.UTC), () -> 0.5,
-                ProgressListener.NONE, Optional.empty(), FreeSpace.fileStore());
+        return new DownloadContext(
+                Map.of(),
+                sleeper,
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                () -> 0.5,
+                ProgressListener.NONE,
+                Optional.empty(),
+                FreeSpace.fileStore());
     }
 
     static UrlImageFetcher fetcher(Path pool, DownloadPolicy policy, DownloadContext context) {

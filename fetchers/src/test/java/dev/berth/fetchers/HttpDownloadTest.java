@@ -1,7 +1,6 @@
 package dev.berth.fetchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
@@ -35,7 +34,8 @@ class HttpDownloadTest {
 
     private BerthException fetchFails(URI url, Sha256 sha, DownloadPolicy policy) {
         try (UrlImageFetcher f = Fetchers.fetcher(pool, policy, Fetchers.context(sleeper))) {
-            return (BerthException) org.assertj.core.api.Assertions.catchThrowable(() -> f.fetch(Images.spec(url, sha), Images.TARGET));
+            return (BerthException)
+                    org.assertj.core.api.Assertions.catchThrowable(() -> f.fetch(Images.spec(url, sha), Images.TARGET));
         }
     }
 
@@ -44,14 +44,16 @@ class HttpDownloadTest {
         server.put("/img.raw", Resource.of(IMAGE));
         RecordingProgress progress = new RecordingProgress();
         FetchedFile fetched;
-        try (UrlImageFetcher f = new UrlImageFetcher(pool, Fetchers.policy(),
-                Fetchers.context(sleeper).withProgress(progress))) {
+        try (UrlImageFetcher f = new UrlImageFetcher(
+                pool, Fetchers.policy(), Fetchers.context(sleeper).withProgress(progress))) {
             fetched = f.fetch(Images.spec(server.uri("/img.raw"), SHA), Images.TARGET);
         }
         assertThat(fetched.path()).isEqualTo(pool.resolve(Images.TARGET).toString());
         assertThat(fetched.sha256()).isEqualTo(SHA);
         assertThat(fetched.size()).isEqualTo(IMAGE.length);
-        assertThat(fetched.modified()).isEqualTo(Files.getLastModifiedTime(pool.resolve(Images.TARGET)).toInstant());
+        assertThat(fetched.modified())
+                .isEqualTo(
+                        Files.getLastModifiedTime(pool.resolve(Images.TARGET)).toInstant());
         Pool.assertOnlyImage(pool, IMAGE);
         assertThat(server.requests()).hasSize(1);
         assertThat(server.requests().get(0).header("Accept-Encoding")).hasValue("identity");
@@ -65,7 +67,9 @@ class HttpDownloadTest {
     void anAbsoluteTargetInThePoolIsUsedAsGiven() throws Exception {
         server.put("/img.raw", Resource.of(IMAGE));
         try (UrlImageFetcher f = Fetchers.fetcher(pool, Fetchers.policy(), Fetchers.context(sleeper))) {
-            f.fetch(Images.spec(server.uri("/img.raw"), SHA), pool.resolve(Images.TARGET).toString());
+            f.fetch(
+                    Images.spec(server.uri("/img.raw"), SHA),
+                    pool.resolve(Images.TARGET).toString());
         }
         Pool.assertOnlyImage(pool, IMAGE);
     }
@@ -74,12 +78,17 @@ class HttpDownloadTest {
     void aWrongHashLeavesNothingAndNamesBothHashesAndTheUrlWithoutItsQuery() {
         server.put("/img.raw", Resource.of(IMAGE));
         Sha256 expected = Images.sha256(new byte[] {1, 2, 3});
-        BerthException e = fetchFails(URI.create(server.origin() + "/img.raw?token=s3cret"), expected,
-                Fetchers.policy());
+        BerthException e =
+                fetchFails(URI.create(server.origin() + "/img.raw?token=s3cret"), expected, Fetchers.policy());
         assertThat(e.reason()).isEqualTo(Reason.VerificationFailed);
         assertThat(e.getMessage())
-                .contains("image hello version 1.0", server.origin() + "/img.raw?…", SHA.hex(), expected.hex(),
-                        "the download was deleted", "url and sha256 in the manifest")
+                .contains(
+                        "image hello version 1.0",
+                        server.origin() + "/img.raw?…",
+                        SHA.hex(),
+                        expected.hex(),
+                        "the download was deleted",
+                        "url and sha256 in the manifest")
                 .doesNotContain("s3cret");
         Pool.assertEmpty(pool);
         assertThat(server.requests()).as("a hash mismatch is not retried").hasSize(1);
@@ -90,7 +99,10 @@ class HttpDownloadTest {
         BerthException e = fetchFails(server.uri("/missing.raw"), SHA, Fetchers.policy());
         assertThat(e.reason()).isEqualTo(Reason.FetchRefused);
         assertThat(e.getMessage())
-                .contains("image hello version 1.0", "answered 404", server.uri("/missing.raw").toString(),
+                .contains(
+                        "image hello version 1.0",
+                        "answered 404",
+                        server.uri("/missing.raw").toString(),
                         "check the url in the manifest");
         Pool.assertEmpty(pool);
         assertThat(server.requests()).hasSize(1);
@@ -110,7 +122,8 @@ class HttpDownloadTest {
     @Test
     void plainHttpIsRefusedUnlessAllowedAndTheMessageNamesTheFlag() {
         server.put("/img.raw", Resource.of(IMAGE));
-        BerthException e = fetchFails(server.uri("/img.raw"), SHA, Fetchers.policy().withAllowHttp(false));
+        BerthException e =
+                fetchFails(server.uri("/img.raw"), SHA, Fetchers.policy().withAllowHttp(false));
         assertThat(e.reason()).isEqualTo(Reason.FetchRefused);
         assertThat(e.getMessage()).contains("plain http is not allowed", "--allow-http", "image hello version 1.0");
         assertThat(server.requests()).isEmpty();
@@ -124,12 +137,13 @@ class HttpDownloadTest {
             server.always("/r" + i, Reply.redirect(302, "/r" + (i + 1)));
         }
         server.always("/r5", Reply.redirect(308, server.uri("/img.raw").toString()));
-        try (UrlImageFetcher f = Fetchers.fetcher(pool, Fetchers.policy().withMaxRedirects(5),
-                Fetchers.context(sleeper))) {
+        try (UrlImageFetcher f =
+                Fetchers.fetcher(pool, Fetchers.policy().withMaxRedirects(5), Fetchers.context(sleeper))) {
             f.fetch(Images.spec(server.uri("/r1"), SHA), Images.TARGET);
         }
         Pool.assertOnlyImage(pool, IMAGE);
-        assertThat(server.requests()).extracting(r -> r.path())
+        assertThat(server.requests())
+                .extracting(r -> r.path())
                 .containsExactly("/r1", "/r2", "/r3", "/r4", "/r5", "/img.raw");
     }
 
@@ -140,7 +154,8 @@ class HttpDownloadTest {
         }
         BerthException e = fetchFails(server.uri("/r1"), SHA, Fetchers.policy().withMaxRedirects(5));
         assertThat(e.reason()).isEqualTo(Reason.FetchRefused);
-        assertThat(e.getMessage()).contains("more than 5 redirects", server.uri("/r7").toString());
+        assertThat(e.getMessage())
+                .contains("more than 5 redirects", server.uri("/r7").toString());
         assertThat(server.requests()).hasSize(6);
         Pool.assertEmpty(pool);
     }
@@ -152,16 +167,16 @@ class HttpDownloadTest {
         BerthException e = fetchFails(server.uri("/a"), SHA, Fetchers.policy());
         assertThat(e.reason()).isEqualTo(Reason.FetchRefused);
         assertThat(e.getMessage())
-                .contains("the redirects loop", server.uri("/a") + " -> " + server.uri("/b") + " -> "
-                        + server.uri("/a"));
+                .contains(
+                        "the redirects loop", server.uri("/a") + " -> " + server.uri("/b") + " -> " + server.uri("/a"));
         assertThat(server.requests()).hasSize(2);
         Pool.assertEmpty(pool);
     }
 
     @Test
     void aRedirectToAFileUrlIsRefused() {
-        server.always("/a", Reply.raw(302, Map.of("Location", "file:///etc/passwd", "Content-Length", "0"),
-                new byte[0]));
+        server.always(
+                "/a", Reply.raw(302, Map.of("Location", "file:///etc/passwd", "Content-Length", "0"), new byte[0]));
         BerthException e = fetchFails(server.uri("/a"), SHA, Fetchers.policy());
         assertThat(e.reason()).isEqualTo(Reason.FetchRefused);
         assertThat(e.getMessage()).contains("unsupported URL (file:", "etc/passwd)", "only https and http redirects");

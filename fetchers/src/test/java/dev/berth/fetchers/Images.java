@@ -32,7 +32,7 @@ final class Images {
     }
 
     static ImageSpec spec(URI url, Sha256 sha256) {
-        return new ImageSpec("hello", "1.0", url, sha256, "default", List.of("hello"), true, true, false,
-                Origin.UNKNOWN);
+        return new ImageSpec(
+                "hello", "1.0", url, sha256, "default", List.of("hello"), true, true, false, Origin.UNKNOWN);
     }
 }

@@ -68,7 +68,8 @@ class ResumeTest {
         assertThat(requests).hasSize(2);
         assertThat(requests.get(0).bodyBytesSent()).isEqualTo(CUT);
         assertThat(requests.get(1).header("Range")).hasValue("bytes=" + CUT + "-");
-        assertThat(requests.get(1).header("If-Range")).isEqualTo(Resource.of(IMAGE).etag());
+        assertThat(requests.get(1).header("If-Range"))
+                .isEqualTo(Resource.of(IMAGE).etag());
         assertThat(requests.get(1).status()).isEqualTo(206);
         assertThat(requests.get(1).bodyBytesSent()).isEqualTo(SIZE - CUT);
         assertThat(sleeper.sleeps()).hasSize(1);
@@ -154,8 +155,11 @@ class ResumeTest {
     void aPartialOfAnotherExpectedHashIsNotContinued() throws Exception {
         server.put("/img.raw", Resource.of(IMAGE));
         interruptedEarlierRun();
-        Files.write(pool.resolve(Images.META),
-                Files.readString(pool.resolve(Images.META)).replace(SHA.hex(), "0".repeat(64)).getBytes());
+        Files.write(
+                pool.resolve(Images.META),
+                Files.readString(pool.resolve(Images.META))
+                        .replace(SHA.hex(), "0".repeat(64))
+                        .getBytes());
         fetch(Fetchers.policy());
         Pool.assertOnlyImage(pool, IMAGE);
         assertThat(server.requests().get(1).header("Range")).isEmpty();
@@ -164,12 +168,15 @@ class ResumeTest {
     @Test
     void aBodyAlwaysShorterThanAnnouncedExhaustsTheRetriesAndKeepsThePartial() throws Exception {
         byte[] half = Arrays.copyOf(IMAGE, SIZE / 2);
-        server.always("/img.raw", Reply.raw(200, Map.of("Content-Length", Integer.toString(SIZE), "ETag",
-                "\"x\""), half));
+        server.always(
+                "/img.raw", Reply.raw(200, Map.of("Content-Length", Integer.toString(SIZE), "ETag", "\"x\""), half));
         BerthException e = fetchFails(Fetchers.policy().withMaxAttempts(3));
         assertThat(e.reason()).isEqualTo(Reason.FetchFailed);
         assertThat(e.getMessage())
-                .contains("image hello version 1.0", "gave up after 3 attempts", "while reading the body",
+                .contains(
+                        "image hello version 1.0",
+                        "gave up after 3 attempts",
+                        "while reading the body",
                         "is kept and resumed");
         Pool.assertOnlyResumablePartial(pool, SIZE / 2);
         assertThat(server.requests()).hasSize(3);
@@ -180,15 +187,25 @@ class ResumeTest {
     void aResumedBodyLongerThanItsRangeIsDroppedAndTheDownloadStartsOver() throws Exception {
         server.put("/img.raw", Resource.of(IMAGE));
         byte[] restAndGarbage = Arrays.copyOfRange(IMAGE, CUT, SIZE + 500);
-        server.enqueue("/img.raw", Reply.dropAfter(CUT), Reply.raw(206, Map.of(
-                "Content-Range", "bytes " + CUT + "-" + (SIZE - 1) + "/" + SIZE,
-                "Content-Length", Integer.toString(restAndGarbage.length)), restAndGarbage));
+        server.enqueue(
+                "/img.raw",
+                Reply.dropAfter(CUT),
+                Reply.raw(
+                        206,
+                        Map.of(
+                                "Content-Range",
+                                "bytes " + CUT + "-" + (SIZE - 1) + "/" + SIZE,
+                                "Content-Length",
+                                Integer.toString(restAndGarbage.length)),
+                        restAndGarbage));
         fetch(Fetchers.policy());
         Pool.assertOnlyImage(pool, IMAGE);
         List<RecordedRequest> requests = server.requests();
         assertThat(requests).hasSize(3);
         assertThat(requests.get(1).header("Range")).hasValue("bytes=" + CUT + "-");
-        assertThat(requests.get(2).header("Range")).as("after dropping the bytes").isEmpty();
+        assertThat(requests.get(2).header("Range"))
+                .as("after dropping the bytes")
+                .isEmpty();
     }
 
     @Test
@@ -196,8 +213,11 @@ class ResumeTest {
         server.put("/img.raw", Resource.of(IMAGE));
         server.enqueue("/img.raw", Reply.serve());
         Files.write(pool.resolve(Images.PARTIAL), IMAGE);
-        new PartialMeta(PartialMeta.keyOf(server.uri("/img.raw").toString()), SHA,
-                        Resource.of(IMAGE).etag(), java.util.Optional.empty())
+        new PartialMeta(
+                        PartialMeta.keyOf(server.uri("/img.raw").toString()),
+                        SHA,
+                        Resource.of(IMAGE).etag(),
+                        java.util.Optional.empty())
                 .write(pool.resolve(Images.META));
         fetch(Fetchers.policy());
         Pool.assertOnlyImage(pool, IMAGE);
