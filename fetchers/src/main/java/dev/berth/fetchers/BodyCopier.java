@@ -26,11 +26,9 @@ final class BodyCopier {
         }
     }
 
-    private final byte[] buffer;
     private final long maxBytes;
 
-    BodyCopier(int bufferBytes, long maxBytes) {
-        this.buffer = new byte[bufferBytes];
+    BodyCopier(long maxBytes) {
         this.maxBytes = maxBytes;
     }
 
@@ -42,6 +40,7 @@ final class BodyCopier {
     void copy(InputStream in, PartialDownload partial, long total, ProgressListener progress)
             throws IOException, Overrun {
         while (true) {
+            byte[] buffer = partial.buffer();
             int filled = 0;
             IOException failure = null;
             boolean end = false;
@@ -66,7 +65,7 @@ final class BodyCopier {
             if (total >= 0 && after > total) {
                 throw new Overrun("the server sent more than the " + total + " bytes it announced", false);
             }
-            partial.append(buffer, 0, filled);
+            partial.append(buffer, filled);
             progress.advanced(partial.length());
             if (failure != null) {
                 throw failure;

@@ -33,8 +33,7 @@ final class FileTransfer implements Transfer {
             job.checkSpace(size);
             progress.started(job.spec().label(), 0, size);
             try (InputStream in = Files.newInputStream(source)) {
-                new BodyCopier(job.policy().bufferBytes(), job.policy().maxImageBytes())
-                        .copy(in, partial, size, progress);
+                new BodyCopier(job.policy().maxImageBytes()).copy(in, partial, size, progress);
             }
             if (partial.length() != size) {
                 throw job.failed("the file changed size while it was copied", "try again once it is complete", null);

@@ -11,12 +11,23 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The hidden ".#NAME.partial" file a download writes to, hashed as it is written so the file is never read a
  * second time. Its ".meta" sidecar says what the bytes are; with a matching sidecar an existing partial is
  * re-hashed once and continued, otherwise it starts from zero. A lock keeps two downloads off one file.
+ *
+ * <p>Blocks are written on the caller's thread and hashed, in order, on a hashing thread, so reading the
+ * network, writing and hashing overlap. The blocks come from a small ring that is handed over, never copied:
+ * a block is refilled only once its hash is done, and every query of the digest waits for the hashing to catch
+ * up, so the digest always covers exactly the bytes written.
  */
 final class PartialDownload implements AutoCloseable {
     /** Writing the partial failed: a local disk problem, never retried as a network one. */
@@ -32,17 +43,24 @@ final class PartialDownload implements AutoCloseable {
         }
     }
 
+    /** Blocks in flight: one being filled, one being hashed, the others queued between them. */
+    private static final int RING = 4;
+
     private final Path target;
     private final Path path;
     private final Path metaPath;
     private final FileChannel channel;
     private final FileLock lock;
     private final MessageDigest digest;
+    private final ExecutorService hasher;
+    private final byte[][] ring;
+    private final Future<?>[] hashed;
+    private int next;
     private PartialMeta meta;
     private long length;
     private long total = -1;
 
-    private PartialDownload(Path target, FileChannel channel, FileLock lock, PartialMeta meta) {
+    private PartialDownload(Path target, FileChannel channel, FileLock lock, PartialMeta meta, int bufferBytes) {
         this.target = target;
         this.path = partialPath(target);
         this.metaPath = metaPath(target);
@@ -50,6 +68,14 @@ final class PartialDownload implements AutoCloseable {
         this.lock = lock;
         this.meta = meta;
         this.digest = newDigest();
+        this.hasher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "berth-sha256");
+            t.setDaemon(true);
+            return t;
+        });
+        this.ring = new byte[RING][bufferBytes];
+        this.hashed = new Future<?>[RING];
+        Arrays.fill(hashed, CompletableFuture.completedFuture(null));
     }
 
     static Path partialPath(Path target) {
@@ -71,13 +97,13 @@ final class PartialDownload implements AutoCloseable {
             return Optional.empty();
         }
         Optional<PartialMeta> stored = PartialMeta.read(metaPath(target));
-        PartialDownload p = new PartialDownload(target, ch, lock, want);
+        PartialDownload p = new PartialDownload(target, ch, lock, want, bufferBytes);
         if (stored.isPresent()
                 && stored.get().sameDownload(want)
                 && stored.get().ifRange().isPresent()
                 && ch.size() > 0) {
             p.meta = stored.get();
-            p.rehash(bufferBytes);
+            p.rehash();
         } else {
             p.restart();
         }
@@ -113,6 +139,7 @@ final class PartialDownload implements AutoCloseable {
 
     /** Drops the bytes so far: a new body follows from offset zero. */
     void restart() throws IOException {
+        awaitHashing();
         channel.truncate(0);
         length = 0;
         digest.reset();
@@ -130,11 +157,21 @@ final class PartialDownload implements AutoCloseable {
         }
     }
 
-    void append(byte[] buf, int off, int len) {
+    /** The block to fill next; it stays the same until it is passed to {@link #append}. */
+    byte[] buffer() {
+        await(hashed[next]);
+        return ring[next];
+    }
+
+    /** Writes the first {@code len} bytes of the block from {@link #buffer} and hashes them in the background. */
+    void append(byte[] block, int len) {
+        if (block != ring[next]) {
+            throw new IllegalArgumentException("append takes the block buffer() gave out");
+        }
         try {
-            ByteBuffer b = ByteBuffer.wrap(buf, off, len);
+            ByteBuffer b = ByteBuffer.wrap(block, 0, len);
             while (b.hasRemaining()) {
-                channel.write(b, length + (b.position() - off));
+                channel.write(b, length + b.position());
             }
         } catch (IOException e) {
             try {
@@ -144,12 +181,14 @@ final class PartialDownload implements AutoCloseable {
             }
             throw new WriteFailure(e);
         }
-        digest.update(buf, off, len);
         length += len;
+        hashed[next] = hasher.submit(() -> digest.update(block, 0, len));
+        next = (next + 1) % RING;
     }
 
     /** The sha256 of the bytes so far. */
     Sha256 sha256() {
+        awaitHashing();
         try {
             return Sha256.of(((MessageDigest) digest.clone()).digest());
         } catch (CloneNotSupportedException e) {
@@ -159,6 +198,7 @@ final class PartialDownload implements AutoCloseable {
 
     /** Syncs the bytes and renames them to the target atomically; returns the target. */
     Path commit() throws IOException {
+        awaitHashing();
         channel.force(true);
         close();
         Files.move(path, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -183,6 +223,7 @@ final class PartialDownload implements AutoCloseable {
     /** Closes the file and keeps it, for a later attempt to resume. */
     @Override
     public void close() {
+        hasher.shutdown();
         try {
             if (lock.isValid()) {
                 lock.release();
@@ -193,8 +234,8 @@ final class PartialDownload implements AutoCloseable {
         }
     }
 
-    private void rehash(int bufferBytes) throws IOException {
-        byte[] buf = new byte[bufferBytes];
+    private void rehash() throws IOException {
+        byte[] buf = ring[0];
         ByteBuffer b = ByteBuffer.wrap(buf);
         long pos = 0;
         while (true) {
@@ -207,6 +248,23 @@ final class PartialDownload implements AutoCloseable {
             pos += n;
         }
         length = pos;
+    }
+
+    private void awaitHashing() {
+        for (Future<?> f : hashed) {
+            await(f);
+        }
+    }
+
+    private static void await(Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while hashing", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("hashing failed", e.getCause());
+        }
     }
 
     private static MessageDigest newDigest() {

@@ -83,8 +83,7 @@ final class ResponseHandler {
         progress.started(job.spec().label(), partial.length(), total);
         boolean complete = false;
         try {
-            new BodyCopier(job.policy().bufferBytes(), job.policy().maxImageBytes())
-                    .copy(body, partial, total, progress);
+            new BodyCopier(job.policy().maxImageBytes()).copy(body, partial, total, progress);
             if (total >= 0 && partial.length() < total) {
                 throw new TransientFailure(
                         "the connection closed after " + partial.length() + " of " + total + " bytes");
