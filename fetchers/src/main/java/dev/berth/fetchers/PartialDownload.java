@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -91,21 +92,31 @@ final class PartialDownload implements AutoCloseable {
         Files.createDirectories(target.getParent());
         FileChannel ch = FileChannel.open(
                 partialPath(target), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        FileLock lock = ch.tryLock();
+        FileLock lock;
+        try {
+            lock = ch.tryLock();
+        } catch (OverlappingFileLockException sameProcess) {
+            lock = null;
+        }
         if (lock == null) {
             ch.close();
             return Optional.empty();
         }
         Optional<PartialMeta> stored = PartialMeta.read(metaPath(target));
         PartialDownload p = new PartialDownload(target, ch, lock, want, bufferBytes);
-        if (stored.isPresent()
-                && stored.get().sameDownload(want)
-                && stored.get().ifRange().isPresent()
-                && ch.size() > 0) {
-            p.meta = stored.get();
-            p.rehash();
-        } else {
-            p.restart();
+        try {
+            if (stored.isPresent()
+                    && stored.get().sameDownload(want)
+                    && stored.get().ifRange().isPresent()
+                    && ch.size() > 0) {
+                p.meta = stored.get();
+                p.rehash();
+            } else {
+                p.restart();
+            }
+        } catch (IOException | RuntimeException e) {
+            p.close();
+            throw e;
         }
         return Optional.of(p);
     }
@@ -138,22 +149,30 @@ final class PartialDownload implements AutoCloseable {
     }
 
     /** Drops the bytes so far: a new body follows from offset zero. */
-    void restart() throws IOException {
+    void restart() {
         awaitHashing();
-        channel.truncate(0);
-        length = 0;
-        digest.reset();
-        meta = meta.withValidators(Optional.empty(), Optional.empty());
-        Files.deleteIfExists(metaPath);
+        try {
+            channel.truncate(0);
+            length = 0;
+            digest.reset();
+            meta = meta.withValidators(Optional.empty(), Optional.empty());
+            Files.deleteIfExists(metaPath);
+        } catch (IOException e) {
+            throw new WriteFailure(e);
+        }
     }
 
     /** Records the validators of the response whose body is being written; without any, nothing is kept. */
-    void remember(Optional<String> etag, Optional<String> lastModified) throws IOException {
+    void remember(Optional<String> etag, Optional<String> lastModified) {
         meta = meta.withValidators(etag, lastModified);
-        if (meta.ifRange().isPresent()) {
-            meta.write(metaPath);
-        } else {
-            Files.deleteIfExists(metaPath);
+        try {
+            if (meta.ifRange().isPresent()) {
+                meta.write(metaPath);
+            } else {
+                Files.deleteIfExists(metaPath);
+            }
+        } catch (IOException e) {
+            throw new WriteFailure(e);
         }
     }
 

@@ -101,7 +101,7 @@ public final class UrlImageFetcher implements ImageFetcher, AutoCloseable {
                             "another download of this image into " + job.target() + " is in progress",
                             "wait for it to finish",
                             null));
-        } catch (IOException e) {
+        } catch (IOException | PartialDownload.WriteFailure e) {
             throw job.failed(
                     "cannot create a partial download next to " + job.target() + " (" + e.getMessage() + ")",
                     "check that the pool directory exists and is writable",

@@ -182,4 +182,28 @@ class HttpDownloadTest {
         assertThat(e.getMessage()).contains("unsupported URL (file:", "etc/passwd)", "only https and http redirects");
         Pool.assertEmpty(pool);
     }
+
+    @Test
+    void aSecondDownloadOfTheSameTargetAtTheSameTimeIsTurnedAway() throws Exception {
+        server.put("/img.raw", Resource.of(IMAGE));
+        server.enqueue("/img.raw", Reply.stallAfter(1000, java.time.Duration.ofSeconds(3)));
+        DownloadPolicy policy =
+                Fetchers.policy().withTimeouts(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(1));
+        try (UrlImageFetcher f = Fetchers.fetcher(pool, policy, Fetchers.context(sleeper))) {
+            java.util.concurrent.CompletableFuture<FetchedFile> first =
+                    java.util.concurrent.CompletableFuture.supplyAsync(
+                            () -> f.fetch(Images.spec(server.uri("/img.raw"), SHA), Images.TARGET));
+            while (server.requests().isEmpty()) {
+                Thread.sleep(10);
+            }
+            BerthException e = (BerthException) org.assertj.core.api.Assertions.catchThrowable(
+                    () -> f.fetch(Images.spec(server.uri("/img.raw"), SHA), Images.TARGET));
+            assertThat(e.reason()).isEqualTo(Reason.FetchFailed);
+            assertThat(e.getMessage()).contains("another download of this image", "is in progress");
+            assertThat(first.get().sha256()).isEqualTo(SHA);
+        }
+        Pool.assertOnlyImage(pool, IMAGE);
+        assertThat(server.requests()).hasSize(2);
+        assertThat(server.requests().get(1).header("Range")).hasValue("bytes=1000-");
+    }
 }
