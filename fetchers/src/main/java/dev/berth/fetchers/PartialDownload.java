@@ -10,25 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The hidden ".#NAME.partial" file a download writes to, hashed as it is written so the file is never read a
  * second time. Its ".meta" sidecar says what the bytes are; with a matching sidecar an existing partial is
  * re-hashed once and continued, otherwise it starts from zero. A lock keeps two downloads off one file.
- *
- * <p>Blocks are written on the caller's thread and hashed, in order, on a hashing thread, so reading the
- * network, writing and hashing overlap. The blocks come from a small ring that is handed over, never copied:
- * a block is refilled only once its hash is done, and every query of the digest waits for the hashing to catch
- * up, so the digest always covers exactly the bytes written.
  */
 final class PartialDownload implements AutoCloseable {
     /** Writing the partial failed: a local disk problem, never retried as a network one. */
@@ -44,19 +31,15 @@ final class PartialDownload implements AutoCloseable {
         }
     }
 
-    /** Blocks in flight: one being filled, one being hashed, the others queued between them. */
-    private static final int RING = 4;
+    private static final long FLUSH_EVERY = 64L * 1024 * 1024;
 
     private final Path target;
     private final Path path;
     private final Path metaPath;
     private final FileChannel channel;
     private final FileLock lock;
-    private final MessageDigest digest;
-    private final ExecutorService hasher;
-    private final byte[][] ring;
-    private final Future<?>[] hashed;
-    private int next;
+    private final HashingRing hash;
+    private final EarlyFlush flush;
     private PartialMeta meta;
     private long length;
     private long total = -1;
@@ -68,15 +51,8 @@ final class PartialDownload implements AutoCloseable {
         this.channel = channel;
         this.lock = lock;
         this.meta = meta;
-        this.digest = newDigest();
-        this.hasher = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "berth-sha256");
-            t.setDaemon(true);
-            return t;
-        });
-        this.ring = new byte[RING][bufferBytes];
-        this.hashed = new Future<?>[RING];
-        Arrays.fill(hashed, CompletableFuture.completedFuture(null));
+        this.hash = new HashingRing(bufferBytes);
+        this.flush = new EarlyFlush(channel, FLUSH_EVERY);
     }
 
     static Path partialPath(Path target) {
@@ -150,11 +126,10 @@ final class PartialDownload implements AutoCloseable {
 
     /** Drops the bytes so far: a new body follows from offset zero. */
     void restart() {
-        awaitHashing();
+        hash.reset();
         try {
             channel.truncate(0);
             length = 0;
-            digest.reset();
             meta = meta.withValidators(Optional.empty(), Optional.empty());
             Files.deleteIfExists(metaPath);
         } catch (IOException e) {
@@ -178,15 +153,11 @@ final class PartialDownload implements AutoCloseable {
 
     /** The block to fill next; it stays the same until it is passed to {@link #append}. */
     byte[] buffer() {
-        await(hashed[next]);
-        return ring[next];
+        return hash.block();
     }
 
-    /** Writes the first {@code len} bytes of the block from {@link #buffer} and hashes them in the background. */
+    /** Writes the first {@code len} bytes of the block from {@link #buffer}; they are hashed in the background. */
     void append(byte[] block, int len) {
-        if (block != ring[next]) {
-            throw new IllegalArgumentException("append takes the block buffer() gave out");
-        }
         try {
             ByteBuffer b = ByteBuffer.wrap(block, 0, len);
             while (b.hasRemaining()) {
@@ -200,24 +171,20 @@ final class PartialDownload implements AutoCloseable {
             }
             throw new WriteFailure(e);
         }
+        hash.hash(block, len);
         length += len;
-        hashed[next] = hasher.submit(() -> digest.update(block, 0, len));
-        next = (next + 1) % RING;
+        flush.written(length);
     }
 
     /** The sha256 of the bytes so far. */
     Sha256 sha256() {
-        awaitHashing();
-        try {
-            return Sha256.of(((MessageDigest) digest.clone()).digest());
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
-        }
+        return hash.sha256();
     }
 
     /** Syncs the bytes and renames them to the target atomically; returns the target. */
     Path commit() throws IOException {
-        awaitHashing();
+        hash.sha256();
+        flush.await();
         channel.force(true);
         close();
         Files.move(path, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -242,7 +209,8 @@ final class PartialDownload implements AutoCloseable {
     /** Closes the file and keeps it, for a later attempt to resume. */
     @Override
     public void close() {
-        hasher.shutdown();
+        hash.close();
+        flush.close();
         try {
             if (lock.isValid()) {
                 lock.release();
@@ -254,7 +222,7 @@ final class PartialDownload implements AutoCloseable {
     }
 
     private void rehash() throws IOException {
-        byte[] buf = ring[0];
+        byte[] buf = hash.block();
         ByteBuffer b = ByteBuffer.wrap(buf);
         long pos = 0;
         while (true) {
@@ -263,34 +231,9 @@ final class PartialDownload implements AutoCloseable {
             if (n < 0) {
                 break;
             }
-            digest.update(buf, 0, n);
+            hash.hashNow(buf, n);
             pos += n;
         }
         length = pos;
-    }
-
-    private void awaitHashing() {
-        for (Future<?> f : hashed) {
-            await(f);
-        }
-    }
-
-    private static void await(Future<?> f) {
-        try {
-            f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while hashing", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("hashing failed", e.getCause());
-        }
-    }
-
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }
