@@ -1,6 +1,7 @@
 package dev.berth.fetchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -54,12 +55,14 @@ class HashingRingTest {
     }
 
     @Test
-    void aBackgroundSyncRunsOnceEnoughIsWrittenAndSucceeds(@TempDir Path dir) throws Exception {
-        try (FileChannel ch = FileChannel.open(dir.resolve("f"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                EarlyFlush flush = new EarlyFlush(ch, 10)) {
-            flush.written(5);
-            flush.written(20);
-            flush.await();
+    void noSyncStartsBeforeEnoughIsWritten(@TempDir Path dir) throws Exception {
+        FileChannel ch = FileChannel.open(dir.resolve("f"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try (EarlyFlush flush = new EarlyFlush(ch, 10)) {
+            ch.close();
+            flush.written(9);
+            assertThatCode(flush::await).as("no sync ran, so none failed").doesNotThrowAnyException();
+            flush.written(10);
+            assertThatThrownBy(flush::await).isInstanceOf(IOException.class);
         }
     }
 }
