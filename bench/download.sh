@@ -8,7 +8,8 @@
 # python3 -m http.server on 127.0.0.1, and times in each round, in this order:
 #   (a) Berth: dev.berth.fetchers.DownloadBench (fetchers test scope) downloads into a temporary pool,
 #       hashing while writing, fsyncs, verifies and renames; the time is the fetch call itself, the JVM start
-#       is reported on its own line
+#       is reported on its own line, and so is the time until the last body byte was written (what follows
+#       is waiting for the last hash, fsync and rename)
 #   (b) curl -s URL | tee FILE | sha256sum   (download, write and hash, no fsync)
 #   (c) curl -s -o /dev/null URL             (download only: the ceiling)
 # and prints the median throughput of each (MB = 10^6 bytes) and the ratios Berth/(b) and Berth/(c).
@@ -50,13 +51,14 @@ for _ in $(seq 50); do curl -sf -o /dev/null -r 0-0 "$URL" && break; sleep 0.1; 
 curl -s -o /dev/null "$URL" # warm the page cache and the server
 
 now() { date +%s%N; }
-berth=() ; berth_proc=() ; tee_sha=() ; devnull=()
+berth=() ; berth_body=() ; berth_proc=() ; tee_sha=() ; devnull=()
 for round in $(seq "$RUNS"); do
     t0=$(now)
     out=$(java -cp "$CP" dev.berth.fetchers.DownloadBench "$URL" "$SHA" "$WORK/pool" "$BUFFER_BYTES" 2>/dev/null)
     t1=$(now)
-    [[ "${out%% *}" == "$BYTES" ]] || { echo "Berth fetched ${out%% *} bytes, expected $BYTES" >&2; exit 1; }
-    berth+=("${out##* }"); berth_proc+=($((t1 - t0)))
+    read -r got_bytes fetch_ns body_ns <<< "$out"
+    [[ "$got_bytes" == "$BYTES" ]] || { echo "Berth fetched $got_bytes bytes, expected $BYTES" >&2; exit 1; }
+    berth+=("$fetch_ns"); berth_body+=("$body_ns"); berth_proc+=($((t1 - t0)))
 
     t0=$(now)
     got=$(curl -s "$URL" | tee "$WORK/out/image.raw" | sha256sum | cut -d' ' -f1)
@@ -69,14 +71,14 @@ for round in $(seq "$RUNS"); do
     curl -s -o /dev/null "$URL"
     t1=$(now)
     devnull+=($((t1 - t0)))
-    echo "round $round: berth ${berth[-1]} ns (process ${berth_proc[-1]} ns), tee ${tee_sha[-1]} ns, devnull ${devnull[-1]} ns" >&2
+    echo "round $round: berth ${berth[-1]} ns (body ${berth_body[-1]} ns, process ${berth_proc[-1]} ns), tee ${tee_sha[-1]} ns, devnull ${devnull[-1]} ns" >&2
 done
 
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
 mbps() { awk -v b="$BYTES" -v ns="$1" 'BEGIN {printf "%.0f", b / 1e6 / (ns / 1e9)}'; }
 ratio() { awk -v x="$1" -v y="$2" 'BEGIN {printf "%.2f", y / x}'; }
 
-m_berth=$(median "${berth[@]}"); m_proc=$(median "${berth_proc[@]}")
+m_berth=$(median "${berth[@]}"); m_body=$(median "${berth_body[@]}"); m_proc=$(median "${berth_proc[@]}")
 m_tee=$(median "${tee_sha[@]}"); m_null=$(median "${devnull[@]}")
 
 echo
@@ -84,6 +86,7 @@ echo "file: $((BYTES / 1024 / 1024)) MiB, $RUNS rounds, median; Berth buffer $BU
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-52s %10s %8s\n' "method" "seconds" "MB/s"
 printf '%-52s %10.2f %8s\n' "(a) Berth fetcher (download+sha256+fsync+rename)" "$(awk -v n="$m_berth" 'BEGIN{print n/1e9}')" "$(mbps "$m_berth")"
+printf '%-52s %10.2f %8s\n' "    of which until the last body byte was written" "$(awk -v n="$m_body" 'BEGIN{print n/1e9}')" "$(mbps "$m_body")"
 printf '%-52s %10.2f %8s\n' "    same, whole JVM process incl. start" "$(awk -v n="$m_proc" 'BEGIN{print n/1e9}')" "$(mbps "$m_proc")"
 printf '%-52s %10.2f %8s\n' "(b) curl | tee FILE | sha256sum" "$(awk -v n="$m_tee" 'BEGIN{print n/1e9}')" "$(mbps "$m_tee")"
 printf '%-52s %10.2f %8s\n' "(c) curl -o /dev/null" "$(awk -v n="$m_null" 'BEGIN{print n/1e9}')" "$(mbps "$m_null")"

@@ -11,7 +11,9 @@ import java.util.List;
 
 /**
  * The Berth side of bench/download.sh: fetches URL into POOL as bench_1.0.raw with the real fetcher (download,
- * streaming sha256, fsync, rename), prints "BYTES NANOS" for the fetch call alone, and deletes the result.
+ * streaming sha256, fsync, rename), prints "BYTES NANOS BODY_NANOS" (the fetch call alone, and the part of it
+ * until the last body byte was written, so the rest is the final hash wait, fsync and rename), and deletes the
+ * result.
  * Usage: DownloadBench URL SHA256 POOL [BUFFER_BYTES]
  */
 public final class DownloadBench {
@@ -38,12 +40,25 @@ public final class DownloadBench {
                 false,
                 Origin.UNKNOWN);
         Path pool = Path.of(args[2]);
+        long[] bodyEnd = new long[1];
+        ProgressListener endOfBody = new ProgressListener() {
+            @Override
+            public void started(String label, long done, long total) {}
+
+            @Override
+            public void advanced(long done) {}
+
+            @Override
+            public void ended(long done, boolean complete) {
+                bodyEnd[0] = System.nanoTime();
+            }
+        };
         try (UrlImageFetcher fetcher =
-                new UrlImageFetcher(pool, policy, DownloadContext.system().withProgress(ProgressListener.NONE))) {
+                new UrlImageFetcher(pool, policy, DownloadContext.system().withProgress(endOfBody))) {
             long start = System.nanoTime();
             FetchedFile f = fetcher.fetch(spec, spec.fileName());
-            long nanos = System.nanoTime() - start;
-            System.out.println(f.size() + " " + nanos);
+            long end = System.nanoTime();
+            System.out.println(f.size() + " " + (end - start) + " " + (bodyEnd[0] - start));
             Files.delete(Path.of(f.path()));
         }
     }
