@@ -142,8 +142,8 @@ final class HttpTransfer implements Transfer {
         }
         if (e instanceof SocketTimeoutException) {
             return new TransientFailure("timed out " + when + " (connect timeout "
-                    + job.policy().connectTimeout().toSeconds() + " s, read timeout "
-                    + job.policy().readTimeout().toMillis() + " ms)");
+                    + seconds(job.policy().connectTimeout()) + ", read timeout "
+                    + seconds(job.policy().readTimeout()) + ")");
         }
         if (e instanceof ConnectException) {
             return new TransientFailure("cannot connect to " + url.getHost() + " (" + scrub(e) + ")");
@@ -171,5 +171,9 @@ final class HttpTransfer implements Transfer {
         return java.util.regex.Pattern.compile("(?i)\\b(https?|file)://[^\\s\"'<>]+")
                 .matcher(m)
                 .replaceAll(r -> java.util.regex.Matcher.quoteReplacement(Urls.redact(r.group())));
+    }
+
+    private static String seconds(java.time.Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 }

@@ -113,4 +113,39 @@ class RetryTest {
         assertThat(sleeper.sleeps()).hasSize(2);
         Pool.assertEmpty(pool);
     }
+
+    @Test
+    void aServerThatNeverAcceptsHitsTheConnectTimeoutAndIsRetried() throws Exception {
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            // Never accepted: once the backlog is full, the kernel drops further SYNs, so connecting hangs.
+            java.util.List<java.net.Socket> fillers = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    java.net.Socket s = new java.net.Socket();
+                    try {
+                        s.connect(full.getLocalSocketAddress(), 200);
+                        fillers.add(s);
+                    } catch (java.io.IOException backlogFull) {
+                        s.close();
+                    }
+                }
+                URI url = URI.create("http://127.0.0.1:" + full.getLocalPort() + "/img.raw");
+                DownloadPolicy policy = Fetchers.policy()
+                        .withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(5))
+                        .withMaxAttempts(2);
+                BerthException e = catchThrowableOfType(BerthException.class, () -> fetch(url, policy));
+                assertThat(e.reason()).isEqualTo(Reason.FetchFailed);
+                assertThat(e.getMessage())
+                        .contains(
+                                "gave up after 2 attempts",
+                                "timed out before the response arrived (connect timeout 0.3 s");
+                assertThat(sleeper.sleeps()).hasSize(1);
+                Pool.assertEmpty(pool);
+            } finally {
+                for (java.net.Socket s : fillers) {
+                    s.close();
+                }
+            }
+        }
+    }
 }
