@@ -36,7 +36,14 @@ final class HttpTransfer implements Transfer {
         Set<String> seen = new LinkedHashSet<>();
         seen.add(url.toString());
         for (int redirects = 0; ; redirects++) {
-            Request request = request(url, partial);
+            Request request;
+            try {
+                request = request(url, partial);
+            } catch (IllegalArgumentException e) {
+                throw job.refused(
+                        "the URL " + Urls.redact(url) + " cannot be requested (" + scrub(e) + ")",
+                        "check the url in the manifest or the server's redirects");
+            }
             Response response;
             try {
                 response = client.newCall(request).execute();

@@ -206,4 +206,13 @@ class HttpDownloadTest {
         assertThat(server.requests()).hasSize(2);
         assertThat(server.requests().get(1).header("Range")).hasValue("bytes=1000-");
     }
+
+    @Test
+    void aRedirectToAUrlThatCannotBeRequestedIsRefused() {
+        server.always("/a", Reply.redirect(302, "http://127.0.0.1:99999/img.raw"));
+        BerthException e = fetchFails(server.uri("/a"), SHA, Fetchers.policy());
+        assertThat(e.reason()).isEqualTo(Reason.FetchRefused);
+        assertThat(e.getMessage()).contains("cannot be requested", "check the url");
+        Pool.assertEmpty(pool);
+    }
 }
