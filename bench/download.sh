@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Image download benchmark: Berth's fetcher against curl, same file, same local server, same run.
+#
+#   bench/download.sh            # 1 GiB, 5 rounds, work files under /tmp
+#   SIZE_MIB=256 RUNS=3 BENCH_DIR=/dev/shm/berth-bench BUFFER_BYTES=4194304 bench/download.sh
+#
+# It builds the fetchers module's test classes (Maven, no install), creates a random file, serves it with
+# python3 -m http.server on 127.0.0.1, and times in each round, in this order:
+#   (a) Berth: dev.berth.fetchers.DownloadBench (fetchers test scope) downloads into a temporary pool,
+#       hashing while writing, fsyncs, verifies and renames; the time is the fetch call itself, the JVM start
+#       is reported on its own line, and so is the time until the last body byte was written (what follows
+#       is waiting for the last hash, fsync and rename)
+#   (b) curl -s URL | tee FILE | sha256sum   (download, write and hash, no fsync)
+#   (c) curl -s -o /dev/null URL             (download only: the ceiling)
+# and prints the median throughput of each (MB = 10^6 bytes) and the ratios Berth/(b) and Berth/(c).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+RUNS=${RUNS:-5}
+SIZE_MIB=${SIZE_MIB:-1024}
+BUFFER_BYTES=${BUFFER_BYTES:-1048576}
+WORK=${BENCH_DIR:-$(mktemp -d /tmp/berth-bench.XXXXXX)}
+mkdir -p "$WORK/serve" "$WORK/pool" "$WORK/out"
+
+server_pid=
+cleanup() {
+    if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+    rm -rf "$WORK/pool" "$WORK/out"
+    if [[ -z "${KEEP_IMAGE:-}" ]]; then rm -rf "$WORK/serve"; fi
+}
+trap cleanup EXIT
+
+echo "building fetchers test classes..." >&2
+(cd "$ROOT" && mvn -B -q -pl fetchers -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >&2)
+CP="$ROOT/fetchers/target/test-classes:$ROOT/fetchers/target/classes:$(cat "$ROOT/fetchers/target/bench.classpath")"
+
+IMAGE="$WORK/serve/image.raw"
+if [[ ! -f "$IMAGE" || $(stat -c %s "$IMAGE") -ne $((SIZE_MIB * 1024 * 1024)) ]]; then
+    echo "creating a ${SIZE_MIB} MiB random file..." >&2
+    head -c $((SIZE_MIB * 1024 * 1024)) /dev/urandom > "$IMAGE"
+fi
+BYTES=$(stat -c %s "$IMAGE")
+SHA=$(sha256sum "$IMAGE" | cut -d' ' -f1)
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$WORK/serve" >/dev/null 2>&1 &
+server_pid=$!
+URL="http://127.0.0.1:$PORT/image.raw"
+for _ in $(seq 50); do curl -sf -o /dev/null -r 0-0 "$URL" && break; sleep 0.1; done
+curl -s -o /dev/null "$URL" # warm the page cache and the server
+
+now() { date +%s%N; }
+berth=() ; berth_body=() ; berth_proc=() ; tee_sha=() ; devnull=()
+for round in $(seq "$RUNS"); do
+    t0=$(now)
+    out=$(java -cp "$CP" dev.berth.fetchers.DownloadBench "$URL" "$SHA" "$WORK/pool" "$BUFFER_BYTES" 2>/dev/null)
+    t1=$(now)
+    read -r got_bytes fetch_ns body_ns <<< "$out"
+    [[ "$got_bytes" == "$BYTES" ]] || { echo "Berth fetched $got_bytes bytes, expected $BYTES" >&2; exit 1; }
+    berth+=("$fetch_ns"); berth_body+=("$body_ns"); berth_proc+=($((t1 - t0)))
+
+    t0=$(now)
+    got=$(curl -s "$URL" | tee "$WORK/out/image.raw" | sha256sum | cut -d' ' -f1)
+    t1=$(now)
+    [[ "$got" == "$SHA" ]] || { echo "curl | tee | sha256sum got $got, expected $SHA" >&2; exit 1; }
+    rm -f "$WORK/out/image.raw"
+    tee_sha+=($((t1 - t0)))
+
+    t0=$(now)
+    curl -s -o /dev/null "$URL"
+    t1=$(now)
+    devnull+=($((t1 - t0)))
+    echo "round $round: berth ${berth[-1]} ns (body ${berth_body[-1]} ns, process ${berth_proc[-1]} ns), tee ${tee_sha[-1]} ns, devnull ${devnull[-1]} ns" >&2
+done
+
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
+mbps() { awk -v b="$BYTES" -v ns="$1" 'BEGIN {printf "%.0f", b / 1e6 / (ns / 1e9)}'; }
+ratio() { awk -v x="$1" -v y="$2" 'BEGIN {printf "%.2f", y / x}'; }
+
+m_berth=$(median "${berth[@]}"); m_body=$(median "${berth_body[@]}"); m_proc=$(median "${berth_proc[@]}")
+m_tee=$(median "${tee_sha[@]}"); m_null=$(median "${devnull[@]}")
+
+echo
+echo "file: $((BYTES / 1024 / 1024)) MiB, $RUNS rounds, median; Berth buffer $BUFFER_BYTES bytes; work dir $WORK"
+echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-52s %10s %8s\n' "method" "seconds" "MB/s"
+printf '%-52s %10.2f %8s\n' "(a) Berth fetcher (download+sha256+fsync+rename)" "$(awk -v n="$m_berth" 'BEGIN{print n/1e9}')" "$(mbps "$m_berth")"
+printf '%-52s %10.2f %8s\n' "    of which until the last body byte was written" "$(awk -v n="$m_body" 'BEGIN{print n/1e9}')" "$(mbps "$m_body")"
+printf '%-52s %10.2f %8s\n' "    same, whole JVM process incl. start" "$(awk -v n="$m_proc" 'BEGIN{print n/1e9}')" "$(mbps "$m_proc")"
+printf '%-52s %10.2f %8s\n' "(b) curl | tee FILE | sha256sum" "$(awk -v n="$m_tee" 'BEGIN{print n/1e9}')" "$(mbps "$m_tee")"
+printf '%-52s %10.2f %8s\n' "(c) curl -o /dev/null" "$(awk -v n="$m_null" 'BEGIN{print n/1e9}')" "$(mbps "$m_null")"
+echo "Berth/(b): $(ratio "$m_berth" "$m_tee")x   Berth/(c): $(ratio "$m_berth" "$m_null")x   (throughput ratios)"

@@ -1,0 +1,33 @@
+package dev.berth.fetchers;
+
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+
+/** Builds the one OkHttp client of a fetcher from the policy and the context. */
+final class HttpClientFactory {
+    /** The client and how to release its threads and connections. */
+    record Client(OkHttpClient okhttp) implements AutoCloseable {
+        @Override
+        public void close() {
+            okhttp.dispatcher().executorService().shutdown();
+            okhttp.connectionPool().evictAll();
+        }
+    }
+
+    private HttpClientFactory() {}
+
+    static Client create(DownloadPolicy policy, DownloadContext context) {
+        OkHttpClient.Builder b = new OkHttpClient.Builder()
+                .connectTimeout(policy.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(policy.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .writeTimeout(policy.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                // Redirects are followed by HttpTransfer, which counts them and checks every hop.
+                .followRedirects(false)
+                .followSslRedirects(false)
+                // Retries are ours, with backoff and resume; OkHttp's silent ones would hide failures.
+                .retryOnConnectionFailure(false)
+                .proxySelector(EnvProxySelector.from(context.environment()));
+        context.tls().ifPresent(t -> b.sslSocketFactory(t.socketFactory(), t.trustManager()));
+        return new Client(b.build());
+    }
+}

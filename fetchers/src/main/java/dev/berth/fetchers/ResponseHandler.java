@@ -1,0 +1,115 @@
+package dev.berth.fetchers;
+
+import dev.berth.model.Urls;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides what a final (non-redirect) response means for the partial download: 200 starts from zero, 206 must
+ * continue exactly where the partial ends, 416 may mean the partial is already whole; 408, 429 and 5xx are worth
+ * another attempt, any other status is a refusal. Then it checks limits and space and copies the body.
+ */
+final class ResponseHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ResponseHandler.class);
+
+    private final FetchJob job;
+    private final PartialDownload partial;
+    private final URI url;
+
+    ResponseHandler(FetchJob job, PartialDownload partial, URI url) {
+        this.job = job;
+        this.partial = partial;
+        this.url = url;
+    }
+
+    void handle(
+            int code,
+            String etag,
+            String lastModified,
+            String contentRange,
+            String retryAfter,
+            InputStream body,
+            long contentLength)
+            throws TransientFailure, IOException {
+        long total;
+        if (code == 200) {
+            if (partial.length() > 0) {
+                LOG.info(
+                        "{}: the server sent the whole file instead of the rest; starting over from byte 0",
+                        job.spec().label());
+                partial.restart();
+            }
+            partial.remember(Optional.ofNullable(etag), Optional.ofNullable(lastModified));
+            total = contentLength;
+        } else if (code == 206) {
+            Optional<ContentRange> range = ContentRange.parse(contentRange);
+            if (range.isEmpty() || range.get().first() != partial.length()) {
+                long asked = partial.length();
+                partial.restart();
+                throw new TransientFailure("the server answered a request for the bytes from " + asked
+                        + " with Content-Range \"" + contentRange + "\"; starting over");
+            }
+            total = range.get().total() >= 0
+                    ? range.get().total()
+                    : contentLength >= 0 ? partial.length() + contentLength : -1;
+        } else if (code == 416) {
+            Optional<ContentRange> range = ContentRange.parse(contentRange);
+            if (range.isPresent() && range.get().total() == partial.length()) {
+                return; // an earlier run got every byte but stopped before the rename
+            }
+            partial.restart();
+            throw new TransientFailure("the server cannot send the rest of the partial download; starting over");
+        } else if (code == 408 || code == 429 || code >= 500) {
+            throw new TransientFailure(
+                    "the server answered " + code + (retryAfter == null ? "" : " (Retry-After: " + retryAfter + ")"),
+                    RetryAfter.parse(retryAfter, job.context().clock().instant()));
+        } else {
+            throw job.refused("the server answered " + code + " for " + Urls.redact(url), advice(code));
+        }
+        receive(body, total);
+    }
+
+    private void receive(InputStream body, long total) throws TransientFailure, IOException {
+        if (total > job.policy().maxImageBytes()) {
+            throw job.tooLarge("the server announces " + ByteSize.human(total) + " (" + total + " bytes)");
+        }
+        partial.announce(total);
+        job.checkSpace(total >= 0 ? total - partial.length() : 0);
+        ProgressListener progress = job.context().progress();
+        progress.started(job.spec().label(), partial.length(), total);
+        boolean complete = false;
+        try {
+            new BodyCopier(job.policy().maxImageBytes()).copy(body, partial, total, progress);
+            if (total >= 0 && partial.length() < total) {
+                throw new TransientFailure(
+                        "the connection closed after " + partial.length() + " of " + total + " bytes");
+            }
+            complete = true;
+        } catch (BodyCopier.Overrun o) {
+            if (o.pastLimit()) {
+                throw job.tooLarge("the body grew past the limit");
+            }
+            partial.restart();
+            throw new TransientFailure(o.getMessage() + "; the bytes were dropped");
+        } finally {
+            progress.ended(partial.length(), complete);
+        }
+    }
+
+    private static String advice(int code) {
+        if (code == 404 || code == 410) {
+            return "check the url in the manifest: the server does not have this file";
+        }
+        if (code == 401 || code == 403) {
+            return "the server refuses access: check the url, or that the server lets this host download it";
+        }
+        if (code == 407) {
+            return "the proxy wants credentials, which Berth does not send; allow the host through the proxy";
+        }
+        return "check the url in the manifest and the server";
+    }
+}

@@ -1,0 +1,44 @@
+package dev.berth.fetchers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Assertions about what a download left in a pool directory. */
+final class Pool {
+    private Pool() {}
+
+    static List<String> names(Path pool) {
+        if (!Files.isDirectory(pool)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(pool)) {
+            return s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Nothing at the target and no temporary file at all. */
+    static void assertEmpty(Path pool) {
+        assertThat(names(pool)).as("files left in the pool").isEmpty();
+    }
+
+    /** Nothing at the target; only the resumable partial and its sidecar. */
+    static void assertOnlyResumablePartial(Path pool, long partialBytes) throws IOException {
+        assertThat(names(pool)).containsExactly(Images.PARTIAL, Images.META);
+        assertThat(Files.size(pool.resolve(Images.PARTIAL))).isEqualTo(partialBytes);
+    }
+
+    /** The verified image at the target and nothing else. */
+    static void assertOnlyImage(Path pool, byte[] bytes) throws IOException {
+        assertThat(names(pool)).containsExactly(Images.TARGET);
+        assertThat(Files.readAllBytes(pool.resolve(Images.TARGET))).isEqualTo(bytes);
+    }
+}
