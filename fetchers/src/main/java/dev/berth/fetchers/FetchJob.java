@@ -111,6 +111,6 @@ final class FetchJob {
     }
 
     private String subject() {
-        return "cannot fetch image " + spec.name() + " version " + spec.version() + " from " + url();
+        return "cannot fetch image " + spec.label() + " from " + url();
     }
 }

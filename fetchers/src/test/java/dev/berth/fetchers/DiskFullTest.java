@@ -56,7 +56,7 @@ class DiskFullTest {
         assertThat(e.reason()).isEqualTo(Reason.InsufficientSpace);
         assertThat(e.getMessage())
                 .contains(
-                        "image hello version 1.0",
+                        "image hello 1.0",
                         "needs 3.0 MiB (3145728 bytes) more plus a margin of 0 B",
                         "in " + mountPoint,
                         "free space there, then Berth retries");
@@ -75,7 +75,7 @@ class DiskFullTest {
         assertThat(e.reason()).isEqualTo(Reason.InsufficientSpace);
         assertThat(e.getMessage())
                 .contains(
-                        "image hello version 1.0",
+                        "image hello 1.0",
                         "No space left on device",
                         "is free",
                         "written so far",

@@ -83,7 +83,7 @@ class HttpDownloadTest {
         assertThat(e.reason()).isEqualTo(Reason.VerificationFailed);
         assertThat(e.getMessage())
                 .contains(
-                        "image hello version 1.0",
+                        "image hello 1.0",
                         server.origin() + "/img.raw?…",
                         SHA.hex(),
                         expected.hex(),
@@ -100,7 +100,7 @@ class HttpDownloadTest {
         assertThat(e.reason()).isEqualTo(Reason.FetchRefused);
         assertThat(e.getMessage())
                 .contains(
-                        "image hello version 1.0",
+                        "image hello 1.0",
                         "answered 404",
                         server.uri("/missing.raw").toString(),
                         "check the url in the manifest");
@@ -125,7 +125,7 @@ class HttpDownloadTest {
         BerthException e =
                 fetchFails(server.uri("/img.raw"), SHA, Fetchers.policy().withAllowHttp(false));
         assertThat(e.reason()).isEqualTo(Reason.FetchRefused);
-        assertThat(e.getMessage()).contains("plain http is not allowed", "--allow-http", "image hello version 1.0");
+        assertThat(e.getMessage()).contains("plain http is not allowed", "--allow-http", "image hello 1.0");
         assertThat(server.requests()).isEmpty();
         Pool.assertEmpty(pool);
     }

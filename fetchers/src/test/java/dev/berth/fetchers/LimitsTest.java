@@ -50,7 +50,7 @@ class LimitsTest {
         assertThat(e.reason()).isEqualTo(Reason.FetchRefused);
         assertThat(e.getMessage())
                 .contains(
-                        "image hello version 1.0",
+                        "image hello 1.0",
                         "announces 10.0 TiB (10995116277760 bytes)",
                         "more than the limit of 8.0 GiB",
                         "maximum image size");

@@ -174,10 +174,7 @@ class ResumeTest {
         assertThat(e.reason()).isEqualTo(Reason.FetchFailed);
         assertThat(e.getMessage())
                 .contains(
-                        "image hello version 1.0",
-                        "gave up after 3 attempts",
-                        "while reading the body",
-                        "is kept and resumed");
+                        "image hello 1.0", "gave up after 3 attempts", "while reading the body", "is kept and resumed");
         Pool.assertOnlyResumablePartial(pool, SIZE / 2);
         assertThat(server.requests()).hasSize(3);
         assertThat(sleeper.sleeps()).hasSize(2);

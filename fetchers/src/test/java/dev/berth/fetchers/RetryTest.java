@@ -86,7 +86,7 @@ class RetryTest {
         assertThat(e.reason()).isEqualTo(Reason.FetchFailed);
         assertThat(e.getMessage())
                 .contains(
-                        "image hello version 1.0",
+                        "image hello 1.0",
                         server.uri("/img.raw").toString(),
                         "gave up after 5 attempts",
                         "answered 503",

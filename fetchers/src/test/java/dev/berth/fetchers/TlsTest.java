@@ -78,7 +78,7 @@ class TlsTest {
         assertThat(e.reason()).isEqualTo(Reason.FetchRefused);
         assertThat(e.getMessage())
                 .contains(
-                        "image hello version 1.0",
+                        "image hello 1.0",
                         tls.uri("/img.raw").toString(),
                         "redirects to plain http (" + plain.uri("/img.raw") + ")",
                         "never follows");

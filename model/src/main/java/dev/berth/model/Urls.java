@@ -61,6 +61,9 @@ public final class Urls {
                 return text.replaceAll("\\?.*", "?…");
             }
             String query = uri.getRawQuery() == null ? "" : "?…";
+            if (uri.getHost() == null) {
+                return uri.getScheme() + "://" + uri.getRawPath() + query;
+            }
             return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null) + query;
         } catch (URISyntaxException e) {
             return text.replaceAll("//[^/@]*@", "//").replaceAll("\\?.*", "?…");

@@ -29,15 +29,19 @@ final class UnitJudge {
             }
             long before = baseline.getOrDefault(unit.name(), unit.restarts());
             if (unit.restarts() > before) {
-                return new Verdict.Failed(unit.name(), unit.name() + " restarted " + (unit.restarts() - before)
-                        + " times (result " + unit.result() + ")");
+                return new Verdict.Failed(
+                        unit.name(),
+                        unit.name() + " restarted " + (unit.restarts() - before) + " times (result " + unit.result()
+                                + ")");
             }
         }
         for (UnitStatus unit : mustRun(relevant)) {
             if (!unit.isActive()) {
                 if (seenActive.contains(unit.name()) && !unit.activeState().equals("activating")) {
-                    return new Verdict.Failed(unit.name(), unit.name() + " stopped after it started ("
-                            + unit.activeState() + "/" + unit.subState() + ", result " + unit.result() + ")");
+                    return new Verdict.Failed(
+                            unit.name(),
+                            unit.name() + " stopped after it started (" + unit.activeState() + "/" + unit.subState()
+                                    + ", result " + unit.result() + ")");
                 }
                 return new Verdict.Waiting(unit.name() + " is " + unit.activeState() + "/" + unit.subState());
             }
@@ -47,6 +51,8 @@ final class UnitJudge {
 
     /** Units nothing activates on demand. */
     static List<UnitStatus> mustRun(Collection<UnitStatus> units) {
-        return units.stream().filter(u -> u.triggeredBy().isEmpty() && !u.isTemplate()).toList();
+        return units.stream()
+                .filter(u -> u.triggeredBy().isEmpty() && !u.isTemplate())
+                .toList();
     }
 }
