@@ -1,0 +1,35 @@
+package dev.berth.agent.dbus;
+
+import java.util.List;
+import org.freedesktop.dbus.annotations.DBusInterfaceName;
+import org.freedesktop.dbus.annotations.DBusMemberName;
+import org.freedesktop.dbus.interfaces.DBusInterface;
+import org.freedesktop.dbus.types.UInt64;
+
+/** The methods of org.freedesktop.portable1.Manager the agent calls. */
+@DBusInterfaceName("org.freedesktop.portable1.Manager")
+public interface PortableManager extends DBusInterface {
+    String BUS_NAME = "org.freedesktop.portable1";
+    String OBJECT_PATH = "/org/freedesktop/portable1";
+    String INTERFACE = "org.freedesktop.portable1.Manager";
+
+    /** AttachImageWithExtensions flag: attach even over units that are still active. */
+    long FORCE_ATTACH = 1L << 1;
+
+    @DBusMemberName("AttachImage")
+    List<Change> attachImage(String image, List<String> matches, String profile, boolean runtime, String copyMode);
+
+    @DBusMemberName("AttachImageWithExtensions")
+    List<Change> attachImageWithExtensions(
+            String image, List<String> extensions, List<String> matches, String profile, String copyMode, UInt64 flags);
+
+    @DBusMemberName("ReattachImage")
+    Pair<List<Change>, List<Change>> reattachImage(
+            String image, List<String> matches, String profile, boolean runtime, String copyMode);
+
+    @DBusMemberName("DetachImage")
+    List<Change> detachImage(String image, boolean runtime);
+
+    @DBusMemberName("GetImageState")
+    String getImageState(String image);
+}
