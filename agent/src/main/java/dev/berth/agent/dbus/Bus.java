@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.interfaces.DBus;
 import org.freedesktop.dbus.interfaces.DBusInterface;
 import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.messages.MethodCall;
@@ -58,6 +59,16 @@ final class Bus implements AutoCloseable {
 
     Properties properties(String busName, String objectPath) throws DBusException {
         return remote(busName, objectPath, Properties.class);
+    }
+
+    /**
+     * Whether a well-known name has an owner now. After an error from portabled this tells a refusal (portabled
+     * answered) from a failed activation (masked, not installed, crashed): dbus-java 5.2 drops the error names it
+     * has no class for, so "org.freedesktop.systemd1.UnitMasked" arrives as a bare message.
+     */
+    boolean hasOwner(String busName) throws DBusException {
+        return remote("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class)
+                .NameHasOwner(busName);
     }
 
     /** Opens a batch of jobs to wait for, subscribing to systemd's job signals first if needed. */

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
 import org.freedesktop.dbus.types.UInt64;
@@ -58,7 +59,11 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
 
     @Override
     public Set<String> profiles() {
-        return portabled("reading the portable profiles", Reason.PortabledUnavailable, () -> {
+        return profiles("reading the portable profiles");
+    }
+
+    private Set<String> profiles(String action) {
+        return portabled(action, Reason.PortabledUnavailable, () -> {
             Object value = bus.properties(PortableManager.BUS_NAME, PortableManager.OBJECT_PATH)
                     .Get(PortableManager.INTERFACE, "Profiles");
             return Set.copyOf(Values.strings(value));
@@ -68,6 +73,7 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
     @Override
     public void attach(Attachment a) {
         String action = "attaching " + a.imagePath();
+        requireKnownProfile(a, action);
         List<String> unitFiles = Changes.createdUnitFiles(portabled(
                 action,
                 Reason.AttachRejected,
@@ -85,6 +91,7 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
     @Override
     public void reattach(Attachment a) {
         String action = "reattaching " + a.imagePath();
+        requireKnownProfile(a, action);
         Pair<List<Change>, List<Change>> result = reattachOrExplain(a, action);
         List<String> updatedFiles = Changes.createdUnitFiles(result.second());
         List<String> updated = Changes.unitNames(updatedFiles);
@@ -138,6 +145,14 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
         });
     }
 
+    /** portabled's own state for an image (which ignores versions): to check the derived state against it. */
+    String portabledState(String imagePath) {
+        return portabled(
+                "reading the state of " + imagePath,
+                Reason.PortabledUnavailable,
+                () -> bus.portabled().getImageState(imagePath));
+    }
+
     /** D-Bus calls made to read units so far (to measure what an observation costs). */
     int readCalls() {
         return reader.calls();
@@ -149,6 +164,7 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
     }
 
     private List<AttachedImage> observe() throws DBusException {
+        bus.connection(); // with nothing attached no call is needed, but an unreachable bus must still show
         try {
             return Grouping.group(reader.attached(), files::profile);
         } catch (IOException e) {
@@ -199,10 +215,12 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
     }
 
     /**
-     * A failed reattach can leave nothing attached at all (seen with systemd 252): say so, because the units may
-     * still run from the old image and an attach of the old version is then refused while they are active.
+     * A reattach whose new image cannot be attached can leave nothing attached at all (systemd 252 detaches the old
+     * version first), and an attach of the old version is then refused while its units still run. So the new image
+     * is dissected first, which changes nothing; if the reattach fails anyway, the message says what is left.
      */
     private Pair<List<Change>, List<Change>> reattachOrExplain(Attachment a, String action) {
+        portabled(action, Reason.AttachRejected, () -> bus.portabled().getImageMetadata(a.imagePath(), a.matches()));
         try {
             return portabled(
                     action,
@@ -227,8 +245,23 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
             return name + " is still attached from "
                     + String.join(
                             ", ", same.stream().map(AttachedImage::imagePath).toList());
-        } catch (DBusException | DBusExecutionException e) {
+        } catch (DBusException | DBusExecutionException | BerthException e) {
             return "what is attached now could not be read (" + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * portabled does not refuse a profile it does not know: it attaches the image with no profile drop-in at all,
+     * that is without the sandbox the manifest asked for (seen on 252 and 257). So the name is checked here.
+     */
+    private void requireKnownProfile(Attachment a, String action) {
+        Set<String> known = profiles(action);
+        if (!known.contains(a.profile())) {
+            throw new BerthException(
+                    Reason.AttachRejected,
+                    action + ": portabled has no profile '" + a.profile() + "' (it has "
+                            + String.join(", ", new TreeSet<>(known)) + "); fix the profile in the manifest or add "
+                            + "/etc/systemd/portable/profile/" + a.profile() + "/service.conf on the host");
         }
     }
 
@@ -237,18 +270,30 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
     }
 
     private <T> T portabled(String action, Reason refused, BusCall<T> call) {
-        return translated(PORTABLED, action, refused, call);
+        return translated(PORTABLED, PortableManager.BUS_NAME, action, refused, call);
     }
 
     private <T> T systemd(String action, Reason refused, BusCall<T> call) {
-        return translated(SYSTEMD, action, refused, call);
+        return translated(SYSTEMD, SystemdManager.BUS_NAME, action, refused, call);
     }
 
-    private <T> T translated(String service, String action, Reason refused, BusCall<T> call) {
+    private <T> T translated(String service, String busName, String action, Reason refused, BusCall<T> call) {
         try {
             return call.call();
         } catch (DBusException | DBusExecutionException e) {
-            throw BusErrors.translate(e, service, refused, action, bus);
+            throw BusErrors.translate(e, service, gone(e, busName), refused, action, bus.describe());
+        }
+    }
+
+    /** After a refusal-looking error, whether the service has vanished (its activation failed) after all. */
+    private boolean gone(Exception e, String busName) {
+        if (BusErrors.unavailable(e)) {
+            return true;
+        }
+        try {
+            return !bus.hasOwner(busName);
+        } catch (DBusException | DBusExecutionException unreachable) {
+            return true;
         }
     }
 }

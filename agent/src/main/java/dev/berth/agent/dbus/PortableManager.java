@@ -1,6 +1,7 @@
 package dev.berth.agent.dbus;
 
 import java.util.List;
+import java.util.Map;
 import org.freedesktop.dbus.annotations.DBusInterfaceName;
 import org.freedesktop.dbus.annotations.DBusMemberName;
 import org.freedesktop.dbus.interfaces.DBusInterface;
@@ -29,6 +30,13 @@ public interface PortableManager extends DBusInterface {
 
     @DBusMemberName("DetachImage")
     List<Change> detachImage(String image, boolean runtime);
+
+    /**
+     * Dissects the image and extracts its matching units like an attach would, changing nothing: (path, os-release,
+     * unit name to unit file).
+     */
+    @DBusMemberName("GetImageMetadata")
+    Triple<String, byte[], Map<String, byte[]>> getImageMetadata(String image, List<String> matches);
 
     @DBusMemberName("GetImageState")
     String getImageState(String image);

@@ -55,7 +55,7 @@ final class UnitJobs {
                 try {
                     batch.queued(queue(systemd, job).getPath(), job.unit());
                 } catch (DBusExecutionException e) {
-                    if (!BusErrors.errorName(e).startsWith("org.freedesktop.systemd1.")) {
+                    if (BusErrors.unavailable(e)) {
                         throw e;
                     }
                     problems.add(job.unit() + " could not " + job.verb().word + ": " + e.getMessage());
