@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -61,6 +63,35 @@ final class FileRoot {
             }
         }
         return units;
+    }
+
+    /**
+     * The units that links in the attached directories' .wants, .requires and .upholds directories pull in: where
+     * EnableUnitFilesWithFlags with the PORTABLE flag puts them, and where systemd's own enablement check does not
+     * look.
+     */
+    Set<String> wantedUnits() {
+        Set<String> units = new TreeSet<>();
+        for (String dir : List.of(UnitProps.ATTACHED_DIR, UnitProps.RUNTIME_ATTACHED_DIR)) {
+            try (Stream<Path> entries = Files.list(resolve(dir))) {
+                for (Path sub : entries.filter(FileRoot::isDependencyDir).toList()) {
+                    try (Stream<Path> links = Files.list(sub)) {
+                        links.filter(Files::isSymbolicLink)
+                                .map(link -> link.getFileName().toString())
+                                .forEach(units::add);
+                    }
+                }
+            } catch (IOException e) {
+                // no such directory (nothing attached there) or unreadable: no links from it
+            }
+        }
+        return units;
+    }
+
+    private static boolean isDependencyDir(Path path) {
+        String name = path.getFileName().toString();
+        return Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)
+                && (name.endsWith(".wants") || name.endsWith(".requires") || name.endsWith(".upholds"));
     }
 
     /** The image named on the first line of the unit file's 20-portable.conf. */

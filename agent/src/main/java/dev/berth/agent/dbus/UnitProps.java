@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param file the attached unit file, e.g. /etc/systemd/system.attached/hello.service
  * @param unitFileState systemd's UnitFileState (enabled, disabled, linked...)
  * @param marker the image named on the first line of the unit's 20-portable.conf; "" when unreadable
+ * @param wanted whether a .wants/.requires/.upholds link next to the attached units points at it, which is where
+ *     enabling with the PORTABLE flag puts them
  */
 record UnitProps(
         String name,
@@ -24,7 +26,8 @@ record UnitProps(
         List<String> dropInPaths,
         String rootImage,
         String rootDirectory,
-        String marker) {
+        String marker,
+        boolean wanted) {
     static final String ATTACHED_DIR = "/etc/systemd/system.attached/";
     static final String RUNTIME_ATTACHED_DIR = "/run/systemd/system.attached/";
 
@@ -72,9 +75,14 @@ record UnitProps(
         return List.of("active", "activating", "reloading", "deactivating").contains(activeState);
     }
 
-    /** portabled's rule for "enabled": any unit file state but these. */
+    /**
+     * portabled's rule for "enabled" (any unit file state but these), plus the links enabling with the PORTABLE
+     * flag makes: systemd 252 and 257 report such a unit "disabled" although its target pulls it in at boot.
+     */
     boolean isEnabled() {
-        return !List.of("static", "disabled", "linked", "linked-runtime", "").contains(unitFileState);
+        return wanted
+                || !List.of("static", "disabled", "linked", "linked-runtime", "")
+                        .contains(unitFileState);
     }
 
     /** The drop-in that links the profile's service.conf, present for services only. */

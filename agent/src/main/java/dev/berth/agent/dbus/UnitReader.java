@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.types.Variant;
@@ -39,6 +40,7 @@ final class UnitReader {
 
     /** The properties of the given attached unit files (full paths). */
     List<UnitProps> read(Collection<String> unitFiles) throws DBusException {
+        Set<String> wanted = files.wantedUnits();
         List<UnitProps> units = new ArrayList<>();
         List<String> templates = new ArrayList<>();
         for (String file : unitFiles) {
@@ -50,7 +52,7 @@ final class UnitReader {
             calls.incrementAndGet();
             Map<String, Variant<?>> all =
                     bus.properties(SystemdManager.BUS_NAME, objectPath(name)).GetAll("");
-            units.add(props(name, file, all, files.marker(file).orElse("")));
+            units.add(props(name, file, all, files.marker(file).orElse(""), wanted.contains(name)));
         }
         if (!templates.isEmpty()) {
             units.addAll(templates(templates));
@@ -94,13 +96,14 @@ final class UnitReader {
             String active = running == null ? "inactive" : running.activeState();
             String sub = running == null ? "dead" : running.subState();
             String marker = files.marker(file).orElse("");
-            units.add(
-                    new UnitProps(name, file, "", active, sub, "", 0, List.of(), List.of(), List.of(), "", "", marker));
+            units.add(new UnitProps(
+                    name, file, "", active, sub, "", 0, List.of(), List.of(), List.of(), "", "", marker, false));
         }
         return units;
     }
 
-    private static UnitProps props(String name, String file, Map<String, Variant<?>> all, String marker) {
+    private static UnitProps props(
+            String name, String file, Map<String, Variant<?>> all, String marker, boolean wanted) {
         return new UnitProps(
                 name,
                 file,
@@ -114,7 +117,8 @@ final class UnitReader {
                 strings(all, "DropInPaths"),
                 string(all, "RootImage"),
                 string(all, "RootDirectory"),
-                marker);
+                marker,
+                wanted);
     }
 
     /** systemd's bus_label_escape: letters (and digits after the first character) stay, other bytes become _xx. */

@@ -2,6 +2,7 @@ package dev.berth.agent.dbus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
@@ -114,7 +115,7 @@ class DbusPortableHostDaemonIT {
     }
 
     @Test
-    void portabledsOwnReattachOntoABrokenImageDetachesTheOldVersionOnSystemd252() throws Exception {
+    void portabledsOwnReattachOntoABrokenImageLeavesNothingAttachedWhileTheOldUnitRuns() throws Exception {
         String good = install(PortableImage.named("zulu").version("1").service("zulu", SLEEP));
         host.attach(attachment(good, "zulu", "default"));
         String broken = garbage("zulu_2.raw");
@@ -124,25 +125,16 @@ class DbusPortableHostDaemonIT {
                     .hasMessageContaining(broken);
         }
 
-        List<String> left = host.attached().stream()
-                .filter(i -> i.name().equals("zulu"))
-                .map(AttachedImage::imagePath)
-                .toList();
-        if (container.systemdVersion() == 252) {
-            assertThat(left).as("what portabled 252 left attached").isEmpty();
-            assertThat(container
-                            .exec("systemctl", "is-active", "zulu.service")
-                            .stdout()
-                            .strip())
-                    .as("the old unit, its files gone")
-                    .isEqualTo("active");
-            assertThatThrownBy(() -> host.attach(attachment(good, "zulu", "default")))
-                    .as("attaching the old version again while its unit still runs")
-                    .hasMessageContaining("active");
-            container.execOk("systemctl", "stop", "zulu.service");
-        } else {
-            assertThat(left).as("what portabled left attached").containsExactly(good);
-        }
+        assertThat(host.attached()).extracting(AttachedImage::name).doesNotContain("zulu");
+        assertThat(show("zulu.service", "ActiveState"))
+                .as("the old unit, its files gone")
+                .isEqualTo("active");
+        assertThatThrownBy(() -> host.attach(attachment(good, "zulu", "default")))
+                .as("attaching the old version again while its unit still runs")
+                .isInstanceOfSatisfying(
+                        BerthException.class, e -> assertThat(e.reason()).isEqualTo(Reason.AttachRejected))
+                .hasMessageContaining("active");
+        container.execOk("systemctl", "stop", "zulu.service");
     }
 
     @Test
@@ -206,22 +198,47 @@ class DbusPortableHostDaemonIT {
     @Test
     void theDerivedStateAgreesWithPortabledsOwn() {
         String attached = install(PortableImage.named("victor").service("victor", SLEEP));
-        String enabled = install(PortableImage.named("whiskey").service("whiskey", SLEEP));
+        String enabledByHand = install(PortableImage.named("xenon").service("xenon", SLEEP));
         String running = install(PortableImage.named("romeo").service("romeo", SLEEP));
         String runtime = install(PortableImage.named("quebec").service("quebec", SLEEP));
         host.attach(new Attachment(attached, List.of("victor"), "default", false, false, false));
-        host.attach(new Attachment(enabled, List.of("whiskey"), "default", false, true, false));
+        host.attach(new Attachment(enabledByHand, List.of("xenon"), "default", false, false, false));
+        container.execOk("systemctl", "enable", "xenon.service");
         host.attach(new Attachment(running, List.of("romeo"), "default", false, true, true));
         host.attach(new Attachment(runtime, List.of("quebec"), "default", true, true, true));
 
-        for (AttachedImage image : host.attached()) {
+        List<AttachedImage> images = host.attached();
+        for (AttachedImage image : images) {
             assertThat(image.state().wire())
                     .as("state of " + image.imagePath())
                     .isEqualTo(host.portabledState(image.imagePath()));
         }
-        assertThat(host.attached()).extracting(AttachedImage::name).contains("victor", "whiskey", "romeo", "quebec");
-        assertThat(only("romeo").state()).isEqualTo(PortableState.RUNNING);
-        assertThat(only("quebec").state()).isEqualTo(PortableState.RUNNING_RUNTIME);
+        assertThat(images)
+                .extracting(AttachedImage::name, AttachedImage::state)
+                .containsExactlyInAnyOrder(
+                        tuple("victor", PortableState.ATTACHED),
+                        tuple("xenon", PortableState.ENABLED),
+                        tuple("romeo", PortableState.RUNNING),
+                        tuple("quebec", PortableState.RUNNING_RUNTIME));
+        container.execOk("systemctl", "disable", "xenon.service");
+    }
+
+    @Test
+    void anImageEnabledButNotStartedIsEnabledThoughPortabledAndSystemctlCallItOtherwise() {
+        String path = install(PortableImage.named("whiskey").service("whiskey", SLEEP));
+
+        host.attach(new Attachment(path, List.of("whiskey"), "default", false, true, false));
+
+        assertThat(only("whiskey").state()).isEqualTo(PortableState.ENABLED);
+        assertThat(host.portabledState(path)).isEqualTo("attached");
+        assertThat(container
+                        .exec("systemctl", "is-enabled", "whiskey.service")
+                        .stdout()
+                        .strip())
+                .isEqualTo("disabled");
+        assertThat(show("multi-user.target", "Wants"))
+                .as("what boot will start")
+                .contains("whiskey.service");
     }
 
     @Test
@@ -253,7 +270,7 @@ class DbusPortableHostDaemonIT {
                             BerthException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PortabledUnavailable))
                     .hasMessageContaining("attaching " + path)
                     .hasMessageContaining(container.busAddress())
-                    .hasMessageContaining("masked")
+                    .hasMessageContaining("is not available")
                     .hasMessageContaining("systemd-container");
             assertThatThrownBy(host::profiles)
                     .isInstanceOfSatisfying(

@@ -59,6 +59,15 @@ class FileRootTest {
     }
 
     @Test
+    void unitsLinkedFromTheAttachedDependencyDirectoriesAreWanted() throws IOException {
+        link("etc/systemd/system.attached/multi-user.target.wants/hello.service");
+        link("run/systemd/system.attached/sockets.target.wants/kilo.socket");
+        link("etc/systemd/system.attached/hello.service.d/10-profile.conf");
+
+        assertThat(files.wantedUnits()).containsExactly("hello.service", "kilo.socket");
+    }
+
+    @Test
     void aLinkedProfileIsNamedByItsDirectory() throws IOException {
         Path dropIn = root.resolve("etc/systemd/system.attached/hello.service.d/10-profile.conf");
         Files.createDirectories(dropIn.getParent());
@@ -87,6 +96,12 @@ class FileRootTest {
         assertThat(files.profile("/etc/systemd/system.attached/other.service.d/10-profile.conf"))
                 .isEmpty();
         assertThat(FileRoot.profileOfLink("/somewhere/else.conf")).isEmpty();
+    }
+
+    private void link(String relative) throws IOException {
+        Path link = root.resolve(relative);
+        Files.createDirectories(link.getParent());
+        Files.createSymbolicLink(link, Path.of("/etc/systemd/system.attached/" + link.getFileName()));
     }
 
     private void write(String relative, String content) throws IOException {

@@ -141,6 +141,7 @@ class GroupingTest {
         private String rootImage = "";
         private String rootDirectory = "";
         private String marker = "";
+        private boolean wanted;
 
         Props(String name) {
             this.name = name;
@@ -182,6 +183,11 @@ class GroupingTest {
             return this;
         }
 
+        Props wanted() {
+            wanted = true;
+            return this;
+        }
+
         UnitProps build() {
             return new UnitProps(
                     name,
@@ -196,7 +202,8 @@ class GroupingTest {
                     List.of(),
                     rootImage,
                     rootDirectory,
-                    marker);
+                    marker,
+                    wanted);
         }
     }
 }
