@@ -99,7 +99,7 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
         gone.removeAll(updated);
         systemd(action, Reason.StartFailed, () -> {
             settle(a, updated, gone);
-            jobs.run(UnitJobs.all(UnitJobs.Verb.STOP, gone), Reason.StartFailed, action);
+            jobs.stop(gone, Reason.StartFailed, action);
             if (a.start()) {
                 List<UnitStatus> statuses = statuses(updatedFiles);
                 List<UnitJobs.Job> restarts = new ArrayList<>();
@@ -134,7 +134,7 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
     public void detach(AttachedImage image) {
         String action = "detaching " + image.imagePath();
         systemd(action, Reason.DetachFailed, () -> {
-            jobs.run(UnitJobs.all(UnitJobs.Verb.STOP, running(image)), Reason.DetachFailed, action);
+            jobs.stop(running(image), Reason.DetachFailed, action);
             bus.systemd().disableUnitFilesWithFlags(image.unitNames(), flags(image.runtime()));
             return null;
         });

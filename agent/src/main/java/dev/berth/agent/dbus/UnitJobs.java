@@ -43,6 +43,22 @@ final class UnitJobs {
         return units.stream().map(unit -> new Job(verb, unit)).toList();
     }
 
+    /**
+     * Stops units in two rounds, sockets, timers and paths first: stopped together, a socket still holding a
+     * connection its service never accepted starts that service again as soon as it stops (seen on systemd 257),
+     * and portabled then refuses to detach an active unit.
+     */
+    void stop(List<String> units, Reason failed, String action) throws DBusException {
+        List<String> triggers = units.stream().filter(UnitJobs::isTrigger).toList();
+        List<String> others = units.stream().filter(u -> !isTrigger(u)).toList();
+        run(all(Verb.STOP, triggers), failed, action);
+        run(all(Verb.STOP, others), failed, action);
+    }
+
+    private static boolean isTrigger(String unit) {
+        return unit.endsWith(".socket") || unit.endsWith(".timer") || unit.endsWith(".path");
+    }
+
     /** Runs the jobs; throws {@code failed} naming each unit whose job did not finish "done". */
     void run(List<Job> jobs, Reason failed, String action) throws DBusException {
         if (jobs.isEmpty()) {

@@ -169,7 +169,7 @@ class DbusPortableHostDaemonIT {
     }
 
     @Test
-    void aSocketActivatedServiceThatRunsIsRestartedByAReattachAndItsSocketKeepsListening() throws IOException {
+    void aSocketActivatedServiceThatRunsIsRestartedByAReattachAndThenDetachesCleanly() throws IOException {
         PortableImage uniform = PortableImage.named("uniform")
                 .unit(
                         "uniform.socket",
@@ -193,6 +193,11 @@ class DbusPortableHostDaemonIT {
         assertThat(unitState(after, "uniform.socket")).isEqualTo("active");
         assertThat(unitState(after, "uniform.service")).isEqualTo("active");
         assertThat(show("uniform.service", "MainPID")).isNotEqualTo(firstPid);
+
+        host.detach(after); // the socket still holds the connection its service never accepted
+
+        assertThat(host.attached()).extracting(AttachedImage::name).doesNotContain("uniform");
+        assertThat(show("uniform.service", "ActiveState")).isEqualTo("inactive");
     }
 
     @Test
