@@ -27,8 +27,4 @@ public final class Change extends Struct {
     String path() {
         return path;
     }
-
-    String source() {
-        return source;
-    }
 }

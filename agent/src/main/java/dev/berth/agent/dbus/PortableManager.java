@@ -5,7 +5,6 @@ import java.util.Map;
 import org.freedesktop.dbus.annotations.DBusInterfaceName;
 import org.freedesktop.dbus.annotations.DBusMemberName;
 import org.freedesktop.dbus.interfaces.DBusInterface;
-import org.freedesktop.dbus.types.UInt64;
 
 /** The methods of org.freedesktop.portable1.Manager the agent calls. */
 @DBusInterfaceName("org.freedesktop.portable1.Manager")
@@ -14,15 +13,8 @@ public interface PortableManager extends DBusInterface {
     String OBJECT_PATH = "/org/freedesktop/portable1";
     String INTERFACE = "org.freedesktop.portable1.Manager";
 
-    /** AttachImageWithExtensions flag: attach even over units that are still active. */
-    long FORCE_ATTACH = 1L << 1;
-
     @DBusMemberName("AttachImage")
     List<Change> attachImage(String image, List<String> matches, String profile, boolean runtime, String copyMode);
-
-    @DBusMemberName("AttachImageWithExtensions")
-    List<Change> attachImageWithExtensions(
-            String image, List<String> extensions, List<String> matches, String profile, String copyMode, UInt64 flags);
 
     @DBusMemberName("ReattachImage")
     Pair<List<Change>, List<Change>> reattachImage(

@@ -19,8 +19,4 @@ public final class Triple<A, B, C> extends Tuple {
         this.second = second;
         this.third = third;
     }
-
-    A first() {
-        return first;
-    }
 }

@@ -155,6 +155,26 @@ class DbusPortableHostDaemonIT {
     }
 
     @Test
+    void aUnitTheNewVersionNoLongerHasIsStoppedAndDisabledByAReattach() {
+        PortableImage golf = PortableImage.named("golfx").service("golfx", SLEEP);
+        String first = install(golf.version("1").service("golfx-worker", SLEEP));
+        String second = install(golf.version("2"));
+        host.attach(attachment(first, "golfx", "default"));
+        assertThat(show("golfx-worker.service", "ActiveState")).isEqualTo("active");
+
+        host.reattach(attachment(second, "golfx", "default"));
+
+        assertThat(only("golfx").unitNames()).containsExactly("golfx.service");
+        assertThat(show("golfx-worker.service", "ActiveState")).isEqualTo("inactive");
+        assertThat(show("golfx.service", "ActiveState")).isEqualTo("active");
+        assertThat(container
+                        .exec("ls", "/etc/systemd/system.attached/multi-user.target.wants")
+                        .stdout())
+                .contains("golfx.service")
+                .doesNotContain("golfx-worker.service");
+    }
+
+    @Test
     void aUnitWhoseStartJobFailsIsReportedWithItsJournal() {
         String path = install(PortableImage.named("tango")
                 .unit("tango.service", "[Service]\nType=oneshot\nExecStart=/usr/bin/busybox false\n"));
