@@ -307,6 +307,23 @@ class DbusPortableHostDaemonIT {
     }
 
     @Test
+    void afterTheSystemBusRestartsTheNextCallsConnectAgain() {
+        assertThat(host.profiles()).contains("default");
+
+        container.execOk("systemctl", "restart", "dbus.service");
+        // logind does not come back to a new bus by itself, and the container's poweroff goes through it
+        container.execOk("systemctl", "restart", "systemd-logind.service");
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .ignoreException(BerthException.class)
+                .untilAsserted(() -> {
+                    assertThat(host.profiles()).contains("default");
+                    assertThat(host.attached()).isNotNull();
+                });
+    }
+
+    @Test
     void anUnreachableBusIsUnavailableAndNamed() {
         String address = "unix:path=" + work.resolve("no-bus-here");
         try (DbusPortableHost nowhere = new DbusPortableHost(address, work)) {
