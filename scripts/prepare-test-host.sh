@@ -153,7 +153,7 @@ build_rootfs() {
   # Holding the lock, any earlier temporary build of this suite is a crashed one.
   for tmp in "$dir/.build-$suite-"*; do
     [[ -e "$tmp" ]] || continue
-    log "removing the unfinished build $tmp"
+    [[ -d "$tmp" ]] && log "removing the unfinished build $tmp"
     remove_tree "$tmp"
   done
   [[ -x "/usr/share/debootstrap/scripts/$suite" || -f "/usr/share/debootstrap/scripts/$suite" ]] ||
@@ -185,9 +185,9 @@ build_rootfs() {
 
 # Raw portable images need loop devices, and a container only sees the nodes bound into it. The
 # machine's /dev may lack some (no udev creates them), and systemd removes each loop device it is
-# done with (LOOP_CTL_REMOVE), which also deletes the node from the machine's devtmpfs /dev: a node
-# bound from there can vanish while another container starts. So containers bind the nodes kept
-# in $CACHE/loop-nodes, which the kernel never touches; /dev gets its nodes for tools on the machine.
+# done with (LOOP_CTL_REMOVE); devtmpfs then deletes the node it had made for that device, so a node
+# bound from /dev can vanish just before another container starts. Containers therefore bind the
+# nodes kept in $CACHE/loop-nodes, which the kernel never touches; /dev gets nodes for tools here.
 ensure_loop_nodes() {
   local n dir="$CACHE/loop-nodes"
   if [[ ! -e /dev/loop-control ]]; then

@@ -17,17 +17,19 @@ final class BootWatch {
     private static final int LOG_TAIL_LINES = 40;
 
     private final SystemdContainer container;
+    private final NspawnProcess nspawn;
     private final Duration timeout;
     private final long deadline;
 
-    BootWatch(SystemdContainer container, Duration timeout) {
+    BootWatch(SystemdContainer container, NspawnProcess nspawn, Duration timeout) {
         this.container = container;
+        this.nspawn = nspawn;
         this.timeout = timeout;
         this.deadline = System.nanoTime() + timeout.toNanos();
     }
 
     void await() {
-        container.initStarted(awaitInit());
+        nspawn.initStarted(awaitInit());
         while (true) {
             requireNspawnAlive();
             CommandResult result = container.exec(Duration.ofSeconds(10), "systemctl", "is-system-running");
@@ -60,8 +62,7 @@ final class BootWatch {
     private ProcessHandle awaitInit() {
         while (true) {
             requireNspawnAlive();
-            Optional<ProcessHandle> init = container
-                    .nspawn()
+            Optional<ProcessHandle> init = nspawn.process()
                     .children()
                     .filter(BootWatch::isNamespaceInit)
                     .findFirst();
@@ -91,8 +92,8 @@ final class BootWatch {
     }
 
     private void requireNspawnAlive() {
-        if (!container.nspawn().isAlive()) {
-            throw failure("systemd-nspawn exited with " + container.nspawn().exitValue() + " while booting");
+        if (!nspawn.process().isAlive()) {
+            throw failure("systemd-nspawn exited with " + nspawn.process().exitValue() + " while booting");
         }
     }
 

@@ -4,23 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /** Lays out a {@link PortableImage} as a directory tree and packs it with mksquashfs. */
 final class ImageBuilder {
     private static final List<String> MOUNT_POINTS = List.of("proc", "sys", "dev", "run", "tmp", "var/tmp", "etc");
     private static final List<String> EMPTY_FILES = List.of("etc/resolv.conf", "etc/machine-id");
     private static final Duration MKSQUASHFS_TIMEOUT = Duration.ofMinutes(2);
-    private static volatile Boolean mksquashfsHasTimes;
+    private static volatile @Nullable Boolean mksquashfsHasTimes;
 
     private ImageBuilder() {}
 
@@ -28,7 +26,7 @@ final class ImageBuilder {
         Path target = dir.resolve(image.baseName() + ".raw");
         // portabled ignores names starting ".#": a half-written image is never seen in a pool.
         Path partial = dir.resolve(".#" + image.baseName() + ".raw.partial");
-        Path tree = null;
+        @Nullable Path tree = null;
         try {
             Files.createDirectories(dir);
             tree = Files.createTempDirectory("berth-image-");
@@ -50,8 +48,8 @@ final class ImageBuilder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build " + target, e);
         } finally {
-            deleteTree(tree);
-            deleteTree(partial);
+            Trees.delete(tree);
+            Trees.delete(partial);
         }
     }
 
@@ -60,15 +58,15 @@ final class ImageBuilder {
         Path partial = dir.resolve(".#" + image.baseName() + ".partial");
         try {
             Files.createDirectories(dir);
-            deleteTree(partial);
+            Trees.delete(partial);
             Files.createDirectory(partial);
             layOut(image, partial);
-            deleteTree(target);
+            Trees.delete(target);
             return Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build " + target, e);
         } finally {
-            deleteTree(partial);
+            Trees.delete(partial);
         }
     }
 
@@ -135,18 +133,5 @@ final class ImageBuilder {
             mksquashfsHasTimes = known;
         }
         return known;
-    }
-
-    static void deleteTree(Path path) {
-        if (path == null || !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(path)) {
-            for (Path p : (Iterable<Path>) tree.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + path, e);
-        }
     }
 }

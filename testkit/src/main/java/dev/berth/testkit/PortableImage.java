@@ -118,7 +118,6 @@ public final class PortableImage {
         if (value.isEmpty()
                 || value.startsWith(".")
                 || value.contains("/")
-                || !value.strip().equals(value)
                 || value.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException(what + " must be a non-empty file name without '/', white space or a"
                     + " leading '.': '" + value + "'");

@@ -1,28 +1,24 @@
 package dev.berth.testkit;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A real systemd (with systemd-portabled) booted in systemd-nspawn from the cached root file system of a
  * {@link Suite}. The container shares the machine's network namespace; everything else it writes vanishes when it is
- * closed. Several can run at once.
+ * closed. Several can run at once. See docs/testing.md.
  *
  * <pre>{@code
  * try (SystemdContainer host = SystemdContainer.boot(Suite.fromSystemProperty())) {
@@ -33,7 +29,6 @@ import org.slf4j.LoggerFactory;
 public final class SystemdContainer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SystemdContainer.class);
     private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static final Path NSENTER = Path.of("/usr/bin/nsenter");
     private static final Map<String, String> EXEC_ENV =
             Map.of("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LANG", "C.UTF-8");
     private static final Duration POWEROFF_TIMEOUT = Duration.ofSeconds(30);
@@ -41,12 +36,11 @@ public final class SystemdContainer implements AutoCloseable {
 
     private final Suite suite;
     private final String name;
-    private final Process nspawn;
+    private final NspawnProcess nspawn;
     private final Path consoleLog;
-    private volatile ProcessHandle init;
     private boolean closed;
 
-    private SystemdContainer(Suite suite, String name, Process nspawn, Path consoleLog) {
+    private SystemdContainer(Suite suite, String name, NspawnProcess nspawn, Path consoleLog) {
         this.suite = suite;
         this.name = name;
         this.nspawn = nspawn;
@@ -64,18 +58,14 @@ public final class SystemdContainer implements AutoCloseable {
      */
     public static SystemdContainer boot(Suite suite, ContainerOptions options) {
         Path rootfs = TestHost.rootfs(suite);
+        // The JVM's PID keeps names unique across test JVMs running at the same time.
         String name =
                 "berth-" + suite.codename() + "-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
         List<String> argv = NspawnCommand.argv(rootfs, name, TestHost.loopNodes(rootfs), options.binds());
         Path consoleLog = options.logDirectory().resolve(name + ".log");
-        Process nspawn;
+        NspawnProcess nspawn;
         try {
-            Files.createDirectories(options.logDirectory());
-            nspawn = new ProcessBuilder(argv)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog.toFile()))
-                    .redirectErrorStream(true)
-                    .start();
+            nspawn = NspawnProcess.start(name, argv, consoleLog);
         } catch (IOException e) {
             throw new TestHostException(
                     "cannot start systemd-nspawn for " + name + ": " + e.getMessage()
@@ -86,9 +76,9 @@ public final class SystemdContainer implements AutoCloseable {
         ContainerReaper.register(container);
         long started = System.nanoTime();
         try {
-            new BootWatch(container, options.bootTimeout()).await();
+            new BootWatch(container, nspawn, options.bootTimeout()).await();
         } catch (RuntimeException e) {
-            container.kill();
+            nspawn.kill();
             ContainerReaper.unregister(container);
             throw e;
         }
@@ -111,16 +101,14 @@ public final class SystemdContainer implements AutoCloseable {
 
     /** The container's systemd (PID 1 inside), a child of systemd-nspawn, as the machine numbers it. */
     public long pid() {
-        ProcessHandle handle = init;
-        if (handle == null) {
-            throw new IllegalStateException("container " + name + " has not started its systemd yet");
-        }
-        return handle.pid();
+        return nspawn.init()
+                .orElseThrow(() -> new IllegalStateException("container " + name + " has not started systemd yet"))
+                .pid();
     }
 
     /** The systemd-nspawn process; it exits when the container has powered off. */
     public ProcessHandle nspawnProcess() {
-        return nspawn.toHandle();
+        return nspawn.process().toHandle();
     }
 
     /** The console output of the container: systemd-nspawn's messages and the boot log. */
@@ -144,13 +132,13 @@ public final class SystemdContainer implements AutoCloseable {
         return Path.of("/proc", Long.toString(pid()), "root").resolve(containerPath.substring(1));
     }
 
-    /** Runs a command inside the container (all its namespaces) with a 60 s timeout. */
+    /** Runs a command inside the container (all its namespaces, a clean environment) with a 60 s timeout. */
     public CommandResult exec(String... command) {
         return exec(Command.DEFAULT_TIMEOUT, command);
     }
 
     public CommandResult exec(Duration timeout, String... command) {
-        List<String> argv = new ArrayList<>(List.of(NSENTER.toString(), "-t", Long.toString(pid()), "-a", "--"));
+        List<String> argv = new ArrayList<>(List.of("/usr/bin/nsenter", "-t", Long.toString(pid()), "-a", "--"));
         argv.addAll(List.of(command));
         return Command.of(argv).withEnvironment(EXEC_ENV).withTimeout(timeout).run();
     }
@@ -166,23 +154,8 @@ public final class SystemdContainer implements AutoCloseable {
 
     /** Copies a file or a directory tree of the machine to {@code containerPath}, creating parent directories. */
     public Path copyIn(Path source, String containerPath) {
-        Path target = hostPath(containerPath);
         try {
-            Files.createDirectories(target.getParent());
-            if (!Files.isDirectory(source)) {
-                return Files.copy(
-                        source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-            }
-            try (Stream<Path> tree = Files.walk(source)) {
-                for (Path from : (Iterable<Path>) tree::iterator) {
-                    Path to = target.resolve(source.relativize(from).toString());
-                    if (Files.isDirectory(from) && Files.isDirectory(to)) {
-                        continue;
-                    }
-                    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-            return target;
+            return Trees.copy(source, hostPath(containerPath));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + source + " to " + containerPath + " in " + name, e);
         }
@@ -234,12 +207,12 @@ public final class SystemdContainer implements AutoCloseable {
 
     /** Whether systemd-nspawn still runs. */
     public boolean isRunning() {
-        return nspawn.isAlive();
+        return nspawn.process().isAlive();
     }
 
     /**
-     * Powers the container off and waits up to 30 s for systemd-nspawn to exit, then kills it. Idempotent. Throws
-     * if systemd-nspawn still runs afterwards.
+     * Powers the container off, waits up to 30 s for systemd-nspawn to exit, then kills what is left. Idempotent.
+     * Throws if systemd-nspawn still runs afterwards.
      */
     @Override
     public synchronized void close() {
@@ -248,59 +221,29 @@ public final class SystemdContainer implements AutoCloseable {
         }
         closed = true;
         try {
-            if (nspawn.isAlive() && init != null) {
+            if (isRunning()) {
                 try {
                     exec(Duration.ofSeconds(10), "systemctl", "poweroff", "--no-block");
                 } catch (TestHostException e) {
                     log.warn("poweroff of {} did not go through: {}", name, e.getMessage());
                 }
-                if (!waitForExit(POWEROFF_TIMEOUT)) {
+                if (!nspawn.waitForExit(POWEROFF_TIMEOUT)) {
                     log.warn("container {} did not power off within {}; killing it", name, POWEROFF_TIMEOUT);
                 }
             }
-            kill();
+            nspawn.kill();
         } finally {
             ContainerReaper.unregister(this);
         }
-        if (nspawn.isAlive()) {
+        if (isRunning()) {
             throw new TestHostException(
-                    "systemd-nspawn " + nspawn.pid() + " of container " + name + " still runs after SIGKILL");
+                    "systemd-nspawn " + nspawn.process().pid() + " of container " + name + " still runs after SIGKILL");
         }
     }
 
-    /**
-     * Kills what is left of the container: its systemd (which takes its whole PID namespace along), then, if
-     * systemd-nspawn still runs, the process group it leads. Only processes this container started are touched.
-     */
+    /** For the shutdown hook: no poweroff, just kill. */
     void kill() {
-        ProcessHandle handle = init;
-        if (handle != null && handle.isAlive()) {
-            handle.destroyForcibly(); // ProcessHandle checks the start time, so a reused PID is never hit
-        }
-        if (!waitForExit(Duration.ofSeconds(10)) && nspawn.isAlive()) {
-            Command.of("kill", "-KILL", "--", "-" + nspawn.pid())
-                    .withTimeout(Duration.ofSeconds(5))
-                    .run();
-            nspawn.destroyForcibly();
-            waitForExit(Duration.ofSeconds(10));
-        }
-    }
-
-    boolean waitForExit(Duration timeout) {
-        try {
-            return nspawn.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !nspawn.isAlive();
-        }
-    }
-
-    void initStarted(ProcessHandle handle) {
-        this.init = handle;
-    }
-
-    Process nspawn() {
-        return nspawn;
+        nspawn.kill();
     }
 
     @Override

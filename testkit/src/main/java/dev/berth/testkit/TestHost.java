@@ -49,18 +49,27 @@ public final class TestHost {
      */
     public static Path rootfs(Suite suite) {
         Path script = repoRoot().resolve(SCRIPT);
-        log.info("preparing the test host for {} (the first run builds its root file system)", suite.codename());
+        log.debug("running {} {}", script, suite.codename());
+        long started = System.nanoTime();
         CommandResult result = Command.of(List.of(script.toString(), suite.codename()))
                 .withTimeout(PREPARE_TIMEOUT)
                 .run();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        if (took.compareTo(Duration.ofSeconds(5)) > 0) {
+            log.info(
+                    "prepared the test host for {} in {} s:\n{}",
+                    suite.codename(),
+                    took.toSeconds(),
+                    result.stderr().strip());
+        }
         if (!result.ok()) {
             throw new TestHostException("the test host is not ready for " + suite.codename()
                     + "; fix what the script reports and run it as root: sudo " + script + " " + suite.codename()
                     + "\n" + result.describe());
         }
         List<String> lines = result.stdout().strip().lines().toList();
-        Path rootfs = lines.isEmpty() ? null : Path.of(lines.get(lines.size() - 1));
-        if (rootfs == null || !Files.isDirectory(rootfs.resolve("usr/lib/systemd"))) {
+        Path rootfs = Path.of(lines.isEmpty() ? "" : lines.get(lines.size() - 1));
+        if (!rootfs.isAbsolute() || !Files.isDirectory(rootfs.resolve("usr/lib/systemd"))) {
             throw new TestHostException("the preparation script printed no usable root file system for "
                     + suite.codename() + "\n" + result.describe());
         }

@@ -28,32 +28,29 @@ class SystemdContainerIT {
     @Test
     void aRawImageAttachedInsideServesOnTheMachinesLoopbackAndTheContainerLeavesNothingBehind() {
         int port = FreePort.pick();
-        Path raw = PortableImage.named("hello")
-                .version("1.0")
-                .service("hello", "/usr/bin/busybox httpd -f -p 127.0.0.1:" + port + " -h /usr/lib/www")
-                .file("usr/lib/www/index.html", "hello from " + SUITE.codename() + "\n")
-                .buildRaw(work);
+        Path raw = helloImage(port, "hello from " + SUITE.codename()).buildRaw(work);
         SystemdContainer host = SystemdContainer.boot(SUITE);
         ProcessHandle nspawn = host.nspawnProcess();
         ProcessHandle init = ProcessHandle.of(host.pid()).orElseThrow();
         try {
             assertThat(host.systemdVersion()).isEqualTo(SUITE.systemdVersion());
+            assertThat(Command.of(
+                                    "busctl",
+                                    "--address=" + host.busAddress(),
+                                    "introspect",
+                                    "org.freedesktop.portable1",
+                                    "/org/freedesktop/portable1")
+                            .runOk()
+                            .stdout())
+                    .as("portabled answers on the container's bus from the machine")
+                    .contains(".AttachImage");
 
             host.copyIn(raw, "/var/lib/portables/hello_1.0.raw");
             host.execOk("portablectl", "attach", "--enable", "--now", "/var/lib/portables/hello_1.0.raw");
-
-            await().atMost(Duration.ofSeconds(10))
-                    .ignoreExceptions()
-                    .untilAsserted(() -> assertThat(get(port))
-                            .as("GET /index.html from hello.service; its journal:\n%s", host.journal("hello.service"))
-                            .isEqualTo("hello from " + SUITE.codename() + "\n"));
+            awaitServed(host, port, "hello from " + SUITE.codename());
             assertThat(host.journal("hello.service")).contains("hello.service");
 
             host.execOk("portablectl", "detach", "--enable", "--now", "hello_1.0");
-            assertThat(host.exec("systemctl", "is-active", "hello.service")
-                            .stdout()
-                            .strip())
-                    .isIn("inactive", "unknown");
             assertThat(host.exec("portablectl", "is-attached", "hello_1.0")
                             .stdout()
                             .strip())
@@ -69,17 +66,22 @@ class SystemdContainerIT {
     }
 
     @Test
-    void theMachinesJdkRunsInsideTheContainer() {
-        String javaHome = System.getProperty("java.home");
+    void aDirectoryImageAttachesToo() {
+        int port = FreePort.pick();
+        Path tree = helloImage(port, "from a directory").buildDirectory(work);
         try (SystemdContainer host = SystemdContainer.boot(SUITE)) {
-            CommandResult version = host.execOk(javaHome + "/bin/java", "-version");
-            assertThat(version.stderr()).contains(System.getProperty("java.specification.version"));
-            host.execOk("test", "-r", javaHome + "/lib/security/cacerts");
+            host.copyIn(tree, "/var/lib/portables/hello_1.0");
+            host.execOk("portablectl", "attach", "--enable", "--now", "hello_1.0");
+            awaitServed(host, port, "from a directory");
         }
     }
 
     @Test
-    void twoContainersRunSideBySideWithTheirOwnNamesAndFiles() {
+    void twoContainersRunSideBySideEachWithItsOwnNameFilesAndLoopDevice() {
+        int firstPort = FreePort.pick();
+        int secondPort = FreePort.pick();
+        Path firstImage = helloImage(firstPort, "first").buildRaw(work.resolve("first"));
+        Path secondImage = helloImage(secondPort, "second").buildRaw(work.resolve("second"));
         try (SystemdContainer first = SystemdContainer.boot(SUITE);
                 SystemdContainer second = SystemdContainer.boot(SUITE)) {
             assertThat(first.name()).isNotEqualTo(second.name());
@@ -93,6 +95,24 @@ class SystemdContainerIT {
             assertThat(TestHost.rootfs(SUITE).resolve("etc/berth-marker"))
                     .as("the cached template stays untouched")
                     .doesNotExist();
+
+            // Both raw images stay mounted at once, each on its own loop device.
+            first.copyIn(firstImage, "/var/lib/portables/hello_1.0.raw");
+            second.copyIn(secondImage, "/var/lib/portables/hello_1.0.raw");
+            first.execOk("portablectl", "attach", "--enable", "--now", "hello_1.0");
+            second.execOk("portablectl", "attach", "--enable", "--now", "hello_1.0");
+            awaitServed(first, firstPort, "first");
+            awaitServed(second, secondPort, "second");
+        }
+    }
+
+    @Test
+    void theMachinesJdkRunsInsideTheContainer() {
+        String javaHome = System.getProperty("java.home");
+        try (SystemdContainer host = SystemdContainer.boot(SUITE)) {
+            CommandResult version = host.execOk(javaHome + "/bin/java", "-version");
+            assertThat(version.stderr()).contains(System.getProperty("java.specification.version"));
+            host.execOk("test", "-r", javaHome + "/lib/security/cacerts");
         }
     }
 
@@ -103,6 +123,36 @@ class SystemdContainerIT {
             host.execOk("sh", "-c", "echo written-inside > /srv/shared/out.txt");
             assertThat(Files.readString(work.resolve("out.txt"))).isEqualTo("written-inside\n");
         }
+    }
+
+    @Test
+    void aContainerThatDoesNotBootInTimeFailsWithItsConsoleLogAndIsKilled() {
+        ContainerOptions impatient = ContainerOptions.defaults().withBootTimeout(Duration.ofMillis(1));
+
+        assertThatThrownBy(() -> SystemdContainer.boot(SUITE, impatient))
+                .isInstanceOf(TestHostException.class)
+                .hasMessageContaining("within PT0.001S")
+                .hasMessageContaining("console log");
+        assertThat(ProcessHandle.current().children())
+                .as("no systemd-nspawn of this JVM survives a failed boot")
+                .noneMatch(p -> p.info().command().orElse("").endsWith("systemd-nspawn"));
+    }
+
+    private static PortableImage helloImage(int port, String text) {
+        return PortableImage.named("hello")
+                .version("1.0")
+                .service("hello", "/usr/bin/busybox httpd -f -p 127.0.0.1:" + port + " -h /usr/lib/www")
+                .file("usr/lib/www/index.html", text + "\n");
+    }
+
+    private static void awaitServed(SystemdContainer host, int port, String text) {
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(get(port))
+                        .as(
+                                "GET /index.html from hello.service in %s; its journal:%n%s",
+                                host.name(), host.journal("hello.service"))
+                        .isEqualTo(text + "\n"));
     }
 
     private static String get(int port) throws IOException, InterruptedException {
