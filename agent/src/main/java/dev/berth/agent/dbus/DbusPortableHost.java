@@ -1,0 +1,148 @@
+package dev.berth.agent.dbus;
+
+import dev.berth.model.BerthException;
+import dev.berth.model.Reason;
+import dev.berth.model.host.AttachedImage;
+import dev.berth.model.host.UnitStatus;
+import dev.berth.reconciler.port.Attachment;
+import dev.berth.reconciler.port.PortableHost;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The host port over D-Bus: does what {@code portablectl --enable --now attach|reattach|detach} does around
+ * systemd-portabled, through org.freedesktop.portable1 and org.freedesktop.systemd1. What is attached is read from
+ * the attached unit files and systemd, not from portabled, whose image states ignore versions.
+ */
+public final class DbusPortableHost implements PortableHost, AutoCloseable {
+    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
+
+    private final Bus bus;
+    private final Guarded guarded;
+    private final UnitReader reader;
+    private final HostObserver observer;
+    private final UnitFiles unitFiles;
+    private final UnitJobs jobs;
+    private final Portabled portabled;
+
+    /**
+     * @param busAddress a D-Bus address such as unix:path=/run/dbus/system_bus_socket; null or empty for the
+     *     system bus
+     * @param fileRoot where the host's files are seen: "/" on the host, /proc/PID/root for a container
+     */
+    public DbusPortableHost(String busAddress, Path fileRoot) {
+        FileRoot files = new FileRoot(fileRoot);
+        this.bus = new Bus(busAddress);
+        this.guarded = new Guarded(bus);
+        this.reader = new UnitReader(bus, files);
+        this.observer = new HostObserver(bus, files, reader);
+        this.unitFiles = new UnitFiles(bus, reader);
+        this.jobs = new UnitJobs(bus, JOB_TIMEOUT);
+        this.portabled = new Portabled(bus, guarded, observer);
+    }
+
+    /** The host's own system bus and file system. */
+    public DbusPortableHost() {
+        this(null, Path.of("/"));
+    }
+
+    @Override
+    public List<AttachedImage> attached() {
+        return guarded.systemd("reading the attached portable images", Reason.PortabledUnavailable, observer::observe);
+    }
+
+    @Override
+    public Set<String> profiles() {
+        return portabled.profiles("reading the portable profiles");
+    }
+
+    @Override
+    public void attach(Attachment a) {
+        String action = "attaching " + a.imagePath();
+        List<String> files = portabled.attach(a, action);
+        guarded.systemd(action, Reason.StartFailed, () -> {
+            unitFiles.settle(Changes.unitNames(files), List.of(), a.enable(), a.runtime());
+            if (a.start()) {
+                List<String> start = StartSet.of(unitFiles.statuses(files)).start();
+                jobs.run(UnitJobs.all(UnitJobs.Verb.START, start), Reason.StartFailed, action);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void reattach(Attachment a) {
+        String action = "reattaching " + a.imagePath();
+        Pair<List<Change>, List<Change>> result = portabled.reattach(a, action);
+        List<String> files = Changes.createdUnitFiles(result.second());
+        List<String> updated = Changes.unitNames(files);
+        List<String> gone = new ArrayList<>(Changes.unitNames(Changes.removedUnitFiles(result.first())));
+        gone.removeAll(updated);
+        guarded.systemd(action, Reason.StartFailed, () -> {
+            unitFiles.settle(updated, gone, a.enable(), a.runtime());
+            jobs.stop(gone, Reason.StartFailed, action);
+            if (a.start()) {
+                List<UnitStatus> statuses = unitFiles.statuses(files);
+                List<UnitJobs.Job> restarts = new ArrayList<>();
+                restarts.addAll(UnitJobs.all(UnitJobs.Verb.RESTART, StartSet.restartable(statuses)));
+                restarts.addAll(UnitJobs.all(
+                        UnitJobs.Verb.TRY_RESTART, StartSet.of(statuses).onDemand()));
+                jobs.run(restarts, Reason.StartFailed, action);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void start(Attachment a) {
+        String action = "starting " + a.imagePath();
+        guarded.systemd(action, Reason.StartFailed, () -> {
+            AttachedImage image = observer.observe().stream()
+                    .filter(i -> i.imagePath().equals(a.imagePath()))
+                    .findFirst()
+                    .orElseThrow(() ->
+                            new BerthException(Reason.StartFailed, action + ": it is not attached; attach it first"));
+            if (a.enable()) {
+                unitFiles.enable(image.unitNames(), image.runtime());
+            }
+            if (a.start()) {
+                List<String> start = StartSet.of(image.units()).start();
+                jobs.run(UnitJobs.all(UnitJobs.Verb.START, start), Reason.StartFailed, action);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void detach(AttachedImage image) {
+        String action = "detaching " + image.imagePath();
+        guarded.systemd(action, Reason.DetachFailed, () -> {
+            jobs.stop(unitFiles.toStop(image), Reason.DetachFailed, action);
+            unitFiles.disable(image.unitNames(), image.runtime());
+            return null;
+        });
+        portabled.detach(image, action);
+        guarded.systemd(action, Reason.DetachFailed, () -> {
+            unitFiles.reload();
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        bus.close();
+    }
+
+    /** portabled's own state for an image (which ignores versions): to check the derived state against it. */
+    String portabledState(String imagePath) {
+        return portabled.state(imagePath);
+    }
+
+    /** D-Bus calls made to read units so far (to measure what an observation costs). */
+    int readCalls() {
+        return reader.calls();
+    }
+}

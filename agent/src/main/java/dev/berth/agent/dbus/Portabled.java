@@ -1,0 +1,107 @@
+package dev.berth.agent.dbus;
+
+import dev.berth.model.BerthException;
+import dev.berth.model.Reason;
+import dev.berth.model.host.AttachedImage;
+import dev.berth.model.host.ImageFileName;
+import dev.berth.reconciler.port.Attachment;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.exceptions.DBusExecutionException;
+
+/** The portabled half of each operation, with the checks portabled itself does not make. */
+final class Portabled {
+    private final Bus bus;
+    private final Guarded guarded;
+    private final HostObserver observer;
+
+    Portabled(Bus bus, Guarded guarded, HostObserver observer) {
+        this.bus = bus;
+        this.guarded = guarded;
+        this.observer = observer;
+    }
+
+    Set<String> profiles(String action) {
+        return guarded.portabled(
+                action,
+                Reason.PortabledUnavailable,
+                () -> Set.copyOf(Values.strings(bus.properties(PortableManager.BUS_NAME, PortableManager.OBJECT_PATH)
+                        .Get(PortableManager.INTERFACE, "Profiles"))));
+    }
+
+    /** Attaches; returns the unit files it created. */
+    List<String> attach(Attachment a, String action) {
+        requireKnownProfile(a, action);
+        return Changes.createdUnitFiles(guarded.portabled(
+                action,
+                Reason.AttachRejected,
+                () -> bus.portabled().attachImage(a.imagePath(), a.matches(), a.profile(), a.runtime(), "")));
+    }
+
+    /**
+     * Reattaches; returns (removed, updated). A reattach whose new image cannot be attached leaves nothing attached
+     * (seen on 252 and 257: portabled detaches the old version first), and attaching the old version again is then
+     * refused while its units still run. So the new image is dissected first, which changes nothing; if the
+     * reattach fails anyway, the message says what is left.
+     */
+    Pair<List<Change>, List<Change>> reattach(Attachment a, String action) {
+        requireKnownProfile(a, action);
+        guarded.portabled(
+                action, Reason.AttachRejected, () -> bus.portabled().getImageMetadata(a.imagePath(), a.matches()));
+        try {
+            return guarded.portabled(
+                    action,
+                    Reason.AttachRejected,
+                    () -> bus.portabled().reattachImage(a.imagePath(), a.matches(), a.profile(), a.runtime(), ""));
+        } catch (BerthException e) {
+            if (e.reason() != Reason.AttachRejected) {
+                throw e;
+            }
+            throw new BerthException(e.reason(), e.getMessage() + "; " + leftBehind(a.imagePath()), e.getCause());
+        }
+    }
+
+    void detach(AttachedImage image, String action) {
+        guarded.portabled(
+                action, Reason.DetachFailed, () -> bus.portabled().detachImage(image.imagePath(), image.runtime()));
+    }
+
+    String state(String imagePath) {
+        return guarded.portabled(
+                "reading the state of " + imagePath,
+                Reason.PortabledUnavailable,
+                () -> bus.portabled().getImageState(imagePath));
+    }
+
+    /**
+     * portabled does not refuse a profile it does not know: it attaches the image with no profile drop-in at all,
+     * that is without the sandbox the manifest asked for (seen on 252 and 257). So the name is checked here.
+     */
+    private void requireKnownProfile(Attachment a, String action) {
+        Set<String> known = profiles(action);
+        if (!known.contains(a.profile())) {
+            throw new BerthException(
+                    Reason.AttachRejected,
+                    action + ": portabled has no profile '" + a.profile() + "' (it has "
+                            + String.join(", ", new TreeSet<>(known)) + "); fix the profile in the manifest or add "
+                            + "/etc/systemd/portable/profile/" + a.profile() + "/service.conf on the host");
+        }
+    }
+
+    private String leftBehind(String imagePath) {
+        String name = ImageFileName.of(imagePath).name();
+        try {
+            List<String> paths =
+                    observer.named(name).stream().map(AttachedImage::imagePath).toList();
+            if (paths.isEmpty()) {
+                return "portabled left nothing named " + name + " attached; units that ran stay active until"
+                        + " stopped, and attaching " + name + " again is refused while they are";
+            }
+            return name + " is still attached from " + String.join(", ", paths);
+        } catch (DBusException | DBusExecutionException | BerthException e) {
+            return "what is attached now could not be read (" + e.getMessage() + ")";
+        }
+    }
+}

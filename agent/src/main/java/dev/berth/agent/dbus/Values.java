@@ -1,0 +1,20 @@
+package dev.berth.agent.dbus;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+/** dbus-java hands arrays of strings back as a List or as an array, depending on where they sit. */
+final class Values {
+    private Values() {}
+
+    static List<String> strings(Object value) {
+        if (value instanceof Collection<?>) {
+            return ((Collection<?>) value).stream().map(String::valueOf).toList();
+        }
+        if (value instanceof Object[]) {
+            return Arrays.stream((Object[]) value).map(String::valueOf).toList();
+        }
+        return List.of();
+    }
+}
