@@ -29,6 +29,8 @@ public enum Reason {
     DetachFailed(Kind.TRANSIENT),
     /** The units did not start or enable. */
     StartFailed(Kind.TRANSIENT),
+    /** The manifest gives another sha256 for a version that is already attached: versions are immutable. */
+    VersionConflict(Kind.STALLED),
     /** The image name is attached, but not by Berth. */
     NotOwned(Kind.STALLED),
     /** The host's local policy forbids what the manifest asks. */

@@ -100,6 +100,13 @@ public final class Planner {
         }
         AttachedImage current = attached.get(0);
         ManagedImage entry = managed.orElseThrow();
+        if (republished(spec, current, entry)) {
+            draft.refuse(spec, Reason.VersionConflict, "image " + spec.label() + " is attached with sha256 "
+                    + entry.sha256().shortHex() + "..., but the manifest (" + spec.origin() + ") now gives "
+                    + spec.sha256().shortHex() + "... for the same version; versions are immutable: publish the new"
+                    + " image under a new version, or put the old sha256 back");
+            return;
+        }
         if (differs(spec, current, entry) || entry.phase() == ManagedImage.Phase.UPGRADING) {
             fetchIfNeeded(spec, target, observed, inventory, draft);
             draft.changes.add(new Step.Upgrade(spec, target, current));
@@ -115,6 +122,13 @@ public final class Planner {
         boolean runtime = current.runtime() != spec.runtime();
         boolean matches = !entry.matches().equals(spec.matches());
         return version || profile || runtime || matches;
+    }
+
+    /** The same version with other bytes: Berth would have to replace an attached image file in place. */
+    private static boolean republished(ImageSpec spec, AttachedImage current, ManagedImage entry) {
+        return entry.version().equals(spec.version())
+                && current.version().equals(Optional.of(spec.version()))
+                && !entry.sha256().equals(spec.sha256());
     }
 
     private static boolean needsStart(ImageSpec spec, AttachedImage current) {

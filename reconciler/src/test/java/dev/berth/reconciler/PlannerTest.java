@@ -91,6 +91,11 @@ class PlannerTest {
                         .knows(verified("hello", "1.0"))
                         .pool(poolFile("hello", "1.0"))
                         .expect("upgrade hello 1.0 -> 1.0 default"),
+                when("another sha256 for the attached version is refused: versions are immutable")
+                        .want(withSha(spec("hello", "1.0"), "f".repeat(64)))
+                        .attached(attached("hello", "1.0"))
+                        .owns(managed("hello", "1.0"))
+                        .expect("refuse hello VersionConflict"),
                 when("a managed image was stopped by hand: start it")
                         .want(spec("hello", "1.0"))
                         .attached(attached("hello", "1.0", "default", PortableState.ATTACHED))
@@ -172,6 +177,11 @@ class PlannerTest {
     void plansByRule(Case c) {
         assertThat(PlanText.of(planner.plan(c.desired, c.observed, c.inventory)))
                 .containsExactlyElementsOf(c.expected);
+    }
+
+    private static ImageSpec withSha(ImageSpec s, String hex) {
+        return new ImageSpec(s.name(), s.version(), s.url(), new dev.berth.model.Sha256(hex), s.profile(), s.matches(),
+                s.enable(), s.start(), s.runtime(), s.origin());
     }
 
     private static ImageSpec notStarted(ImageSpec s) {

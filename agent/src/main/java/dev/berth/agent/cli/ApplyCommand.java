@@ -79,16 +79,17 @@ public final class ApplyCommand implements Callable<Integer> {
             reporter.print(node);
             return;
         }
-        if (pass.plan().isEmpty() && pass.plan().findings().isEmpty()) {
-            reporter.out.println("No changes: the host matches the manifest.");
-        }
+        boolean nothingToDo = pass.plan().isEmpty() && pass.plan().findings().isEmpty();
         pass.plan().findings().forEach(f -> reporter.out.println(PlanText.finding(f)));
         pass.execution()
                 .failure()
                 .ifPresent(f -> reporter.err.println(
                         "error: " + f.error().reason() + ": " + f.error().getMessage()));
-        if (pass.converged()) {
-            reporter.out.println("Converged: " + pass.plan().steps().size() + " steps done.");
+        if (nothingToDo) {
+            reporter.out.println("No changes: the host matches the manifest ("
+                    + snapshot.manifest().images().size() + " images).");
+        } else if (pass.converged()) {
+            reporter.out.println("Converged: " + PlanText.summary(pass.plan()) + ", all done.");
         } else {
             reporter.out.println("Not converged. Still to do:");
             PlanText.lines(pass.remaining()).forEach(reporter.out::println);

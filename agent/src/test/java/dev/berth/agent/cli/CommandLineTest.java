@@ -91,7 +91,7 @@ class CommandLineTest {
         Path file = manifest(entry("hello", "1.0", host.publish(TestImage.service("hello", "1.0"))));
 
         assertThat(berth("apply", "--manifest", file.toString())).isEqualTo(0);
-        assertThat(out.toString()).contains("Converged: 2 steps done.");
+        assertThat(out.toString()).contains("Converged: 2 steps: 1 fetch, 1 attach, all done.");
         assertThat(host.portable.attached()).extracting(AttachedImage::label).containsExactly("hello 1.0");
 
         assertThat(berth("plan", "--manifest", file.toString())).isEqualTo(0);

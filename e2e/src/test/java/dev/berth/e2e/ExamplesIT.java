@@ -1,0 +1,88 @@
+package dev.berth.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.testkit.Command;
+import dev.berth.testkit.CommandResult;
+import dev.berth.testkit.ContainerOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every example in examples/ works as written: the images examples/build-images.sh builds have exactly the sha256
+ * the manifests pin, and each manifest converges a real host.
+ */
+class ExamplesIT {
+    private static final int IMAGE_PORT = 8765;
+
+    @TempDir
+    Path images;
+
+    private Process server;
+    private BerthHost host;
+
+    @BeforeEach
+    void publishTheExampleImages() throws IOException {
+        Command.of(Repo.examples().resolve("build-images.sh").toString(), images.toString())
+                .withTimeout(Duration.ofMinutes(2))
+                .runOk();
+        server = new ProcessBuilder("busybox", "httpd", "-f", "-p", "127.0.0.1:" + IMAGE_PORT, "-h", images.toString())
+                .redirectErrorStream(true)
+                .start();
+        host = BerthHost.boot(ContainerOptions.defaults().bindReadOnly(Repo.examples(), "/etc/berth/examples"));
+    }
+
+    @AfterEach
+    void stop() {
+        host.close();
+        server.destroy();
+    }
+
+    @Test
+    void everyExampleManifestIsValid() throws IOException {
+        for (Path example : exampleManifests()) {
+            CommandResult validate = host.berth("validate", "/etc/berth/examples/" + example.getFileName());
+            assertThat(validate.exitCode()).as(validate.describe()).isZero();
+        }
+    }
+
+    @Test
+    void helloThenFleetConvergeTheHostAsTheCommentsSay() throws IOException {
+        assertThat(exampleManifests()).extracting(p -> p.getFileName().toString())
+                .as("a new example needs its own assertions here")
+                .containsExactly("fleet.yaml", "hello.yaml");
+
+        CommandResult hello = apply("hello.yaml");
+        Http.awaitBody(8081, "hello 1.0");
+        CommandResult fleet = apply("fleet.yaml");
+
+        assertThat(hello.stdout()).contains("Converged");
+        assertThat(fleet.stdout()).contains("~ upgrade   hello          version 1.0 -> 1.1");
+        Http.awaitBody(8081, "hello 1.1");
+        Http.awaitBody(8082, "web 1.0");
+        assertThat(host.property("web.socket", "ActiveState")).isEqualTo("active");
+        assertThat(host.sh("readlink /etc/systemd/system.attached/web@.service.d/10-profile.conf"))
+                .endsWith("/profile/strict/service.conf");
+        assertThat(host.pool()).containsExactlyInAnyOrder("hello_1.1.raw", "web_1.0.raw");
+    }
+
+    private CommandResult apply(String example) {
+        CommandResult apply = host.berth("apply", "--manifest", "/etc/berth/examples/" + example, "--allow-http");
+        assertThat(apply.exitCode()).as(apply.describe()).isZero();
+        return apply;
+    }
+
+    private static List<Path> exampleManifests() throws IOException {
+        try (Stream<Path> files = Files.list(Repo.examples())) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Builds the example portable images as raw squashfs files, the way a release pipeline would:
+#
+#   examples/build-images.sh OUTDIR
+#
+# For each NAME:VERSION below it copies examples/images/NAME, writes VERSION wherever a file says
+# @VERSION@, adds /usr/bin/busybox (from Debian's busybox-static), /usr/lib/os-release and the empty
+# mount points portabled needs, and packs OUTDIR/NAME_VERSION.raw with fixed timestamps, so the same
+# inputs give the same bytes (and the sha256 pinned in the example manifests). OUTDIR/SHA256SUMS lists
+# the results. Needs squashfs-tools and busybox-static.
+set -euo pipefail
+
+readonly IMAGES=(hello:1.0 hello:1.1 web:1.0)
+readonly HERE="$(cd "$(dirname "$0")" && pwd)"
+
+out=${1:?usage: examples/build-images.sh OUTDIR}
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+command -v mksquashfs >/dev/null || { echo "build-images.sh: install squashfs-tools" >&2; exit 1; }
+[[ -x /bin/busybox ]] || { echo "build-images.sh: install busybox-static" >&2; exit 1; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+for image in "${IMAGES[@]}"; do
+  name=${image%%:*}
+  version=${image#*:}
+  tree="$work/${name}_$version"
+  cp -a "$HERE/images/$name" "$tree"
+  grep -rl '@VERSION@' "$tree" | xargs -r sed -i "s/@VERSION@/$version/g"
+  mkdir -p "$tree"/{usr/bin,proc,sys,dev,run,tmp,var/tmp,etc}
+  chmod -R u=rwX,go=rX "$tree"
+  chmod 1777 "$tree/tmp" "$tree/var/tmp"
+  install -m 0755 /bin/busybox "$tree/usr/bin/busybox"
+  printf 'ID=berth-example\nNAME="Berth example: %s"\nVERSION_ID=%s\n' "$name" "$version" >"$tree/usr/lib/os-release"
+  : >"$tree/etc/resolv.conf"
+  : >"$tree/etc/machine-id"
+  find "$tree" -exec touch -h -d @0 {} +
+  rm -f "$out/${name}_$version.raw"
+  mksquashfs "$tree" "$out/${name}_$version.raw" -noappend -all-root -no-xattrs -no-progress -quiet \
+    -mkfs-time 0 -all-time 0 >/dev/null
+done
+
+(cd "$out" && sha256sum -- *.raw >SHA256SUMS)
+cat "$out/SHA256SUMS"

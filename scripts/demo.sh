@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Shows Berth doing its job on a throwaway systemd host, on a Debian 12 machine as root:
+#
+#   scripts/demo.sh
+#
+# Boots a real systemd 252 with systemd-portabled in a systemd-nspawn container (nothing on this machine
+# is changed but a cache under /var/cache/berth-test), builds the example images, serves them on
+# 127.0.0.1:8765, and runs berth inside the container: validate, plan, apply, upgrade, bad input,
+# removal. The container is powered off at the end; all its changes vanish with it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+
+say() { printf '\n\033[1m### %s\033[0m\n' "$*"; }
+run() { printf '\033[2m$ %s\033[0m\n' "$*"; }
+
+[[ $(id -u) == 0 ]] || { echo "demo.sh: run as root (it boots a systemd container)" >&2; exit 1; }
+
+say "Preparing: a cached Debian 12 root file system, the berth jar, the example images"
+rootfs=$(scripts/prepare-test-host.sh bookworm)
+[[ -f agent/target/berth.jar ]] || mvn -B -q -ntp -DskipTests package
+work=$(mktemp -d /tmp/berth-demo.XXXXXX)
+examples/build-images.sh "$work/images"
+
+if (exec 3<>/dev/tcp/127.0.0.1/8765) 2>/dev/null; then
+  echo "demo.sh: port 8765 is in use; the example manifests download from it. Stop what uses it." >&2
+  exit 1
+fi
+busybox httpd -f -p 127.0.0.1:8765 -h "$work/images" &
+server=$!
+
+machine="berth-demo-$$"
+cleanup() {
+  set +e
+  [[ -n "${pid:-}" ]] && nsenter -t "$pid" -a systemctl poweroff >/dev/null 2>&1
+  for _ in $(seq 60); do kill -0 "$nspawn" 2>/dev/null || break; sleep 0.5; done
+  kill -9 "$nspawn" 2>/dev/null
+  kill "$server" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+say "Booting a throwaway systemd host (systemd-nspawn, --volatile=overlay: all writes vanish)"
+binds=(--bind=/dev/loop-control)
+for node in /var/cache/berth-test/loop-nodes/loop*; do binds+=("--bind=$node:/dev/$(basename "$node")"); done
+for dir in /usr/lib/jvm /etc/java-17-openjdk /etc/ssl/certs/java; do [[ -d $dir ]] && binds+=("--bind-ro=$dir"); done
+binds+=("--bind-ro=$repo/agent/target/berth.jar:/opt/berth/berth.jar" "--bind-ro=$repo/examples:/etc/berth/examples")
+setsid systemd-nspawn --directory="$rootfs" --volatile=overlay --boot --machine="$machine" --hostname="$machine" \
+  --register=no --keep-unit --console=passive "${binds[@]}" >"$work/console.log" 2>&1 &
+nspawn=$!
+for _ in $(seq 120); do
+  pid=$(pgrep -P "$nspawn" | head -n 1 || true)
+  [[ -n "$pid" ]] && state=$(nsenter -t "$pid" -a systemctl is-system-running 2>/dev/null || true)
+  [[ "${state:-}" == running || "${state:-}" == degraded ]] && break
+  sleep 0.5
+done
+[[ "${state:-}" == running || "${state:-}" == degraded ]] || { tail "$work/console.log"; exit 1; }
+echo "$machine is up: $(nsenter -t "$pid" -a systemctl --version | head -n 1)"
+
+java=$(readlink -f "$(command -v java)")
+inside() { nsenter -t "$pid" -a "$@"; }
+berth() {
+  run "berth $*"
+  inside "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar /opt/berth/berth.jar "$@" || echo "(exit $?)"
+}
+http() { run "curl http://$1/"; curl -s --max-time 3 "http://$1/" || echo "(nothing answers on $1)"; }
+
+say "1. Check a manifest before committing it"
+berth validate /etc/berth/examples/hello.yaml
+
+say "2. What would change? (exit 2: there are changes)"
+berth plan --manifest /etc/berth/examples/hello.yaml --allow-http
+
+say "3. Converge: download, verify, attach, enable, start"
+berth apply --manifest /etc/berth/examples/hello.yaml --allow-http
+sleep 0.5
+http 127.0.0.1:8081
+run "portablectl list"; inside portablectl list
+
+say "4. Apply again: nothing to do, nothing downloaded (exit 0)"
+berth apply --manifest /etc/berth/examples/hello.yaml --allow-http
+
+say "5. The next commit: hello 1.0 -> 1.1 in place, plus a socket-activated image under the strict profile"
+berth plan --manifest /etc/berth/examples/fleet.yaml --allow-http
+berth apply --manifest /etc/berth/examples/fleet.yaml --allow-http
+sleep 0.5
+http 127.0.0.1:8081
+http 127.0.0.1:8082
+run "systemctl show -p RootImage hello.service"; inside systemctl show -p RootImage hello.service
+
+say "6. Bad input changes nothing: hello 1.0 again, but with the sha256 of another image"
+inside sh -c "sed 's/version: \"1.1\"/version: \"1.0\"/; s/hello_1.1.raw/hello_1.0.raw/' /etc/berth/examples/fleet.yaml > /tmp/broken.yaml"
+berth apply --manifest /tmp/broken.yaml --allow-http
+http 127.0.0.1:8081
+
+say "7. Remove everything: an empty manifest detaches both and deletes their files (leave no artifacts)"
+inside sh -c 'printf "apiVersion: berth.dev/v1\nkind: Manifest\nimages: []\n" > /tmp/empty.yaml'
+berth apply --manifest /tmp/empty.yaml
+run "ls -A /var/lib/portables"; inside ls -A /var/lib/portables; echo "(empty)"
+
+say "Done. Powering the host off."
