@@ -56,7 +56,8 @@ class ExamplesIT {
 
     @Test
     void helloThenFleetConvergeTheHostAsTheCommentsSay() throws IOException {
-        assertThat(exampleManifests()).extracting(p -> p.getFileName().toString())
+        assertThat(exampleManifests())
+                .extracting(p -> p.getFileName().toString())
                 .as("a new example needs its own assertions here")
                 .containsExactly("fleet.yaml", "hello.yaml");
 
@@ -82,7 +83,9 @@ class ExamplesIT {
 
     private static List<Path> exampleManifests() throws IOException {
         try (Stream<Path> files = Files.list(Repo.examples())) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -47,8 +47,7 @@ class FileUrlTest {
         BerthException e =
                 catchThrowableOfType(BerthException.class, () -> fetch(file.toUri(), expected, Fetchers.policy()));
         assertThat(e.reason()).isEqualTo(Reason.VerificationFailed);
-        assertThat(e.getMessage())
-                .contains(file.toUri().toString(), SHA.hex(), expected.hex());
+        assertThat(e.getMessage()).contains(file.toUri().toString(), SHA.hex(), expected.hex());
         Pool.assertEmpty(pool);
     }
 

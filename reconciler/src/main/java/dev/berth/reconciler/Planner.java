@@ -101,10 +101,14 @@ public final class Planner {
         AttachedImage current = attached.get(0);
         ManagedImage entry = managed.orElseThrow();
         if (republished(spec, current, entry)) {
-            draft.refuse(spec, Reason.VersionConflict, "image " + spec.label() + " is attached with sha256 "
-                    + entry.sha256().shortHex() + "..., but the manifest (" + spec.origin() + ") now gives "
-                    + spec.sha256().shortHex() + "... for the same version; versions are immutable: publish the new"
-                    + " image under a new version, or put the old sha256 back");
+            draft.refuse(
+                    spec,
+                    Reason.VersionConflict,
+                    "image " + spec.label() + " is attached with sha256 "
+                            + entry.sha256().shortHex() + "..., but the manifest (" + spec.origin() + ") now gives "
+                            + spec.sha256().shortHex()
+                            + "... for the same version; versions are immutable: publish the new"
+                            + " image under a new version, or put the old sha256 back");
             return;
         }
         if (differs(spec, current, entry) || entry.phase() == ManagedImage.Phase.UPGRADING) {

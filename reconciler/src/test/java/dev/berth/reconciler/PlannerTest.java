@@ -180,8 +180,17 @@ class PlannerTest {
     }
 
     private static ImageSpec withSha(ImageSpec s, String hex) {
-        return new ImageSpec(s.name(), s.version(), s.url(), new dev.berth.model.Sha256(hex), s.profile(), s.matches(),
-                s.enable(), s.start(), s.runtime(), s.origin());
+        return new ImageSpec(
+                s.name(),
+                s.version(),
+                s.url(),
+                new dev.berth.model.Sha256(hex),
+                s.profile(),
+                s.matches(),
+                s.enable(),
+                s.start(),
+                s.runtime(),
+                s.origin());
     }
 
     private static ImageSpec notStarted(ImageSpec s) {
