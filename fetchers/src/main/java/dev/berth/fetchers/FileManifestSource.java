@@ -2,10 +2,12 @@ package dev.berth.fetchers;
 
 import dev.berth.model.BerthException;
 import dev.berth.model.Manifest;
+import dev.berth.model.ManifestInvalidException;
 import dev.berth.model.ManifestParser;
 import dev.berth.model.Manifests;
 import dev.berth.model.Reason;
 import dev.berth.model.Sha256;
+import dev.berth.model.yaml.Problem;
 import dev.berth.reconciler.port.ManifestSource;
 import dev.berth.reconciler.port.SourceSnapshot;
 import java.io.IOException;
@@ -18,7 +20,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -41,7 +42,7 @@ public final class FileManifestSource implements ManifestSource {
         byte[] bytes = bytes(path);
         Manifest manifest = ManifestParser.parse(new String(bytes, StandardCharsets.UTF_8), path.toString());
         return new SourceSnapshot(
-                manifest, "sha256:" + Sha256.of(digest().digest(bytes)).hex(), Optional.empty());
+                manifest, "sha256:" + Sha256.of(digest().digest(bytes)).hex());
     }
 
     private SourceSnapshot readDirectory() {
@@ -54,16 +55,24 @@ public final class FileManifestSource implements ManifestSource {
         }
         MessageDigest digest = digest();
         List<Manifest> parts = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         for (Path file : files) {
             byte[] bytes = bytes(file);
             // The name is part of the digest, so renaming a file changes the revision too.
             digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             digest.update(digest().digest(bytes));
-            parts.add(ManifestParser.parse(new String(bytes, StandardCharsets.UTF_8), file.toString()));
+            try {
+                parts.add(ManifestParser.parse(new String(bytes, StandardCharsets.UTF_8), file.toString()));
+            } catch (ManifestInvalidException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ManifestInvalidException(problems);
         }
         Manifest merged = Manifests.merge(parts, path.toString());
-        return new SourceSnapshot(merged, "sha256:" + Sha256.of(digest.digest()).hex(), Optional.empty());
+        return new SourceSnapshot(merged, "sha256:" + Sha256.of(digest.digest()).hex());
     }
 
     private List<Path> manifestFiles() {

@@ -46,7 +46,7 @@ public final class ApplyCommand implements Callable<Integer> {
         Reporter reporter =
                 new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr(), output);
         try {
-            SourceSnapshot snapshot = source.open(host.stateDir()).read();
+            SourceSnapshot snapshot = source.read(host.stateDir());
             ReconcileListener progress = reporter.json() ? ReconcileListener.NONE : new StepPrinter(reporter.out);
             Pass pass;
             try (Host opened = connector.open(host)) {
@@ -54,7 +54,7 @@ public final class ApplyCommand implements Callable<Integer> {
                 pass = Reconcilers.oneShot(opened, progress).apply(snapshot.manifest());
             }
             report(reporter, snapshot, pass);
-            return pass.converged() ? 0 : 1;
+            return pass.converged() && !Reporter.refused(snapshot) ? 0 : 1;
         } catch (BerthException e) {
             return reporter.fail(e);
         }

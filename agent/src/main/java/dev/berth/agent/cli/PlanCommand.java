@@ -43,14 +43,14 @@ public final class PlanCommand implements Callable<Integer> {
         Reporter reporter =
                 new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr(), output);
         try {
-            SourceSnapshot snapshot = source.open(host.stateDir()).read();
+            SourceSnapshot snapshot = source.read(host.stateDir());
             Plan plan;
             try (Host opened = connector.open(host)) {
                 plan = Reconcilers.oneShot(opened, dev.berth.reconciler.port.ReconcileListener.NONE)
                         .plan(snapshot.manifest());
             }
             print(reporter, snapshot, plan);
-            if (!plan.refused().isEmpty()) {
+            if (!plan.refused().isEmpty() || Reporter.refused(snapshot)) {
                 return 1;
             }
             return plan.isEmpty() ? 0 : 2;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.model.BerthException;
 import dev.berth.model.ManifestInvalidException;
+import dev.berth.model.Reason;
 import dev.berth.model.yaml.Problem;
 import dev.berth.reconciler.port.SourceSnapshot;
 import java.io.PrintWriter;
@@ -62,13 +63,28 @@ final class Reporter {
     void source(SourceSnapshot snapshot) {
         if (!json()) {
             out.println("Source: " + snapshot.manifest().source() + " (" + shortRevision(snapshot.revision()) + ")");
-            snapshot.warning().ifPresent(w -> out.println("warning: " + w));
+            out.flush();
+            for (SourceSnapshot.Notice notice : snapshot.notices()) {
+                err.println(
+                        refused(snapshot) && notice.reason() == Reason.SignatureInvalid
+                                ? "error: " + notice.reason() + ": " + notice.message()
+                                : "warning: " + notice.reason() + ": " + notice.message());
+            }
+            err.flush();
         }
+    }
+
+    /** The newest revision was refused: the command may work on an older one, but it did not do what was asked. */
+    static boolean refused(SourceSnapshot snapshot) {
+        return snapshot.notice(Reason.SignatureInvalid).isPresent();
     }
 
     static ObjectNode source(ObjectNode node, SourceSnapshot snapshot) {
         node.put("source", snapshot.manifest().source()).put("revision", snapshot.revision());
-        snapshot.warning().ifPresent(w -> node.put("warning", w));
+        com.fasterxml.jackson.databind.node.ArrayNode notices = node.putArray("notices");
+        snapshot.notices()
+                .forEach(n ->
+                        notices.addObject().put("reason", n.reason().name()).put("message", n.message()));
         return node;
     }
 

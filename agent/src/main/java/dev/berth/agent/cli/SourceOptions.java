@@ -1,20 +1,138 @@
 package dev.berth.agent.cli;
 
 import dev.berth.fetchers.FileManifestSource;
-import dev.berth.reconciler.port.ManifestSource;
+import dev.berth.fetchers.git.GitCredentials;
+import dev.berth.fetchers.git.GitManifestSource;
+import dev.berth.fetchers.git.GitSourceOptions;
+import dev.berth.fetchers.git.Secret;
+import dev.berth.model.BerthException;
+import dev.berth.model.Reason;
+import dev.berth.reconciler.port.SourceSnapshot;
 import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-/** Where the desired state comes from. */
+/** Where the desired state comes from: a manifest file or directory, or a git repository. */
 public final class SourceOptions {
-    @Option(
-            names = "--manifest",
-            paramLabel = "FILE",
-            required = true,
-            description = "The manifest file (or a directory of *.yaml manifests) to apply.")
-    Path manifest;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Origin origin;
 
-    public ManifestSource open(Path stateDir) {
-        return new FileManifestSource(manifest);
+    @ArgGroup(exclusive = false, heading = "Git source:%n")
+    Git git = new Git();
+
+    @Option(
+            names = "--trusted-keys",
+            paramLabel = "FILE",
+            description = "ASCII-armored OpenPGP public keys. With --git, the commit to apply must be signed by one of"
+                    + " them (checked by fingerprint); SHA256SUMS files named by `sums:` must be signed by one too.")
+    Path trustedKeys;
+
+    /** Exactly one source. */
+    static final class Origin {
+        @Option(
+                names = "--manifest",
+                paramLabel = "FILE",
+                description = "A manifest file, or a directory of *.yaml manifests.")
+        Path manifest;
+
+        @Option(
+                names = "--git",
+                paramLabel = "URL",
+                description = "A git repository (file://, git://, https://, ssh://) holding the manifest.")
+        String url;
+    }
+
+    /** How to read the repository. */
+    static final class Git {
+        @Option(
+                names = "--ref",
+                paramLabel = "REF",
+                description = "Branch, tag or full commit id (default: the remote's default branch).")
+        String ref;
+
+        @Option(
+                names = "--path",
+                paramLabel = "PATH",
+                defaultValue = "",
+                description = "A manifest file or directory in the repository (default: its root).")
+        String path;
+
+        @Option(names = "--git-token-file", paramLabel = "FILE", description = "HTTPS access token, read from FILE.")
+        Path tokenFile;
+
+        @Option(names = "--git-token-env", paramLabel = "VAR", description = "HTTPS access token, read from $VAR.")
+        String tokenEnv;
+
+        @Option(names = "--git-user", paramLabel = "USER", description = "HTTPS user name for --git-password-*.")
+        String user;
+
+        @Option(names = "--git-password-file", paramLabel = "FILE", description = "HTTPS password, read from FILE.")
+        Path passwordFile;
+
+        @Option(names = "--git-password-env", paramLabel = "VAR", description = "HTTPS password, read from $VAR.")
+        String passwordEnv;
+
+        @Option(names = "--ssh-key", paramLabel = "FILE", description = "Private key for ssh:// (no passphrase).")
+        Path sshKey;
+
+        @Option(
+                names = "--known-hosts",
+                paramLabel = "FILE",
+                description = "known_hosts listing the ssh server's host key; unknown hosts are refused.")
+        Path knownHosts;
+    }
+
+    public Optional<Path> trustedKeys() {
+        return Optional.ofNullable(trustedKeys);
+    }
+
+    /** Reads the whole desired state once. */
+    public SourceSnapshot read(Path stateDir) {
+        if (origin.manifest != null) {
+            return new FileManifestSource(origin.manifest).read();
+        }
+        try (GitManifestSource source = new GitManifestSource(gitOptions(stateDir))) {
+            return source.read();
+        }
+    }
+
+    public GitSourceOptions gitOptions(Path stateDir) {
+        try {
+            GitSourceOptions options =
+                    GitSourceOptions.of(origin.url, stateDir, credentials()).withPath(git.path);
+            if (git.ref != null) {
+                options = options.withRef(git.ref);
+            }
+            return trustedKeys == null ? options : options.withTrustedKeys(trustedKeys);
+        } catch (IllegalArgumentException e) {
+            throw new BerthException(Reason.ManifestInvalid, "--git " + e.getMessage());
+        }
+    }
+
+    private GitCredentials credentials() {
+        if (git.sshKey != null || git.knownHosts != null) {
+            if (git.sshKey == null || git.knownHosts == null) {
+                throw new BerthException(Reason.ManifestInvalid, "ssh needs both --ssh-key and --known-hosts");
+            }
+            return GitCredentials.sshKey(git.sshKey, git.knownHosts);
+        }
+        if (git.tokenFile != null) {
+            return GitCredentials.token(Secret.fromFile(git.tokenFile));
+        }
+        if (git.tokenEnv != null) {
+            return GitCredentials.token(Secret.fromEnvironment(git.tokenEnv));
+        }
+        if (git.passwordFile != null || git.passwordEnv != null) {
+            if (git.user == null) {
+                throw new BerthException(Reason.ManifestInvalid, "--git-password-* needs --git-user");
+            }
+            return GitCredentials.basic(
+                    git.user,
+                    git.passwordFile != null
+                            ? Secret.fromFile(git.passwordFile)
+                            : Secret.fromEnvironment(git.passwordEnv));
+        }
+        return GitCredentials.none();
     }
 }

@@ -7,7 +7,8 @@ import dev.berth.reconciler.port.SourceSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Objects;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
@@ -40,7 +41,7 @@ final class CommitReader {
         this.events = events;
     }
 
-    SourceSnapshot evaluate(RevCommit commit, Optional<String> warning, GitRef ref) {
+    SourceSnapshot evaluate(RevCommit commit, Optional<SourceSnapshot.Notice> warning, GitRef ref) {
         String keys = keysStamp();
         if (last != null && last.commit().equals(commit) && last.keys().equals(keys)) {
             return with(last.snapshot(), warning);
@@ -68,7 +69,7 @@ final class CommitReader {
             throw cache.corrupt("cannot read commit " + commit.name(), e);
         }
         events.parsed();
-        SourceSnapshot snapshot = new SourceSnapshot(manifest, commit.name(), Optional.empty());
+        SourceSnapshot snapshot = new SourceSnapshot(manifest, commit.name());
         cache.markGood(commit);
         last = new Passed(commit.copy(), keys, snapshot);
         return snapshot;
@@ -87,7 +88,7 @@ final class CommitReader {
                 + verdict.detail());
     }
 
-    private SourceSnapshot fallBack(String refusal, Optional<String> warning, GitRef ref, String keys) {
+    private SourceSnapshot fallBack(String refusal, Optional<SourceSnapshot.Notice> warning, GitRef ref, String keys) {
         SourceSnapshot good = null;
         if (last != null && last.keys().equals(keys)) {
             good = last.snapshot();
@@ -105,12 +106,12 @@ final class CommitReader {
                             + options.trustedKeys().map(Path::toString).orElse("")
                             + ", or add its signer's public key there");
         }
-        String note = "SignatureInvalid: " + refusal + "; still serving the last verified revision "
+        String note = refusal + "; still serving the last verified revision "
                 + good.revision().substring(0, 12);
-        return new SourceSnapshot(
-                good.manifest(),
-                good.revision(),
-                Optional.of(warning.map(w -> w + "; ").orElse("") + note));
+        List<SourceSnapshot.Notice> notices = new ArrayList<>();
+        warning.ifPresent(notices::add);
+        notices.add(new SourceSnapshot.Notice(Reason.SignatureInvalid, note));
+        return good.withNotices(notices);
     }
 
     private RevCommit load(ObjectId id) {
@@ -135,9 +136,8 @@ final class CommitReader {
         }
     }
 
-    private static SourceSnapshot with(SourceSnapshot snapshot, Optional<String> warning) {
-        return Objects.equals(snapshot.warning(), warning)
-                ? snapshot
-                : new SourceSnapshot(snapshot.manifest(), snapshot.revision(), warning);
+    private static SourceSnapshot with(SourceSnapshot snapshot, Optional<SourceSnapshot.Notice> warning) {
+        List<SourceSnapshot.Notice> notices = warning.map(List::of).orElse(List.of());
+        return snapshot.notices().equals(notices) ? snapshot : snapshot.withNotices(notices);
     }
 }

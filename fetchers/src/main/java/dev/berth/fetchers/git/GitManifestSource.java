@@ -86,7 +86,7 @@ public final class GitManifestSource implements ManifestSource, AutoCloseable {
     }
 
     private SourceSnapshot pass() {
-        Optional<String> warning = Optional.empty();
+        Optional<SourceSnapshot.Notice> warning = Optional.empty();
         ObjectId tip;
         try {
             tip = remote.fetch(cache.repository(), cache.fetchedRef());
@@ -103,7 +103,8 @@ public final class GitManifestSource implements ManifestSource, AutoCloseable {
             String when = cache.fetchedAt()
                     .map(t -> " fetched at " + t.truncatedTo(ChronoUnit.SECONDS))
                     .orElse("");
-            warning = Optional.of(why + "; using cached revision " + shortId(tip) + when);
+            warning = Optional.of(new SourceSnapshot.Notice(
+                    Reason.SourceUnavailable, why + "; using cached revision " + shortId(tip) + when));
         }
         return reader.evaluate(commit(tip), warning, remote.ref());
     }

@@ -166,8 +166,8 @@ class GitSignatureTest {
             assertThat(snapshot.revision()).isEqualTo(good.name());
             assertThat(snapshot.manifest().images().get(0).version()).isEqualTo("1.0");
             assertThat(snapshot.stale()).isTrue();
-            assertThat(snapshot.warning().orElseThrow())
-                    .startsWith("SignatureInvalid: commit " + shortId(unsigned) + " (the default branch) refused")
+            assertThat(snapshot.notice(Reason.SignatureInvalid).orElseThrow().message())
+                    .startsWith("commit " + shortId(unsigned) + " (the default branch) refused")
                     .contains("it is not signed")
                     .contains("still serving the last verified revision " + shortId(good));
 
@@ -211,10 +211,13 @@ class GitSignatureTest {
             SourceSnapshot snapshot = restarted.read();
 
             assertThat(snapshot.revision()).isEqualTo(good.name());
+            assertThat(snapshot.notices())
+                    .extracting(SourceSnapshot.Notice::reason)
+                    .containsExactly(Reason.SourceUnavailable, Reason.SignatureInvalid);
             assertThat(snapshot.warning().orElseThrow())
                     .contains("unreachable")
                     .contains("using cached revision " + shortId(unsigned))
-                    .contains("SignatureInvalid: commit " + shortId(unsigned))
+                    .contains("commit " + shortId(unsigned) + " (the default branch) refused")
                     .contains("still serving the last verified revision " + shortId(good));
         }
     }
