@@ -1,0 +1,20 @@
+package dev.berth.reconciler.port;
+
+import dev.berth.model.Sha256;
+import java.net.URI;
+
+/**
+ * Finds an image's sha256 in a signed SHA256SUMS file, as systemd-sysupdate does: no hash in the file is believed
+ * before its detached OpenPGP signature ({@code sums + ".gpg"}) verified against the trusted keys.
+ */
+public interface DigestResolver {
+    /**
+     * The sha256 the verified SHA256SUMS at {@code sums} lists for {@code fileName}.
+     *
+     * @param imageLabel "hello 1.0", for messages
+     * @throws dev.berth.model.BerthException SignatureInvalid (no, bad or untrusted signature, or no trusted keys
+     *     configured), FetchFailed or FetchRefused (the files could not be downloaded), VerificationFailed
+     *     (the file is not listed, or the list is malformed)
+     */
+    Sha256 sha256(URI sums, String fileName, String imageLabel);
+}
