@@ -1,5 +1,6 @@
 package dev.berth.agent;
 
+import dev.berth.reconciler.port.DigestResolver;
 import dev.berth.reconciler.port.ImageFetcher;
 import dev.berth.reconciler.port.ImagePool;
 import dev.berth.reconciler.port.InventoryStore;
@@ -14,6 +15,9 @@ public interface Host extends AutoCloseable {
     ImageFetcher fetcher();
 
     InventoryStore inventory();
+
+    /** Reads sha256s from signed SHA256SUMS files. */
+    DigestResolver digests();
 
     /** Where the pool is, as the host sees it. */
     String poolDir();

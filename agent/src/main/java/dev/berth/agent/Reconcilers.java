@@ -19,6 +19,7 @@ public final class Reconcilers {
     public static Reconciler of(Host host, HealthGate health, ReconcileListener listener, Clock clock) {
         Executor executor =
                 new Executor(host.portable(), host.fetcher(), host.pool(), host.inventory(), health, listener, clock);
-        return new Reconciler(host.portable(), host.pool(), host.inventory(), new Planner(host.poolDir()), executor);
+        return new Reconciler(
+                host.portable(), host.pool(), host.inventory(), new Planner(host.poolDir()), executor, host.digests());
     }
 }

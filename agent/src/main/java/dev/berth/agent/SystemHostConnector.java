@@ -10,6 +10,7 @@ import dev.berth.fetchers.ProgressReporter;
 import dev.berth.fetchers.UrlImageFetcher;
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
+import dev.berth.reconciler.port.DigestResolver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ final class SystemHostConnector implements HostConnector {
                 new LocalImagePool(pool),
                 new UrlImageFetcher(pool, policy, context),
                 new FileInventoryStore(options.stateDir()),
+                DigestResolver.WITHOUT_KEYS,
                 pool.toString());
     }
 
@@ -48,6 +50,7 @@ final class SystemHostConnector implements HostConnector {
             LocalImagePool pool,
             UrlImageFetcher fetcher,
             FileInventoryStore inventory,
+            DigestResolver digests,
             String poolDir)
             implements Host {
         @Override

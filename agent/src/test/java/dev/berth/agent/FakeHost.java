@@ -5,6 +5,7 @@ import dev.berth.reconciler.fake.FakeImagePool;
 import dev.berth.reconciler.fake.FakeInventoryStore;
 import dev.berth.reconciler.fake.FakePortableHost;
 import dev.berth.reconciler.fake.TestImage;
+import dev.berth.reconciler.port.DigestResolver;
 import dev.berth.reconciler.port.ImageFetcher;
 import dev.berth.reconciler.port.ImagePool;
 import dev.berth.reconciler.port.InventoryStore;
@@ -47,6 +48,11 @@ public final class FakeHost implements Host {
     @Override
     public InventoryStore inventory() {
         return inventory;
+    }
+
+    @Override
+    public DigestResolver digests() {
+        return DigestResolver.WITHOUT_KEYS;
     }
 
     @Override

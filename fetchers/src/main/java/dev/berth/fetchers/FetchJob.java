@@ -1,10 +1,10 @@
 package dev.berth.fetchers;
 
 import dev.berth.model.BerthException;
-import dev.berth.model.ImageSpec;
 import dev.berth.model.Reason;
 import dev.berth.model.Sha256;
 import dev.berth.model.Urls;
+import dev.berth.reconciler.port.Download;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -13,19 +13,19 @@ import java.nio.file.Path;
  * message names the image, its version and the URL with its query redacted, and says what to do.
  */
 final class FetchJob {
-    private final ImageSpec spec;
+    private final Download spec;
     private final Path target;
     private final DownloadPolicy policy;
     private final DownloadContext context;
 
-    FetchJob(ImageSpec spec, Path target, DownloadPolicy policy, DownloadContext context) {
+    FetchJob(Download spec, Path target, DownloadPolicy policy, DownloadContext context) {
         this.spec = spec;
         this.target = target;
         this.policy = policy;
         this.context = context;
     }
 
-    ImageSpec spec() {
+    Download spec() {
         return spec;
     }
 

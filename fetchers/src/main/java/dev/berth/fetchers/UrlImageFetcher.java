@@ -1,9 +1,9 @@
 package dev.berth.fetchers;
 
 import dev.berth.model.BerthException;
-import dev.berth.model.ImageSpec;
 import dev.berth.model.Reason;
 import dev.berth.model.Sha256;
+import dev.berth.reconciler.port.Download;
 import dev.berth.reconciler.port.FetchedFile;
 import dev.berth.reconciler.port.ImageFetcher;
 import java.io.IOException;
@@ -39,7 +39,7 @@ public final class UrlImageFetcher implements ImageFetcher, AutoCloseable {
     }
 
     @Override
-    public FetchedFile fetch(ImageSpec spec, String target) {
+    public FetchedFile fetch(Download spec, String target) {
         Path targetPath = pool.resolve(target).toAbsolutePath().normalize();
         if (targetPath.getFileName().toString().startsWith(".#")) {
             throw new IllegalArgumentException("a fetch target must not be a hidden partial name: " + target);

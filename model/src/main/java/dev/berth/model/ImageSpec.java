@@ -3,6 +3,7 @@ package dev.berth.model;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One desired portable image: what to download, how to check it, and how to attach it.
@@ -14,20 +15,21 @@ public record ImageSpec(
         String name,
         String version,
         URI url,
-        Sha256 sha256,
+        Digest digest,
         String profile,
         List<String> matches,
         boolean enable,
         boolean start,
         boolean runtime,
         Origin origin,
-        HealthCheck health) {
+        HealthCheck health,
+        List<Sidecar> sidecars) {
 
     public ImageSpec {
         requireMatching(name, Names.IMAGE_NAME, "name");
         requireMatching(version, Names.VERSION, "version");
         Objects.requireNonNull(url, "url");
-        Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(digest, "digest");
         requireMatching(profile, Names.PROFILE, "profile");
         matches = List.copyOf(matches);
         if (matches.isEmpty()) {
@@ -35,9 +37,13 @@ public record ImageSpec(
         }
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(health, "health");
+        sidecars = List.copyOf(sidecars);
+        if (sidecars.stream().map(Sidecar::kind).distinct().count() != sidecars.size()) {
+            throw new IllegalArgumentException("each sidecar kind may appear once for image " + name);
+        }
     }
 
-    /** An image checked by its units alone. */
+    /** An image with a pinned sha256, checked by its units alone, without verity sidecars. */
     public ImageSpec(
             String name,
             String version,
@@ -49,7 +55,49 @@ public record ImageSpec(
             boolean start,
             boolean runtime,
             Origin origin) {
-        this(name, version, url, sha256, profile, matches, enable, start, runtime, origin, HealthCheck.DEFAULT);
+        this(
+                name,
+                version,
+                url,
+                new Digest.Pinned(sha256),
+                profile,
+                matches,
+                enable,
+                start,
+                runtime,
+                origin,
+                HealthCheck.DEFAULT,
+                List.of());
+    }
+
+    /**
+     * The sha256 the image must have.
+     *
+     * @throws IllegalStateException when it comes from a SHA256SUMS file not resolved yet
+     */
+    public Sha256 sha256() {
+        return digest.sha256()
+                .orElseThrow(() -> new IllegalStateException("the sha256 of image " + label() + " comes from "
+                        + ((Digest.Listed) digest).sums() + " and was not resolved yet"));
+    }
+
+    /** True when the sha256 is known (always, unless it comes from a SHA256SUMS file not read yet). */
+    public boolean resolved() {
+        return digest.sha256().isPresent();
+    }
+
+    /** This image with the sha256 read from its verified SHA256SUMS file. */
+    public ImageSpec resolvedTo(Sha256 sha256) {
+        Digest next = digest instanceof Digest.Listed listed
+                ? new Digest.Listed(listed.sums(), Optional.of(sha256))
+                : new Digest.Pinned(sha256);
+        return new ImageSpec(
+                name, version, url, next, profile, matches, enable, start, runtime, origin, health, sidecars);
+    }
+
+    public ImageSpec withHealth(HealthCheck check) {
+        return new ImageSpec(
+                name, version, url, digest, profile, matches, enable, start, runtime, origin, check, sidecars);
     }
 
     /** The file name in the pool: NAME_VERSION.raw. */

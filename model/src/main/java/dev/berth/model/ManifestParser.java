@@ -22,8 +22,23 @@ import java.util.regex.Pattern;
  */
 public final class ManifestParser {
     private static final Set<String> TOP = Set.of("apiVersion", "kind", "images");
-    private static final Set<String> IMAGE =
-            Set.of("name", "version", "url", "sha256", "profile", "matches", "enable", "start", "runtime");
+    private static final Set<String> IMAGE = Set.of(
+            "name",
+            "version",
+            "url",
+            "sha256",
+            "sums",
+            "profile",
+            "matches",
+            "enable",
+            "start",
+            "runtime",
+            "health",
+            "roothash",
+            "verity",
+            "roothashSignature");
+    private static final Set<String> HEALTH = Set.of("http", "stableFor", "timeout");
+    private static final Set<String> SIDECAR = Set.of("url", "sha256");
 
     private ManifestParser() {}
 
@@ -102,9 +117,7 @@ public final class ManifestParser {
         Optional<String> name = required(f, "name", Names.IMAGE_NAME, Names.IMAGE_NAME_RULE);
         Optional<String> version = required(f, "version", Names.VERSION, Names.VERSION_RULE);
         Optional<java.net.URI> url = f.requiredText("url").flatMap(u -> Urls.parse(u, f, "url"));
-        Optional<Sha256> sha = required(
-                        f, "sha256", Sha256.FORMAT, "must be 64 hexadecimal digits (the output of sha256sum)")
-                .map(Sha256::new);
+        Optional<Digest> digest = digest(f);
         String profile = f.text("profile", Names.PROFILE, Names.PROFILE_RULE).orElse("default");
         List<String> matches = f.textList("matches", Names.UNIT_PREFIX, Names.UNIT_PREFIX_RULE)
                 .orElseGet(() -> name.map(List::of).orElse(List.of()));
@@ -118,12 +131,87 @@ public final class ManifestParser {
         boolean enable = f.bool("enable", true);
         boolean start = f.bool("start", true);
         boolean runtime = f.bool("runtime", false);
+        HealthCheck health = f.fields("health").map(ManifestParser::health).orElse(HealthCheck.DEFAULT);
+        List<Sidecar> sidecars = new ArrayList<>();
+        for (Sidecar.Kind kind : Sidecar.Kind.values()) {
+            f.fields(kind.field()).flatMap(s -> sidecar(s, kind)).ifPresent(sidecars::add);
+        }
         if (f.problems().count() > before || name.isEmpty()) {
             return Optional.empty();
         }
         Origin origin = new Origin(file, f.position().line());
         return Optional.of(new ImageSpec(
-                name.get(), version.get(), url.get(), sha.get(), profile, matches, enable, start, runtime, origin));
+                name.get(),
+                version.get(),
+                url.get(),
+                digest.get(),
+                profile,
+                matches,
+                enable,
+                start,
+                runtime,
+                origin,
+                health,
+                sidecars));
+    }
+
+    /** Exactly one of sha256 (the digest itself) and sums (a signed SHA256SUMS file listing it). */
+    private static Optional<Digest> digest(Fields f) {
+        if (f.has("sha256") && f.has("sums")) {
+            f.problems()
+                    .add(
+                            f.positionOf("sums"),
+                            f.path("sums"),
+                            "give either sha256 or sums, not both (sums names a signed SHA256SUMS file listing the sha256)");
+            return Optional.empty();
+        }
+        if (f.has("sums")) {
+            return f.text("sums")
+                    .flatMap(u -> Urls.parse(u, f, "sums"))
+                    .map(u -> new Digest.Listed(u, Optional.empty()));
+        }
+        if (!f.has("sha256")) {
+            f.problems()
+                    .add(
+                            f.position(),
+                            f.path("sha256"),
+                            "is required (or sums: the URL of a signed SHA256SUMS file that lists it)");
+            return Optional.empty();
+        }
+        return sha256(f).map(Digest.Pinned::new);
+    }
+
+    private static Optional<Sha256> sha256(Fields f) {
+        return required(f, "sha256", Sha256.FORMAT, "must be 64 hexadecimal digits (the output of sha256sum)")
+                .map(Sha256::new);
+    }
+
+    private static HealthCheck health(Fields h) {
+        h.rejectUnknown(HEALTH);
+        Optional<java.net.URI> http = h.text("http")
+                .flatMap(u -> Urls.parse(u, h, "http"))
+                .filter(u -> {
+                    boolean web = !u.getScheme().equals("file");
+                    if (!web) {
+                        h.problems()
+                                .add(
+                                        h.positionOf("http"),
+                                        h.path("http"),
+                                        "must be an http or https URL the host can reach");
+                    }
+                    return web;
+                });
+        return new HealthCheck(http, h.duration("stableFor"), h.duration("timeout"));
+    }
+
+    private static Optional<Sidecar> sidecar(Fields s, Sidecar.Kind kind) {
+        s.rejectUnknown(SIDECAR);
+        Optional<java.net.URI> url = s.requiredText("url").flatMap(u -> Urls.parse(u, s, "url"));
+        Optional<Sha256> sha = sha256(s);
+        if (url.isEmpty() || sha.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Sidecar(kind, url.get(), sha.get()));
     }
 
     private static Optional<String> required(Fields f, String key, Pattern rule, String expectation) {

@@ -242,4 +242,85 @@ class ManifestParserTest {
         assertThat(e.getMessage()).contains("/nonexistent/m.yaml:1:1: cannot be read: no such file");
         assertThat(e.reason()).isEqualTo(Reason.ManifestInvalid);
     }
+
+    @Test
+    void aSignedSumsFileCanStandInForTheSha256() {
+        ImageSpec spec = ManifestParser.parse(manifest("""
+                  - name: hello
+                    version: "1.0"
+                    url: https://images.example/hello_1.0.raw
+                    sums: https://images.example/SHA256SUMS
+                """), "m.yaml").images().get(0);
+
+        assertThat(spec.digest())
+                .isEqualTo(
+                        new Digest.Listed(URI.create("https://images.example/SHA256SUMS"), java.util.Optional.empty()));
+        assertThat(spec.resolved()).isFalse();
+        assertThat(spec.resolvedTo(new Sha256(SHA)).sha256().hex()).isEqualTo(SHA);
+    }
+
+    @Test
+    void sha256AndSumsTogetherOrNeitherAreRefused() {
+        assertThat(problems(manifest("""
+                  - name: a
+                    version: "1"
+                    url: https://h/a.raw
+                    sha256: %s
+                    sums: https://h/SHA256SUMS
+                  - name: b
+                    version: "1"
+                    url: https://h/b.raw
+                """.formatted(SHA))))
+                .containsExactly(
+                        "m.yaml:8:11: images[0].sums: give either sha256 or sums, not both (sums names a signed"
+                                + " SHA256SUMS file listing the sha256)",
+                        "m.yaml:9:5: images[1].sha256: is required (or sums: the URL of a signed SHA256SUMS file"
+                                + " that lists it)");
+    }
+
+    @Test
+    void healthChecksAndVeritySidecarsAreRead() {
+        ImageSpec spec = ManifestParser.parse(manifest("""
+                  - name: hello
+                    version: "1.0"
+                    url: https://h/hello_1.0.raw
+                    sha256: %1$s
+                    health:
+                      http: http://127.0.0.1:8081/healthz
+                      stableFor: 5s
+                      timeout: 1m30s
+                    roothash: {url: https://h/hello_1.0.roothash, sha256: %1$s}
+                    verity: {url: https://h/hello_1.0.verity, sha256: %1$s}
+                """.formatted(SHA)), "m.yaml")
+                .images()
+                .get(0);
+
+        assertThat(spec.health().http()).contains(URI.create("http://127.0.0.1:8081/healthz"));
+        assertThat(spec.health().stableFor()).contains(java.time.Duration.ofSeconds(5));
+        assertThat(spec.health().timeout()).contains(java.time.Duration.ofSeconds(90));
+        assertThat(spec.sidecars())
+                .extracting(Sidecar::kind)
+                .containsExactly(Sidecar.Kind.ROOTHASH, Sidecar.Kind.VERITY);
+        assertThat(spec.sidecars().get(1).pathNextTo("/var/lib/portables/hello_1.0.raw"))
+                .isEqualTo("/var/lib/portables/hello_1.0.verity");
+    }
+
+    @Test
+    void badHealthAndSidecarEntriesAreNamed() {
+        assertThat(problems(manifest("""
+                  - name: a
+                    version: "1"
+                    url: https://h/a.raw
+                    sha256: %s
+                    health:
+                      stableFor: soon
+                      retries: 3
+                    roothashSignature: {url: https://h/a.p7s}
+                """.formatted(SHA))))
+                .containsExactly(
+                        "m.yaml:9:18: images[0].health.stableFor: must be a duration such as 500ms, 10s, 5m or 1h30m,"
+                                + " got \"soon\"",
+                        "m.yaml:10:7: images[0].health.retries: unknown field (known fields: http, stableFor, timeout)",
+                        "m.yaml:11:24: images[0].roothashSignature.sha256: is required");
+    }
 }

@@ -4,17 +4,20 @@ import dev.berth.model.BerthException;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.Reason;
 import dev.berth.model.Sha256;
+import dev.berth.model.Sidecar;
 import dev.berth.model.host.PoolFile;
 import dev.berth.model.plan.Step;
 import dev.berth.model.state.KnownFile;
+import dev.berth.reconciler.port.Download;
 import dev.berth.reconciler.port.FetchedFile;
 import dev.berth.reconciler.port.ImageFetcher;
 import dev.berth.reconciler.port.ImagePool;
 import java.util.Optional;
 
 /**
- * Runs fetch steps. A file already at the target is hashed once and adopted when it matches; a different file
- * Berth did not download is never overwritten.
+ * Runs fetch steps: the image and each of its verity sidecars. A file already in the pool that Berth verified
+ * before is kept; one it did not know is hashed once and adopted when it matches; a different file Berth did not
+ * download is never overwritten.
  */
 final class Fetching {
     private final ImageFetcher fetcher;
@@ -27,15 +30,24 @@ final class Fetching {
 
     void fetch(Step.Fetch step, Ledger ledger) {
         ImageSpec spec = step.spec();
-        String target = step.target();
+        fetch(spec, Download.of(spec), step.target(), ledger);
+        for (Sidecar sidecar : spec.sidecars()) {
+            fetch(spec, Download.of(spec, sidecar), sidecar.pathNextTo(step.target()), ledger);
+        }
+    }
+
+    private void fetch(ImageSpec spec, Download download, String target, Ledger ledger) {
         Optional<KnownFile> known = ledger.inventory().file(target);
         boolean ours = known.map(KnownFile::downloaded).orElse(false);
         Optional<PoolFile> present =
                 pool.list().stream().filter(f -> f.path().equals(target)).findFirst();
         if (present.isPresent()) {
+            PoolFile file = present.get();
+            if (known.isPresent() && known.get().vouchesFor(download.sha256(), file.size(), file.modified())) {
+                return;
+            }
             Sha256 actual = pool.hash(target);
-            if (actual.equals(spec.sha256())) {
-                PoolFile file = present.get();
+            if (actual.equals(download.sha256())) {
                 ledger.record(inv -> inv.with(new KnownFile(
                         target, spec.name(), spec.version(), actual, ours, file.size(), file.modified())));
                 return;
@@ -43,18 +55,18 @@ final class Fetching {
             if (!ours) {
                 throw new BerthException(
                         Reason.FileConflict,
-                        "image " + spec.label() + ": " + target
-                                + " already exists with sha256 " + actual.shortHex() + "…, not the "
-                                + spec.sha256().shortHex()
-                                + "… the manifest (" + spec.origin() + ") declares, and Berth did not download it;"
-                                + " move the file away or fix the sha256");
+                        "image " + download.label() + ": " + target
+                                + " already exists with sha256 " + actual.shortHex() + "..., not the "
+                                + download.sha256().shortHex() + "... the manifest (" + spec.origin()
+                                + ") declares, and"
+                                + " Berth did not download it; move the file away or fix the sha256");
             }
             pool.delete(target);
         }
-        ledger.record(inv -> inv.with(KnownFile.pending(target, spec.name(), spec.version(), spec.sha256())));
+        ledger.record(inv -> inv.with(KnownFile.pending(target, spec.name(), spec.version(), download.sha256())));
         FetchedFile fetched;
         try {
-            fetched = fetcher.fetch(spec, target);
+            fetched = fetcher.fetch(download, target);
         } catch (BerthException e) {
             ledger.record(inv -> inv.withoutFile(target));
             throw e;

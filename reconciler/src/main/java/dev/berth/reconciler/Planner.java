@@ -3,6 +3,8 @@ package dev.berth.reconciler;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.Manifest;
 import dev.berth.model.Reason;
+import dev.berth.model.Sha256;
+import dev.berth.model.Sidecar;
 import dev.berth.model.host.AttachedImage;
 import dev.berth.model.host.Observed;
 import dev.berth.model.host.PoolFile;
@@ -15,6 +17,7 @@ import dev.berth.model.state.ManagedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,9 +35,23 @@ public final class Planner {
     }
 
     public Plan plan(Manifest desired, Observed observed, Inventory inventory) {
+        return plan(desired, observed, inventory, Map.of());
+    }
+
+    /**
+     * @param holds desired images to leave exactly as they are, with the finding that says why (a SHA256SUMS
+     *     that did not verify, a local policy the image breaks, a change that failed before)
+     */
+    public Plan plan(Manifest desired, Observed observed, Inventory inventory, Map<String, Finding.Refused> holds) {
         Draft draft = new Draft();
         for (ImageSpec spec : desired.images()) {
-            planDesired(spec, observed, inventory, draft);
+            Finding.Refused held = holds.get(spec.name());
+            if (held != null) {
+                draft.findings.add(held);
+                draft.refusedNames.add(spec.name());
+            } else {
+                planDesired(spec, observed, inventory, draft);
+            }
         }
         for (ManagedImage managed : inventory.images().values()) {
             if (desired.image(managed.name()).isEmpty()) {
@@ -56,6 +73,10 @@ public final class Planner {
     }
 
     private void planDesired(ImageSpec spec, Observed observed, Inventory inventory, Draft draft) {
+        if (!spec.resolved()) {
+            throw new IllegalArgumentException(
+                    "the sha256 of " + spec.label() + " must be resolved, or the image held");
+        }
         List<AttachedImage> attached = observed.attachedNamed(spec.name());
         Optional<ManagedImage> managed = inventory.image(spec.name());
         if (attached.size() > 1) {
@@ -140,20 +161,35 @@ public final class Planner {
                 || (spec.enable() && !current.state().isEnabled());
     }
 
+    /** Plans a fetch unless the image and each of its sidecars is in the pool exactly as verified before. */
     private void fetchIfNeeded(ImageSpec spec, String target, Observed observed, Inventory inventory, Draft draft) {
-        Optional<PoolFile> present = observed.poolFile(target);
-        Optional<KnownFile> known = inventory.file(target);
-        boolean trusted = present.isPresent()
-                && known.isPresent()
-                && known.get()
-                        .vouchesFor(
-                                spec.sha256(),
-                                present.get().size(),
-                                present.get().modified());
+        boolean trusted = trusted(target, spec.sha256(), observed, inventory);
+        for (Sidecar sidecar : spec.sidecars()) {
+            trusted &= trusted(sidecar.pathNextTo(target), sidecar.sha256(), observed, inventory);
+        }
         if (!trusted) {
             draft.fetches.add(new Step.Fetch(spec, target));
         }
-        draft.keep.add(target);
+        draft.keep.addAll(siblings(target));
+    }
+
+    private static boolean trusted(String path, Sha256 sha256, Observed observed, Inventory inventory) {
+        Optional<PoolFile> present = observed.poolFile(path);
+        Optional<KnownFile> known = inventory.file(path);
+        return present.isPresent()
+                && known.isPresent()
+                && known.get()
+                        .vouchesFor(sha256, present.get().size(), present.get().modified());
+    }
+
+    /** A raw image and the verity sidecars portabled would look for next to it. */
+    static List<String> siblings(String imagePath) {
+        List<String> paths = new ArrayList<>();
+        paths.add(imagePath);
+        for (Sidecar.Kind kind : Sidecar.Kind.values()) {
+            paths.add(kind.pathNextTo(imagePath));
+        }
+        return paths;
     }
 
     private void planRemoval(ManagedImage managed, Observed observed, Inventory inventory, Draft draft) {
@@ -178,12 +214,12 @@ public final class Planner {
                     .anyMatch(s ->
                             s instanceof Step.Upgrade u && u.from().imagePath().equals(attached.imagePath()));
             if (!replaced) {
-                inUse.add(attached.imagePath());
+                inUse.addAll(siblings(attached.imagePath()));
             }
         }
         for (ImageSpec spec : desired.images()) {
             if (!draft.refusedNames.contains(spec.name())) {
-                inUse.add(targetOf(spec));
+                inUse.addAll(siblings(targetOf(spec)));
             }
         }
         List<String> prune = new ArrayList<>();

@@ -12,10 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.model.ImageSpec;
 import dev.berth.model.Manifest;
+import dev.berth.model.Reason;
 import dev.berth.model.host.AttachedImage;
 import dev.berth.model.host.Observed;
 import dev.berth.model.host.PoolFile;
 import dev.berth.model.host.PortableState;
+import dev.berth.model.plan.Finding;
 import dev.berth.model.state.Inventory;
 import dev.berth.model.state.KnownFile;
 import dev.berth.model.state.ManagedImage;
@@ -142,6 +144,31 @@ class PlannerTest {
                 when("a profile portabled does not offer is refused before anything is fetched")
                         .want(spec("hello", "1.0", "paranoid"))
                         .expect("refuse hello ProfileUnavailable"),
+                when("a held image is left exactly as it is: not fetched, not changed, not detached")
+                        .want(spec("hello", "2.0"))
+                        .attached(attached("hello", "1.0"))
+                        .owns(managed("hello", "1.0"))
+                        .knows(verified("hello", "1.0"))
+                        .hold("hello", Reason.SignatureInvalid)
+                        .expect("refuse hello SignatureInvalid"),
+                when("a held image that is not attached is not fetched")
+                        .want(spec("hello", "1.0"))
+                        .hold("hello", Reason.FetchFailed)
+                        .expect("refuse hello FetchFailed"),
+                when("a verity sidecar missing from the pool is fetched with its image")
+                        .want(withRoothash(spec("hello", "1.0")))
+                        .pool(poolFile("hello", "1.0"))
+                        .knows(verified("hello", "1.0"))
+                        .expect("fetch hello 1.0", "attach hello 1.0"),
+                when("an upgrade prunes the old version's sidecars too")
+                        .want(spec("hello", "2.0"))
+                        .attached(attached("hello", "1.0"))
+                        .owns(managed("hello", "1.0"))
+                        .knows(verified("hello", "1.0"), roothashOf("hello", "1.0"))
+                        .expect(
+                                "fetch hello 2.0",
+                                "upgrade hello 1.0 -> 2.0 default",
+                                "prune hello_1.0.raw,hello_1.0.roothash"),
                 when("files a person put in the pool are never pruned")
                         .knows(new KnownFile(
                                 Fixtures.path("x", "1"), "x", "1", Fixtures.sha("x", "1"), false, 1L, Fixtures.MTIME))
@@ -175,8 +202,38 @@ class PlannerTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
     void plansByRule(Case c) {
-        assertThat(PlanText.of(planner.plan(c.desired, c.observed, c.inventory)))
+        assertThat(PlanText.of(planner.plan(c.desired, c.observed, c.inventory, c.holds)))
                 .containsExactlyElementsOf(c.expected);
+    }
+
+    private static ImageSpec withRoothash(ImageSpec s) {
+        return new ImageSpec(
+                s.name(),
+                s.version(),
+                s.url(),
+                s.digest(),
+                s.profile(),
+                s.matches(),
+                s.enable(),
+                s.start(),
+                s.runtime(),
+                s.origin(),
+                s.health(),
+                List.of(new dev.berth.model.Sidecar(
+                        dev.berth.model.Sidecar.Kind.ROOTHASH,
+                        java.net.URI.create("https://h/x.roothash"),
+                        Fixtures.sha("x", "roothash"))));
+    }
+
+    private static KnownFile roothashOf(String name, String version) {
+        return new KnownFile(
+                Fixtures.POOL + "/" + name + "_" + version + ".roothash",
+                name,
+                version,
+                Fixtures.sha(name, "roothash"),
+                true,
+                64L,
+                Fixtures.MTIME);
     }
 
     private static ImageSpec withSha(ImageSpec s, String hex) {
@@ -202,7 +259,13 @@ class PlannerTest {
         return new Builder(behaviour);
     }
 
-    record Case(String name, Manifest desired, Observed observed, Inventory inventory, List<String> expected) {
+    record Case(
+            String name,
+            Manifest desired,
+            Observed observed,
+            Inventory inventory,
+            java.util.Map<String, Finding.Refused> holds,
+            List<String> expected) {
         @Override
         public String toString() {
             return name;
@@ -215,6 +278,7 @@ class PlannerTest {
         private final List<AttachedImage> attached = new ArrayList<>();
         private final List<PoolFile> pool = new ArrayList<>();
         private Inventory inventory = Inventory.empty();
+        private final java.util.Map<String, Finding.Refused> holds = new java.util.HashMap<>();
 
         Builder(String name) {
             this.name = name;
@@ -244,6 +308,11 @@ class PlannerTest {
             return this;
         }
 
+        Builder hold(String image, Reason reason) {
+            holds.put(image, new Finding.Refused(image, reason, "held"));
+            return this;
+        }
+
         Builder pool(PoolFile... files) {
             pool.addAll(List.of(files));
             return this;
@@ -251,7 +320,12 @@ class PlannerTest {
 
         Case expect(String... lines) {
             return new Case(
-                    name, new Manifest(desired, "m.yaml"), new Observed(attached, pool), inventory, List.of(lines));
+                    name,
+                    new Manifest(desired, "m.yaml"),
+                    new Observed(attached, pool),
+                    inventory,
+                    holds,
+                    List.of(lines));
         }
     }
 }

@@ -3,13 +3,18 @@ package dev.berth.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.model.BerthException;
+import dev.berth.model.Digest;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.Reason;
+import dev.berth.model.Sidecar;
 import dev.berth.model.host.AttachedImage;
 import dev.berth.model.host.PortableState;
 import dev.berth.model.plan.Step;
 import dev.berth.model.state.ManagedImage;
+import dev.berth.reconciler.fake.FakeDigestResolver;
+import dev.berth.reconciler.fake.FakeImagePool;
 import dev.berth.reconciler.fake.TestImage;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -318,5 +323,91 @@ class ReconcilerTest {
                 s.start(),
                 s.runtime(),
                 s.origin());
+    }
+
+    @Test
+    void aSha256FromASignedListIsUsedOnceTheListVerified() {
+        ImageSpec pinned = world.publish(TestImage.service("hello", "1.0"));
+        URI sums = URI.create("https://images.example/SHA256SUMS");
+        FakeDigestResolver lists = new FakeDigestResolver();
+        lists.list(sums, "hello_1.0.raw", pinned.sha256());
+        world.digests = lists;
+
+        Pass pass = world.apply(listed(pinned, sums));
+
+        assertThat(pass.converged()).isTrue();
+        assertThat(world.host.attached()).extracting(AttachedImage::label).containsExactly("hello 1.0");
+        assertThat(world.store.load().images().get("hello").sha256()).isEqualTo(pinned.sha256());
+    }
+
+    @Test
+    void anImageWhoseListDoesNotVerifyIsHeldWhileTheOthersConverge() {
+        world.apply(world.publish(TestImage.service("hello", "1.0")));
+        ImageSpec v2 = world.publish(TestImage.service("hello", "2.0"));
+        ImageSpec web = world.publish(TestImage.service("web", "1"));
+        URI sums = URI.create("https://images.example/SHA256SUMS");
+        FakeDigestResolver lists = new FakeDigestResolver();
+        lists.refuse(sums, new BerthException(Reason.SignatureInvalid, "SHA256SUMS is signed by unknown key ABCD"));
+        world.digests = lists;
+
+        Pass pass = world.apply(listed(v2, sums), web);
+
+        assertThat(pass.converged()).isFalse();
+        assertThat(pass.plan().refused()).singleElement().satisfies(r -> {
+            assertThat(r.image()).isEqualTo("hello");
+            assertThat(r.reason()).isEqualTo(Reason.SignatureInvalid);
+        });
+        assertThat(world.host.attached()).extracting(AttachedImage::label).containsExactly("hello 1.0", "web 1");
+        assertThat(world.fetcher.fetched()).noneMatch(u -> u.toString().contains("hello_2.0"));
+    }
+
+    @Test
+    void veritySidecarsAreFetchedNextToTheImageAndDeletedWithIt() {
+        ImageSpec hello = world.publish(TestImage.service("hello", "1.0"));
+        byte[] roothash = "c0ffee".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        URI url = URI.create("https://images.example/hello_1.0.roothash");
+        world.fetcher.serve(url, roothash);
+        ImageSpec withSidecar = new ImageSpec(
+                hello.name(),
+                hello.version(),
+                hello.url(),
+                hello.digest(),
+                hello.profile(),
+                hello.matches(),
+                true,
+                true,
+                false,
+                hello.origin(),
+                hello.health(),
+                List.of(new Sidecar(Sidecar.Kind.ROOTHASH, url, FakeImagePool.sha256(roothash))));
+
+        world.apply(withSidecar);
+        String sidecarPath = Fixtures.POOL + "/hello_1.0.roothash";
+        boolean fetchedNextToImage = world.pool.exists(sidecarPath);
+        int fetches = world.fetcher.fetched().size();
+        world.apply(withSidecar);
+        int fetchesAfterNoOp = world.fetcher.fetched().size();
+        world.apply();
+
+        assertThat(fetchedNextToImage).isTrue();
+        assertThat(fetchesAfterNoOp).isEqualTo(fetches);
+        assertThat(world.pool.exists(sidecarPath)).isFalse();
+        assertThat(world.store.load().files()).isEmpty();
+    }
+
+    private static ImageSpec listed(ImageSpec s, URI sums) {
+        return new ImageSpec(
+                s.name(),
+                s.version(),
+                s.url(),
+                new Digest.Listed(sums, java.util.Optional.empty()),
+                s.profile(),
+                s.matches(),
+                s.enable(),
+                s.start(),
+                s.runtime(),
+                s.origin(),
+                s.health(),
+                s.sidecars());
     }
 }

@@ -9,6 +9,7 @@ import dev.berth.reconciler.fake.FakeImagePool;
 import dev.berth.reconciler.fake.FakeInventoryStore;
 import dev.berth.reconciler.fake.FakePortableHost;
 import dev.berth.reconciler.fake.TestImage;
+import dev.berth.reconciler.port.DigestResolver;
 import dev.berth.reconciler.port.HealthGate;
 import dev.berth.reconciler.port.ReconcileListener;
 import java.net.URI;
@@ -24,6 +25,7 @@ final class World {
     final FakeInventoryStore store = new FakeInventoryStore();
     HealthGate health = HealthGate.NONE;
     ReconcileListener listener = ReconcileListener.NONE;
+    DigestResolver digests = DigestResolver.WITHOUT_KEYS;
 
     /**
      * Publishes an image: its bytes at a URL, and what its units do once the file lands in the pool. Returns the
@@ -53,7 +55,7 @@ final class World {
 
     Reconciler reconciler() {
         Executor executor = new Executor(host, fetcher, pool, store, health, listener, Clock.systemUTC());
-        return new Reconciler(host, pool, store, new Planner(Fixtures.POOL), executor);
+        return new Reconciler(host, pool, store, new Planner(Fixtures.POOL), executor, digests);
     }
 
     Pass apply(ImageSpec... specs) {

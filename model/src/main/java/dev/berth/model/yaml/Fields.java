@@ -98,6 +98,17 @@ public final class Fields {
         return value;
     }
 
+    /** A duration such as "10s" under {@code key}. */
+    public Optional<java.time.Duration> duration(String key) {
+        return text(key).flatMap(t -> {
+            Optional<java.time.Duration> d = Durations.parse(t);
+            if (d.isEmpty()) {
+                problems.add(positionOf(key), path(key), Durations.RULE + ", got \"" + t + "\"");
+            }
+            return d;
+        });
+    }
+
     public boolean bool(String key, boolean fallback) {
         Optional<YamlNode> node = node(key);
         if (node.isEmpty()) {

@@ -8,6 +8,15 @@ import java.net.URI;
  * before its detached OpenPGP signature ({@code sums + ".gpg"}) verified against the trusted keys.
  */
 public interface DigestResolver {
+    /** For hosts without trusted keys: every listed digest is refused, saying what is missing. */
+    DigestResolver WITHOUT_KEYS = (sums, fileName, imageLabel) -> {
+        throw new dev.berth.model.BerthException(
+                dev.berth.model.Reason.SignatureInvalid,
+                "image " + imageLabel
+                        + " takes its sha256 from " + dev.berth.model.Urls.redact(sums) + ", but no trusted keys are"
+                        + " configured to verify that list; give --trusted-keys FILE with the key that signs it");
+    };
+
     /**
      * The sha256 the verified SHA256SUMS at {@code sums} lists for {@code fileName}.
      *

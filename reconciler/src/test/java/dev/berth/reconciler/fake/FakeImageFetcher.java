@@ -1,10 +1,10 @@
 package dev.berth.reconciler.fake;
 
 import dev.berth.model.BerthException;
-import dev.berth.model.ImageSpec;
 import dev.berth.model.Reason;
 import dev.berth.model.Sha256;
 import dev.berth.model.host.PoolFile;
+import dev.berth.reconciler.port.Download;
 import dev.berth.reconciler.port.FetchedFile;
 import dev.berth.reconciler.port.ImageFetcher;
 import java.net.URI;
@@ -39,7 +39,7 @@ public final class FakeImageFetcher implements ImageFetcher {
     }
 
     @Override
-    public FetchedFile fetch(ImageSpec spec, String target) {
+    public FetchedFile fetch(Download spec, String target) {
         fetched.add(spec.url());
         if (failNext != null) {
             BerthException e = failNext;

@@ -1,0 +1,42 @@
+package dev.berth.reconciler;
+
+import dev.berth.model.BerthException;
+import dev.berth.model.ImageSpec;
+import dev.berth.model.Manifest;
+import dev.berth.model.plan.Finding;
+import dev.berth.reconciler.port.DigestResolver;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The manifest with every sha256 known: digests listed in signed SHA256SUMS files are looked up; an image whose
+ * list cannot be read or verified is held as it is, with the reason.
+ */
+record Resolution(Manifest manifest, Map<String, Finding.Refused> holds) {
+    static Resolution of(Manifest desired, DigestResolver resolver) {
+        List<ImageSpec> images = new ArrayList<>();
+        Map<String, Finding.Refused> holds = new LinkedHashMap<>();
+        for (ImageSpec spec : desired.images()) {
+            if (spec.resolved()) {
+                images.add(spec);
+                continue;
+            }
+            dev.berth.model.Digest.Listed listed = (dev.berth.model.Digest.Listed) spec.digest();
+            try {
+                images.add(spec.resolvedTo(resolver.sha256(listed.sums(), fileName(spec), spec.label())));
+            } catch (BerthException e) {
+                images.add(spec);
+                holds.put(spec.name(), new Finding.Refused(spec.name(), e.reason(), e.getMessage()));
+            }
+        }
+        return new Resolution(new Manifest(images, desired.source()), holds);
+    }
+
+    /** The name SHA256SUMS lists the image under: the last part of its URL, as sha256sum printed it. */
+    static String fileName(ImageSpec spec) {
+        String path = spec.url().getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.berth.reconciler.port;
+
+import dev.berth.model.ImageSpec;
+import dev.berth.model.Sha256;
+import dev.berth.model.Sidecar;
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * One file to put into the pool: where it comes from, the sha256 it must have, and how messages name it.
+ *
+ * @param label "hello 1.0" for an image, "hello 1.0 roothash" for one of its verity sidecars
+ */
+public record Download(String label, URI url, Sha256 sha256) {
+    public Download {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(sha256, "sha256");
+    }
+
+    public static Download of(ImageSpec spec) {
+        return new Download(spec.label(), spec.url(), spec.sha256());
+    }
+
+    public static Download of(ImageSpec spec, Sidecar sidecar) {
+        return new Download(spec.label() + " " + sidecar.kind().field(), sidecar.url(), sidecar.sha256());
+    }
+}
