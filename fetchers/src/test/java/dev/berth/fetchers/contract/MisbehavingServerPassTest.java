@@ -38,10 +38,10 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A whole reconcile pass, with the real downloader and pool, against a server that misbehaves: whatever it does,
@@ -71,15 +71,18 @@ class MisbehavingServerPassTest {
                 .withMaxImageBytes(1_000_000);
         fetcher = new UrlImageFetcher(pool, policy, DownloadContext.system().withSleeper(d -> {}));
         LocalImagePool images = new LocalImagePool(pool);
-        Executor executor = new Executor(host, fetcher, images, store, HealthGate.NONE, ReconcileListener.NONE,
-                Clock.systemUTC());
-        reconciler = new Reconciler(host, images, store, new Planner(pool.toString()), executor,
-                DigestResolver.WITHOUT_KEYS);
+        Executor executor =
+                new Executor(host, fetcher, images, store, HealthGate.NONE, ReconcileListener.NONE, Clock.systemUTC());
+        reconciler = new Reconciler(
+                host, images, store, new Planner(pool.toString()), executor, DigestResolver.WITHOUT_KEYS);
         host.install(pool.toString(), TestImage.service("hello", "1.0"));
         host.install(pool.toString(), TestImage.service("hello", "2.0"));
         byte[] v1 = bytes(1000, 'a');
         server.put("/images/hello_1.0.raw", Resource.of(v1));
-        assertThat(reconciler.apply(manifest(spec("1.0", FakeImagePool.sha256(v1)))).converged()).isTrue();
+        assertThat(reconciler
+                        .apply(manifest(spec("1.0", FakeImagePool.sha256(v1))))
+                        .converged())
+                .isTrue();
         server.put(PATH, Resource.of(V2));
     }
 
@@ -96,11 +99,14 @@ class MisbehavingServerPassTest {
                 misbehaves("redirects in a loop", s -> s.always(PATH, Reply.redirect(302, PATH))),
                 misbehaves("drops the connection every time", s -> s.always(PATH, Reply.dropAfter(1000))),
                 misbehaves("stalls every time", s -> s.always(PATH, Reply.stallAfter(1000, Duration.ofSeconds(5)))),
-                misbehaves("announces a huge length",
+                misbehaves(
+                        "announces a huge length",
                         s -> s.always(PATH, Reply.raw(200, Map.of("Content-Length", "10737418240"), new byte[0]))),
-                misbehaves("sends fewer bytes than announced",
+                misbehaves(
+                        "sends fewer bytes than announced",
                         s -> s.always(PATH, Reply.raw(200, Map.of("Content-Length", "300000"), bytes(1000, 'b')))),
-                misbehaves("sends other bytes than the manifest's sha256",
+                misbehaves(
+                        "sends other bytes than the manifest's sha256",
                         s -> s.put(PATH, Resource.of(bytes(300_000, 'x')))));
     }
 
@@ -140,8 +146,17 @@ class MisbehavingServerPassTest {
     }
 
     private ImageSpec spec(String version, Sha256 sha) {
-        return new ImageSpec("hello", version, server.uri("/images/hello_" + version + ".raw"), sha, "default",
-                List.of("hello"), true, true, false, new Origin("m.yaml", 4));
+        return new ImageSpec(
+                "hello",
+                version,
+                server.uri("/images/hello_" + version + ".raw"),
+                sha,
+                "default",
+                List.of("hello"),
+                true,
+                true,
+                false,
+                new Origin("m.yaml", 4));
     }
 
     private static Manifest manifest(ImageSpec spec) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
 import dev.berth.reconciler.port.SourceSnapshot;
+import dev.berth.testkit.git.GitDaemon;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

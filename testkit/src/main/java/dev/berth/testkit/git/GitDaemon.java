@@ -1,4 +1,4 @@
-package dev.berth.fetchers.git;
+package dev.berth.testkit.git;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** git's own daemon serving the repositories under a directory over git:// on 127.0.0.1, for real-network tests. */
-final class GitDaemon implements AutoCloseable {
+public final class GitDaemon implements AutoCloseable {
     private final Process process;
     private final int port;
 
@@ -20,7 +20,7 @@ final class GitDaemon implements AutoCloseable {
         this.port = port;
     }
 
-    static GitDaemon start(Path base, Path log) throws IOException, InterruptedException {
+    public static GitDaemon start(Path base, Path log) throws IOException, InterruptedException {
         int port = freePort();
         Process process = new ProcessBuilder(List.of(
                         "git",
@@ -40,7 +40,7 @@ final class GitDaemon implements AutoCloseable {
         return daemon;
     }
 
-    String url(String repository) {
+    public String url(String repository) {
         return "git://127.0.0.1:" + port + "/" + repository;
     }
 
@@ -59,6 +59,10 @@ final class GitDaemon implements AutoCloseable {
         }
         close();
         throw new IOException("git daemon did not listen on port " + port + " within 20 seconds");
+    }
+
+    public int port() {
+        return port;
     }
 
     static int freePort() throws IOException {
