@@ -3,10 +3,14 @@ package dev.berth.fetchers;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 
-/** Builds the one OkHttp client of a fetcher from the policy and the context. */
-final class HttpClientFactory {
+/**
+ * Builds the one OkHttp client of a fetcher from the policy and the context: timeouts, proxies from the
+ * environment, extra TLS trust; no redirects or retries of its own. Public for the other fetchers packages
+ * (signed SHA256SUMS); OkHttp types stay inside the fetchers module.
+ */
+public final class HttpClientFactory {
     /** The client and how to release its threads and connections. */
-    record Client(OkHttpClient okhttp) implements AutoCloseable {
+    public record Client(OkHttpClient okhttp) implements AutoCloseable {
         @Override
         public void close() {
             okhttp.dispatcher().executorService().shutdown();
@@ -16,7 +20,7 @@ final class HttpClientFactory {
 
     private HttpClientFactory() {}
 
-    static Client create(DownloadPolicy policy, DownloadContext context) {
+    public static Client create(DownloadPolicy policy, DownloadContext context) {
         OkHttpClient.Builder b = new OkHttpClient.Builder()
                 .connectTimeout(policy.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(policy.readTimeout().toMillis(), TimeUnit.MILLISECONDS)

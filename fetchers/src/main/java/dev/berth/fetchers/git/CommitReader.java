@@ -1,5 +1,7 @@
 package dev.berth.fetchers.git;
 
+import dev.berth.fetchers.pgp.TrustedKeys;
+import dev.berth.fetchers.pgp.Verdict;
 import dev.berth.model.BerthException;
 import dev.berth.model.Manifest;
 import dev.berth.model.Reason;
@@ -79,7 +81,7 @@ final class CommitReader {
         if (options.trustedKeys().isEmpty()) {
             return Optional.empty();
         }
-        SignatureCheck.Verdict verdict =
+        Verdict verdict =
                 SignatureCheck.check(TrustedKeys.read(options.trustedKeys().get()), commit.getRawBuffer());
         if (verdict.passed()) {
             return Optional.empty();

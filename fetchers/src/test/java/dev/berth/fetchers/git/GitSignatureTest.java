@@ -4,6 +4,7 @@ import static dev.berth.fetchers.git.TestManifests.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.berth.fetchers.pgp.TestKey;
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
 import dev.berth.reconciler.port.SourceSnapshot;
@@ -71,7 +72,7 @@ class GitSignatureTest {
 
     @Test
     void aCommitSignedByATrustedPrimaryKeyIsApplied() throws Exception {
-        RevCommit signed = commit("1.0", operator.signer());
+        RevCommit signed = commit("1.0", CommitSigners.by(operator));
 
         try (GitManifestSource source = new GitManifestSource(options)) {
             SourceSnapshot snapshot = source.read();
@@ -84,7 +85,7 @@ class GitSignatureTest {
     @Test
     void aCommitSignedByASigningSubkeyOfATrustedKeyIsApplied() throws Exception {
         assertThat(release.signingFingerprint()).isNotEqualTo(release.fingerprint());
-        RevCommit signed = commit("1.0", release.signer());
+        RevCommit signed = commit("1.0", CommitSigners.by(release));
 
         try (GitManifestSource source = new GitManifestSource(options)) {
             assertThat(source.read().revision()).isEqualTo(signed.name());
@@ -106,7 +107,7 @@ class GitSignatureTest {
 
     @Test
     void aCommitSignedByAKeyNotInTheTrustedFileIsRefusedNamingThatKey() throws Exception {
-        RevCommit foreign = commit("1.0", stranger.signer());
+        RevCommit foreign = commit("1.0", CommitSigners.by(stranger));
 
         BerthException e = refusedWithoutFallback();
 
@@ -117,8 +118,8 @@ class GitSignatureTest {
 
     @Test
     void aTamperedSignatureIsRefusedAsABadSignature() throws Exception {
-        RevCommit tampered = commit("1.0", TestKey.signer(data -> {
-            byte[] encoded = getEncoded(operator, data);
+        RevCommit tampered = commit("1.0", CommitSigners.making(data -> {
+            byte[] encoded = operator.signBinary(data);
             encoded[encoded.length - 3] ^= 0x01;
             return TestKey.armor(encoded);
         }));
@@ -130,7 +131,7 @@ class GitSignatureTest {
 
     @Test
     void aSignatureOverOtherContentIsRefusedAsABadSignature() throws Exception {
-        RevCommit forged = commit("1.0", TestKey.signer(data -> {
+        RevCommit forged = commit("1.0", CommitSigners.making(data -> {
             byte[] other = Arrays.copyOf(data, data.length + 1);
             other[data.length] = '\n';
             return operator.sign(other);
@@ -147,7 +148,7 @@ class GitSignatureTest {
     void anUnreadableSignatureIsRefusedAsABadSignature() throws Exception {
         commit(
                 "1.0",
-                TestKey.signer(data -> ("-----BEGIN PGP SIGNATURE-----\n\nnot base64 at all!\n"
+                CommitSigners.making(data -> ("-----BEGIN PGP SIGNATURE-----\n\nnot base64 at all!\n"
                                 + "-----END PGP SIGNATURE-----\n")
                         .getBytes(StandardCharsets.US_ASCII)));
 
@@ -156,7 +157,7 @@ class GitSignatureTest {
 
     @Test
     void afterARefusalTheLastVerifiedRevisionKeepsBeingServedWithAWarning() throws Exception {
-        RevCommit good = commit("1.0", operator.signer());
+        RevCommit good = commit("1.0", CommitSigners.by(operator));
         try (GitManifestSource source = new GitManifestSource(options)) {
             source.read();
             RevCommit unsigned = commit("2.0", null);
@@ -171,7 +172,7 @@ class GitSignatureTest {
                     .contains("it is not signed")
                     .contains("still serving the last verified revision " + shortId(good));
 
-            RevCommit fixed = commit("3.0", release.signer());
+            RevCommit fixed = commit("3.0", CommitSigners.by(release));
             SourceSnapshot recovered = source.read();
             assertThat(recovered.revision()).isEqualTo(fixed.name());
             assertThat(recovered.warning()).isEmpty();
@@ -180,11 +181,11 @@ class GitSignatureTest {
 
     @Test
     void theLastVerifiedRevisionSurvivesARestart() throws Exception {
-        RevCommit good = commit("1.0", operator.signer());
+        RevCommit good = commit("1.0", CommitSigners.by(operator));
         try (GitManifestSource source = new GitManifestSource(options)) {
             source.read();
         }
-        commit("2.0", stranger.signer());
+        commit("2.0", CommitSigners.by(stranger));
 
         try (GitManifestSource restarted = new GitManifestSource(options)) {
             SourceSnapshot snapshot = restarted.read();
@@ -196,7 +197,7 @@ class GitSignatureTest {
 
     @Test
     void aRefusedCommitInTheCacheOfAnUnreachableRemoteStillFallsBackToTheVerifiedOne() throws Exception {
-        RevCommit good = commit("1.0", operator.signer());
+        RevCommit good = commit("1.0", CommitSigners.by(operator));
         try (GitManifestSource source = new GitManifestSource(options)) {
             source.read();
         }
@@ -224,7 +225,7 @@ class GitSignatureTest {
 
     @Test
     void aKeyRemovedFromTheTrustedFileNoLongerVouchesForItsCommits() throws Exception {
-        commit("1.0", release.signer());
+        commit("1.0", CommitSigners.by(release));
         try (GitManifestSource source = new GitManifestSource(options)) {
             source.read();
             TestKey.writeTrusted(options.trustedKeys().orElseThrow(), operator);
@@ -252,7 +253,7 @@ class GitSignatureTest {
 
     @Test
     void aTrustedKeysFileWithoutKeysIsRefusedNamingTheFile() throws Exception {
-        commit("1.0", operator.signer());
+        commit("1.0", CommitSigners.by(operator));
         Files.writeString(options.trustedKeys().orElseThrow(), "not a key\n");
 
         BerthException e = refusedWithoutFallback();
@@ -260,13 +261,5 @@ class GitSignatureTest {
         assertThat(e.getMessage())
                 .contains("trusted keys file " + tmp.resolve("trusted.asc"))
                 .contains("no OpenPGP");
-    }
-
-    private static byte[] getEncoded(TestKey key, byte[] data) {
-        try {
-            return key.signature(data).getEncoded();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,6 +2,9 @@ package dev.berth.fetchers.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.fetchers.pgp.TestKey;
+import dev.berth.fetchers.pgp.TrustedKeys;
+import dev.berth.fetchers.pgp.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +36,7 @@ class SignatureCheckTest {
     void aCommitSignedByGitAndGpgVerifiesWithTheSignersFingerprint() throws IOException {
         String fingerprint = new String(resource("gpg-fixture-key.fingerprint"), StandardCharsets.US_ASCII).strip();
 
-        SignatureCheck.Verdict verdict = SignatureCheck.check(gpgFixtureKey(), resource("gpg-signed-commit.txt"));
+        Verdict verdict = SignatureCheck.check(gpgFixtureKey(), resource("gpg-signed-commit.txt"));
 
         assertThat(verdict.passed()).isTrue();
         assertThat(verdict.detail()).isEqualTo(fingerprint);
@@ -44,8 +47,7 @@ class SignatureCheckTest {
         byte[] commit = resource("gpg-signed-commit.txt");
         String text = new String(commit, StandardCharsets.ISO_8859_1).replace("signed by gpg", "signed by gpG");
 
-        SignatureCheck.Verdict verdict =
-                SignatureCheck.check(gpgFixtureKey(), text.getBytes(StandardCharsets.ISO_8859_1));
+        Verdict verdict = SignatureCheck.check(gpgFixtureKey(), text.getBytes(StandardCharsets.ISO_8859_1));
 
         assertThat(verdict.passed()).isFalse();
         assertThat(verdict.detail()).contains("does not match its content (bad signature)");
@@ -56,7 +58,7 @@ class SignatureCheckTest {
         TestKey other = TestKey.generate("Other <other@example.org>", false);
         TrustedKeys keys = TrustedKeys.read(TestKey.writeTrusted(tmp.resolve("other.asc"), other));
 
-        SignatureCheck.Verdict verdict = SignatureCheck.check(keys, resource("gpg-signed-commit.txt"));
+        Verdict verdict = SignatureCheck.check(keys, resource("gpg-signed-commit.txt"));
 
         assertThat(verdict.passed()).isFalse();
         assertThat(verdict.detail())

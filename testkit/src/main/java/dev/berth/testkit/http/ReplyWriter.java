@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,8 @@ final class ReplyWriter {
             "Moved Permanently",
             302,
             "Found",
+            304,
+            "Not Modified",
             404,
             "Not Found",
             416,
@@ -73,6 +76,10 @@ final class ReplyWriter {
 
     private void serve(Resource r, long limit, Duration stall) throws IOException {
         Map<String, String> headers = validators(r);
+        if (notModified(r)) {
+            head(304, headers);
+            return;
+        }
         long length = r.length();
         long start = 0;
         int code = 200;
@@ -93,6 +100,28 @@ final class ReplyWriter {
             out.flush();
             silence(stall);
         }
+    }
+
+    /** RFC 9110 section 13.2.2: If-None-Match decides when present, If-Modified-Since only without it. */
+    private boolean notModified(Resource r) {
+        Optional<String> ifNoneMatch = request.header("If-None-Match");
+        if (ifNoneMatch.isPresent()) {
+            return r.etag().isPresent()
+                    && Arrays.stream(ifNoneMatch.get().split(","))
+                            .map(String::trim)
+                            .anyMatch(tag -> tag.equals("*")
+                                    || weak(tag).equals(weak(r.etag().get())));
+        }
+        Optional<String> ifModifiedSince = request.header("If-Modified-Since");
+        return ifModifiedSince.isPresent()
+                && r.lastModified().isPresent()
+                && HttpDates.parse(ifModifiedSince.get())
+                        .map(since -> !r.lastModified().get().isAfter(since))
+                        .orElse(false);
+    }
+
+    private static String weak(String etag) {
+        return etag.startsWith("W/") ? etag.substring(2) : etag;
     }
 
     private boolean ifRangeHolds(Resource r) {

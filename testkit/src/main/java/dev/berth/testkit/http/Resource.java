@@ -7,6 +7,8 @@ import java.util.Optional;
 /**
  * A file the server serves, with the validators it announces. With {@code ranges} it honours Range and If-Range
  * as RFC 9110 says; without, it answers every request with the whole file, like a server that ignores Range.
+ * Either way it answers 304 Not Modified when If-None-Match matches its ETag or, without If-None-Match,
+ * If-Modified-Since is not before its Last-Modified.
  */
 public record Resource(byte[] bytes, Optional<String> etag, Optional<Instant> lastModified, boolean ranges) {
     public Resource {

@@ -1,4 +1,4 @@
-package dev.berth.fetchers.git;
+package dev.berth.fetchers.pgp;
 
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
@@ -23,19 +23,23 @@ import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 
 /**
- * The allow-list of commit signers: every primary key and subkey in an ASCII-armored public key file, which may
- * hold several armored blocks. A key is trusted because it is in this file, never because of a keyring's trust
- * level; a subkey only counts when its binding signature by its primary key checks out.
+ * The allow-list of signers: every primary key and subkey in an ASCII-armored public key file, which may hold
+ * several armored blocks. A key is trusted because it is in this file, never because of a keyring's trust level;
+ * a subkey only counts when its binding signature by its primary key checks out.
  */
-final class TrustedKeys {
+public final class TrustedKeys {
     private static final String BEGIN = "-----BEGIN PGP PUBLIC KEY BLOCK-----";
     private final List<PGPPublicKeyRing> rings;
+
+    /** A trusted key that made a signature, with the primary key it belongs to (itself for a primary key). */
+    record Signer(PGPPublicKey key, PGPPublicKey primary) {}
 
     private TrustedKeys(List<PGPPublicKeyRing> rings) {
         this.rings = List.copyOf(rings);
     }
 
-    static TrustedKeys read(Path file) {
+    /** @throws BerthException SignatureInvalid naming the file when it cannot be read or holds no public key */
+    public static TrustedKeys read(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -67,15 +71,16 @@ final class TrustedKeys {
     }
 
     /** The trusted key that made a signature, found by the issuer fingerprint or, failing that, the key id. */
-    Optional<PGPPublicKey> signer(PGPSignature signature) {
+    Optional<Signer> signer(PGPSignature signature) {
         byte[] fingerprint = issuerFingerprint(signature);
         for (PGPPublicKeyRing ring : rings) {
             for (Iterator<PGPPublicKey> keys = ring.getPublicKeys(); keys.hasNext(); ) {
                 PGPPublicKey key = keys.next();
                 boolean same =
                         fingerprint != null ? key.hasFingerprint(fingerprint) : key.getKeyID() == signature.getKeyID();
-                if (same && (key.isMasterKey() || boundSigningSubkey(ring.getPublicKey(), key))) {
-                    return Optional.of(key);
+                PGPPublicKey primary = ring.getPublicKey();
+                if (same && (key.isMasterKey() || boundSigningSubkey(primary, key))) {
+                    return Optional.of(new Signer(key, primary));
                 }
             }
         }
@@ -126,6 +131,7 @@ final class TrustedKeys {
         return new BerthException(
                 Reason.SignatureInvalid,
                 "the trusted keys file " + file + " " + why
-                        + "; no commit can be verified until it holds the signers' public keys (gpg --armor --export)");
+                        + "; no commit or SHA256SUMS can be verified until it holds the signers' public keys"
+                        + " (gpg --armor --export)");
     }
 }

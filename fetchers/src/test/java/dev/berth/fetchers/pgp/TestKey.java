@@ -1,14 +1,15 @@
-package dev.berth.fetchers.git;
+package dev.berth.fetchers.pgp;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Date;
-import java.util.function.UnaryOperator;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyPacket;
@@ -26,33 +27,42 @@ import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 import org.bouncycastle.openpgp.operator.bc.BcPGPKeyPair;
-import org.eclipse.jgit.lib.GpgConfig;
-import org.eclipse.jgit.lib.GpgSignature;
-import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.lib.Signer;
-import org.eclipse.jgit.transport.CredentialsProvider;
 
 /**
  * An OpenPGP key made for one test run (RSA, as gpg makes by default), optionally with a separate signing subkey,
- * and a JGit {@link Signer} that signs commits with it the way gpg does (issuer fingerprint in the hashed area).
+ * that makes detached signatures the way gpg does (issuer fingerprint in the hashed area). Shared by the tests of
+ * every signed thing: commits and SHA256SUMS.
  */
-final class TestKey {
+public final class TestKey {
     private final PGPPublicKeyRing ring;
+    private final PGPKeyPair primary;
     private final PGPKeyPair signing;
 
-    private TestKey(PGPPublicKeyRing ring, PGPKeyPair signing) {
+    private TestKey(PGPPublicKeyRing ring, PGPKeyPair primary, PGPKeyPair signing) {
         this.ring = ring;
+        this.primary = primary;
         this.signing = signing;
     }
 
-    static TestKey generate(String user, boolean signingSubkey) {
+    public static TestKey generate(String user, boolean signingSubkey) {
+        return generate(user, signingSubkey, Duration.ofMinutes(1), Duration.ZERO);
+    }
+
+    /** A key made two days ago that expired after one day, so everything it signs now is past its expiry. */
+    public static TestKey expired(String user) {
+        return generate(user, false, Duration.ofDays(2), Duration.ofDays(1));
+    }
+
+    private static TestKey generate(String user, boolean signingSubkey, Duration age, Duration validFor) {
         try {
-            Date now = new Date(System.currentTimeMillis() - 60_000);
-            PGPKeyPair primary = rsa(now);
+            Date created = new Date(System.currentTimeMillis() - age.toMillis());
+            PGPKeyPair primary = rsa(created);
             PGPSignatureSubpacketGenerator flags = new PGPSignatureSubpacketGenerator();
             flags.setKeyFlags(
                     false, signingSubkey ? KeyFlags.CERTIFY_OTHER : KeyFlags.CERTIFY_OTHER | KeyFlags.SIGN_DATA);
+            if (!validFor.isZero()) {
+                flags.setKeyExpirationTime(false, validFor.toSeconds());
+            }
             PGPKeyRingGenerator rings = new PGPKeyRingGenerator(
                     PGPSignature.POSITIVE_CERTIFICATION,
                     primary,
@@ -64,12 +74,12 @@ final class TestKey {
                     null);
             PGPKeyPair signer = primary;
             if (signingSubkey) {
-                signer = rsa(now);
+                signer = rsa(created);
                 PGPSignatureSubpacketGenerator subFlags = new PGPSignatureSubpacketGenerator();
                 subFlags.setKeyFlags(false, KeyFlags.SIGN_DATA);
                 rings.addSubKey(signer, subFlags.generate(), null);
             }
-            return new TestKey(rings.generatePublicKeyRing(), signer);
+            return new TestKey(rings.generatePublicKeyRing(), primary, signer);
         } catch (PGPException e) {
             throw new IllegalStateException(e);
         }
@@ -82,26 +92,41 @@ final class TestKey {
                 PublicKeyPacket.VERSION_4, PGPPublicKey.RSA_GENERAL, generator.generateKeyPair(), created);
     }
 
-    String fingerprint() {
+    /** The same key with a revocation of its primary key, as `gpg --gen-revoke` and an import would leave it. */
+    public TestKey revoked() {
+        try {
+            PGPSignatureGenerator generator = new PGPSignatureGenerator(
+                    new BcPGPContentSignerBuilder(PGPPublicKey.RSA_GENERAL, HashAlgorithmTags.SHA256),
+                    primary.getPublicKey());
+            generator.init(PGPSignature.KEY_REVOCATION, primary.getPrivateKey());
+            PGPSignature revocation = generator.generateCertification(ring.getPublicKey());
+            PGPPublicKey revoked = PGPPublicKey.addCertification(ring.getPublicKey(), revocation);
+            return new TestKey(PGPPublicKeyRing.insertPublicKey(ring, revoked), primary, signing);
+        } catch (PGPException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String fingerprint() {
         return TrustedKeys.hex(ring.getPublicKey().getFingerprint());
     }
 
-    String signingFingerprint() {
+    public String signingFingerprint() {
         return TrustedKeys.hex(signing.getPublicKey().getFingerprint());
     }
 
-    String armoredPublicKey() {
+    public String armoredPublicKey() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ArmoredOutputStream armored = new ArmoredOutputStream(bytes)) {
             ring.encode(armored);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return bytes.toString(java.nio.charset.StandardCharsets.US_ASCII);
+        return bytes.toString(StandardCharsets.US_ASCII);
     }
 
     /** Writes the public keys of {@code keys} into one armored file, as an operator would. */
-    static Path writeTrusted(Path file, TestKey... keys) throws IOException {
+    public static Path writeTrusted(Path file, TestKey... keys) throws IOException {
         StringBuilder text = new StringBuilder();
         for (TestKey key : keys) {
             text.append(key.armoredPublicKey()).append('\n');
@@ -109,16 +134,13 @@ final class TestKey {
         return Files.writeString(file, text);
     }
 
-    /** A detached armored signature over {@code data}. */
-    byte[] sign(byte[] data) {
-        try {
-            return armor(signature(data).getEncoded());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    /** A detached armored signature over {@code data}, as {@code gpg --armor --detach-sign} writes. */
+    public byte[] sign(byte[] data) {
+        return armor(signBinary(data));
     }
 
-    PGPSignature signature(byte[] data) {
+    /** A detached binary signature over {@code data}, as {@code gpg --detach-sign} writes. */
+    public byte[] signBinary(byte[] data) {
         try {
             PGPSignatureGenerator generator = new PGPSignatureGenerator(
                     new BcPGPContentSignerBuilder(PGPPublicKey.RSA_GENERAL, HashAlgorithmTags.SHA256),
@@ -129,13 +151,13 @@ final class TestKey {
             hashed.setSignatureCreationTime(false, new Date());
             generator.setHashedSubpackets(hashed.generate());
             generator.update(data);
-            return generator.generate();
-        } catch (PGPException e) {
+            return generator.generate().getEncoded();
+        } catch (PGPException | IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    static byte[] armor(byte[] binary) {
+    public static byte[] armor(byte[] binary) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (OutputStream armored =
                 ArmoredOutputStream.builder().setComment(null).build(bytes)) {
@@ -144,36 +166,5 @@ final class TestKey {
             throw new IllegalStateException(e);
         }
         return bytes.toByteArray();
-    }
-
-    /** Signs commits with this key. */
-    Signer signer() {
-        return signer(this::sign);
-    }
-
-    /** Signs commits with whatever {@code signature} makes of the payload: for tampered signatures. */
-    static Signer signer(UnaryOperator<byte[]> signature) {
-        return new Signer() {
-            @Override
-            public GpgSignature sign(
-                    Repository repo,
-                    GpgConfig config,
-                    byte[] data,
-                    PersonIdent committer,
-                    String signingKey,
-                    CredentialsProvider credentials) {
-                return new GpgSignature(signature.apply(data));
-            }
-
-            @Override
-            public boolean canLocateSigningKey(
-                    Repository repo,
-                    GpgConfig config,
-                    PersonIdent committer,
-                    String signingKey,
-                    CredentialsProvider credentials) {
-                return true;
-            }
-        };
     }
 }
