@@ -8,9 +8,9 @@ import dev.berth.fetchers.DownloadPolicy;
 import dev.berth.fetchers.LocalImagePool;
 import dev.berth.fetchers.ProgressReporter;
 import dev.berth.fetchers.UrlImageFetcher;
+import dev.berth.fetchers.sums.SignedSumsResolver;
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
-import dev.berth.reconciler.port.DigestResolver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ final class SystemHostConnector implements HostConnector {
                 new LocalImagePool(pool),
                 new UrlImageFetcher(pool, policy, context),
                 new FileInventoryStore(options.stateDir()),
-                DigestResolver.WITHOUT_KEYS,
+                new SignedSumsResolver(options.trustedKeys(), policy, context),
                 pool.toString());
     }
 
@@ -50,12 +50,13 @@ final class SystemHostConnector implements HostConnector {
             LocalImagePool pool,
             UrlImageFetcher fetcher,
             FileInventoryStore inventory,
-            DigestResolver digests,
+            SignedSumsResolver digests,
             String poolDir)
             implements Host {
         @Override
         public void close() {
             fetcher.close();
+            digests.close();
             portable.close();
         }
     }

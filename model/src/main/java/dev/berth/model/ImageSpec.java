@@ -100,6 +100,32 @@ public record ImageSpec(
                 name, version, url, digest, profile, matches, enable, start, runtime, origin, check, sidecars);
     }
 
+    /**
+     * What this entry asks for, without where it was written: two entries with the same fingerprint ask for the
+     * same thing. A change that failed is not retried until the fingerprint changes.
+     */
+    public Sha256 fingerprint() {
+        String canonical = String.join(
+                "\n",
+                name,
+                version,
+                url.toString(),
+                digest.toString(),
+                profile,
+                String.join(",", matches),
+                Boolean.toString(enable),
+                Boolean.toString(start),
+                Boolean.toString(runtime),
+                health.toString(),
+                sidecars.toString());
+        try {
+            return Sha256.of(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The file name in the pool: NAME_VERSION.raw. */
     public String fileName() {
         return Names.rawFileName(name, version);

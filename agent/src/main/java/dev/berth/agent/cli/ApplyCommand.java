@@ -46,7 +46,7 @@ public final class ApplyCommand implements Callable<Integer> {
         Reporter reporter =
                 new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr(), output);
         try {
-            SourceSnapshot snapshot = source.read(host.stateDir());
+            SourceSnapshot snapshot = source.read(host);
             ReconcileListener progress = reporter.json() ? ReconcileListener.NONE : new StepPrinter(reporter.out);
             Pass pass;
             try (Host opened = connector.open(host)) {

@@ -28,6 +28,13 @@ public final class HostOptions {
     @Option(names = "--allow-http", description = "Allow image downloads over plain http.")
     boolean allowHttp;
 
+    @Option(
+            names = "--trusted-keys",
+            paramLabel = "FILE",
+            description = "ASCII-armored OpenPGP public keys. With --git, the commit to apply must be signed by one of"
+                    + " them (checked by fingerprint); SHA256SUMS files named by `sums:` must be signed by one too.")
+    Path trustedKeys;
+
     public String bus() {
         return bus;
     }
@@ -42,5 +49,9 @@ public final class HostOptions {
 
     public boolean allowHttp() {
         return allowHttp;
+    }
+
+    public java.util.Optional<Path> trustedKeys() {
+        return java.util.Optional.ofNullable(trustedKeys);
     }
 }

@@ -43,7 +43,7 @@ public final class PlanCommand implements Callable<Integer> {
         Reporter reporter =
                 new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr(), output);
         try {
-            SourceSnapshot snapshot = source.read(host.stateDir());
+            SourceSnapshot snapshot = source.read(host);
             Plan plan;
             try (Host opened = connector.open(host)) {
                 plan = Reconcilers.oneShot(opened, dev.berth.reconciler.port.ReconcileListener.NONE)

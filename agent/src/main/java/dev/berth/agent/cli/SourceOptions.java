@@ -83,28 +83,24 @@ public final class SourceOptions {
         Path knownHosts;
     }
 
-    public Optional<Path> trustedKeys() {
-        return Optional.ofNullable(trustedKeys);
-    }
-
     /** Reads the whole desired state once. */
-    public SourceSnapshot read(Path stateDir) {
+    public SourceSnapshot read(HostOptions host) {
         if (origin.manifest != null) {
             return new FileManifestSource(origin.manifest).read();
         }
-        try (GitManifestSource source = new GitManifestSource(gitOptions(stateDir))) {
+        try (GitManifestSource source = new GitManifestSource(gitOptions(host.stateDir(), host.trustedKeys()))) {
             return source.read();
         }
     }
 
-    public GitSourceOptions gitOptions(Path stateDir) {
+    public GitSourceOptions gitOptions(Path stateDir, Optional<Path> trustedKeys) {
         try {
             GitSourceOptions options =
                     GitSourceOptions.of(origin.url, stateDir, credentials()).withPath(git.path);
             if (git.ref != null) {
                 options = options.withRef(git.ref);
             }
-            return trustedKeys == null ? options : options.withTrustedKeys(trustedKeys);
+            return trustedKeys.isEmpty() ? options : options.withTrustedKeys(trustedKeys.get());
         } catch (IllegalArgumentException e) {
             throw new BerthException(Reason.ManifestInvalid, "--git " + e.getMessage());
         }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
 import dev.berth.model.Sha256;
+import dev.berth.model.state.FailedChange;
 import dev.berth.model.state.Inventory;
 import dev.berth.model.state.KnownFile;
 import dev.berth.model.state.ManagedImage;
@@ -93,13 +94,21 @@ public final class FileInventoryStore implements InventoryStore {
     }
 
     /** The file's layout: the schema version beside the two maps. */
-    record Stored(int schemaVersion, Map<String, ManagedImage> images, Map<String, KnownFile> files) {
+    record Stored(
+            int schemaVersion,
+            Map<String, ManagedImage> images,
+            Map<String, KnownFile> files,
+            Map<String, FailedChange> failures) {
         static Stored of(Inventory inventory) {
-            return new Stored(Inventory.SCHEMA, inventory.images(), inventory.files());
+            return new Stored(Inventory.SCHEMA, inventory.images(), inventory.files(), inventory.failures());
         }
 
         Inventory toInventory() {
-            return new Inventory(images == null ? Map.of() : images, files == null ? Map.of() : files);
+            return new Inventory(orEmpty(images), orEmpty(files), orEmpty(failures));
+        }
+
+        private static <V> Map<String, V> orEmpty(Map<String, V> map) {
+            return map == null ? Map.of() : map;
         }
     }
 

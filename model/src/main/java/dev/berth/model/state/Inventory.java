@@ -11,17 +11,40 @@ import java.util.TreeMap;
  *
  * @param images managed images by name
  * @param files known pool files by path
+ * @param failures changes that failed for good, by image name, not retried until the manifest entry changes
  */
-public record Inventory(Map<String, ManagedImage> images, Map<String, KnownFile> files) {
+public record Inventory(
+        Map<String, ManagedImage> images, Map<String, KnownFile> files, Map<String, FailedChange> failures) {
     public static final int SCHEMA = 1;
 
     public Inventory {
         images = Collections.unmodifiableMap(new TreeMap<>(images));
         files = Collections.unmodifiableMap(new TreeMap<>(files));
+        failures = Collections.unmodifiableMap(new TreeMap<>(failures));
+    }
+
+    public Inventory(Map<String, ManagedImage> images, Map<String, KnownFile> files) {
+        this(images, files, Map.of());
     }
 
     public static Inventory empty() {
-        return new Inventory(Map.of(), Map.of());
+        return new Inventory(Map.of(), Map.of(), Map.of());
+    }
+
+    public Optional<FailedChange> failure(String image) {
+        return Optional.ofNullable(failures.get(image));
+    }
+
+    public Inventory with(FailedChange failure) {
+        Map<String, FailedChange> next = new TreeMap<>(failures);
+        next.put(failure.image(), failure);
+        return new Inventory(images, files, next);
+    }
+
+    public Inventory withoutFailure(String image) {
+        Map<String, FailedChange> next = new TreeMap<>(failures);
+        next.remove(image);
+        return new Inventory(images, files, next);
     }
 
     public Optional<ManagedImage> image(String name) {
@@ -35,24 +58,24 @@ public record Inventory(Map<String, ManagedImage> images, Map<String, KnownFile>
     public Inventory with(ManagedImage image) {
         Map<String, ManagedImage> next = new TreeMap<>(images);
         next.put(image.name(), image);
-        return new Inventory(next, files);
+        return new Inventory(next, files, failures);
     }
 
     public Inventory withoutImage(String name) {
         Map<String, ManagedImage> next = new TreeMap<>(images);
         next.remove(name);
-        return new Inventory(next, files);
+        return new Inventory(next, files, failures);
     }
 
     public Inventory with(KnownFile file) {
         Map<String, KnownFile> next = new TreeMap<>(files);
         next.put(file.path(), file);
-        return new Inventory(images, next);
+        return new Inventory(images, next, failures);
     }
 
     public Inventory withoutFile(String path) {
         Map<String, KnownFile> next = new TreeMap<>(files);
         next.remove(path);
-        return new Inventory(images, next);
+        return new Inventory(images, next, failures);
     }
 }

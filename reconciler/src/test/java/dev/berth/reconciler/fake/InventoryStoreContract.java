@@ -2,7 +2,9 @@ package dev.berth.reconciler.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.model.Reason;
 import dev.berth.model.Sha256;
+import dev.berth.model.state.FailedChange;
 import dev.berth.model.state.Inventory;
 import dev.berth.model.state.KnownFile;
 import dev.berth.model.state.ManagedImage;
@@ -48,7 +50,17 @@ public abstract class InventoryStoreContract {
                         true,
                         1234L,
                         Instant.parse("2026-11-01T10:00:00.123456789Z")))
-                .with(KnownFile.pending("/var/lib/portables/web_2.raw", "web", "2", SHA));
+                .with(KnownFile.pending("/var/lib/portables/web_2.raw", "web", "2", SHA))
+                .with(new FailedChange(
+                        "web",
+                        "3",
+                        "strict",
+                        SHA,
+                        "upgrade",
+                        Reason.HealthCheckFailed,
+                        "web.service failed (result exit-code)",
+                        Instant.parse("2026-11-02T08:00:00Z"),
+                        "2"));
 
         store().save(inventory);
 
