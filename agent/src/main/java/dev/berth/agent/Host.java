@@ -1,5 +1,6 @@
 package dev.berth.agent;
 
+import dev.berth.model.LocalPolicy;
 import dev.berth.reconciler.port.DigestResolver;
 import dev.berth.reconciler.port.ImageFetcher;
 import dev.berth.reconciler.port.ImagePool;
@@ -18,6 +19,9 @@ public interface Host extends AutoCloseable {
 
     /** Reads sha256s from signed SHA256SUMS files. */
     DigestResolver digests();
+
+    /** What this host allows, whatever the manifest says. */
+    LocalPolicy policy();
 
     /** Where the pool is, as the host sees it. */
     String poolDir();

@@ -20,6 +20,13 @@ public final class Reconcilers {
         Executor executor =
                 new Executor(host.portable(), host.fetcher(), host.pool(), host.inventory(), health, listener, clock);
         return new Reconciler(
-                host.portable(), host.pool(), host.inventory(), new Planner(host.poolDir()), executor, host.digests());
+                host.portable(),
+                host.pool(),
+                host.inventory(),
+                new Planner(host.poolDir()),
+                executor,
+                host.digests(),
+                host.policy(),
+                clock);
     }
 }

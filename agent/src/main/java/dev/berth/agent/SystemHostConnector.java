@@ -10,6 +10,7 @@ import dev.berth.fetchers.ProgressReporter;
 import dev.berth.fetchers.UrlImageFetcher;
 import dev.berth.fetchers.sums.SignedSumsResolver;
 import dev.berth.model.BerthException;
+import dev.berth.model.LocalPolicy;
 import dev.berth.model.Reason;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ final class SystemHostConnector implements HostConnector {
                 new UrlImageFetcher(pool, policy, context),
                 new FileInventoryStore(options.stateDir()),
                 new SignedSumsResolver(options.trustedKeys(), policy, context),
+                LocalPolicy.permissive(options.allowHttp()),
                 pool.toString());
     }
 
@@ -51,6 +53,7 @@ final class SystemHostConnector implements HostConnector {
             UrlImageFetcher fetcher,
             FileInventoryStore inventory,
             SignedSumsResolver digests,
+            LocalPolicy policy,
             String poolDir)
             implements Host {
         @Override

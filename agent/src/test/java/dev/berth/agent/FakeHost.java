@@ -56,6 +56,11 @@ public final class FakeHost implements Host {
     }
 
     @Override
+    public dev.berth.model.LocalPolicy policy() {
+        return dev.berth.model.LocalPolicy.permissive(true);
+    }
+
+    @Override
     public String poolDir() {
         return POOL;
     }

@@ -54,10 +54,12 @@ final class FetchJob {
     }
 
     BerthException tooLarge(String what) {
-        return refused(
-                what + ", more than the limit of " + ByteSize.human(policy.maxImageBytes()),
-                "check the url in the manifest, or raise the agent's maximum image size if the image really is "
-                        + "that large");
+        return new BerthException(
+                Reason.PolicyViolation,
+                subject() + ": " + what + ", more than this host's limit of "
+                        + ByteSize.human(policy.maxImageBytes())
+                        + "; check the url in the manifest, or raise the host's"
+                        + " maximum image size (policy.maxImageBytes) if the image really is that large");
     }
 
     BerthException verificationFailed(Sha256 actual, long size) {

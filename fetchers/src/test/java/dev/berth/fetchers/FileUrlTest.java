@@ -67,7 +67,7 @@ class FileUrlTest {
         BerthException e = catchThrowableOfType(
                 BerthException.class,
                 () -> fetch(file.toUri(), SHA, Fetchers.policy().withMaxImageBytes(1000)));
-        assertThat(e.reason()).isEqualTo(Reason.FetchRefused);
+        assertThat(e.reason()).isEqualTo(Reason.PolicyViolation);
         assertThat(e.getMessage()).contains("the file has 293.0 KiB (300000 bytes)", "limit of 1000 B");
         Pool.assertEmpty(pool);
     }

@@ -47,13 +47,13 @@ class LimitsTest {
     void aHugeAnnouncedLengthIsRefusedBeforeDownloading() {
         server.always("/img.raw", Reply.raw(200, Map.of("Content-Length", "10995116277760"), IMAGE));
         BerthException e = fetchFails(Fetchers.policy());
-        assertThat(e.reason()).isEqualTo(Reason.FetchRefused);
+        assertThat(e.reason()).isEqualTo(Reason.PolicyViolation);
         assertThat(e.getMessage())
                 .contains(
                         "image hello 1.0",
                         "announces 10.0 TiB (10995116277760 bytes)",
-                        "more than the limit of 8.0 GiB",
-                        "maximum image size");
+                        "more than this host's limit of 8.0 GiB",
+                        "maximum image size (policy.maxImageBytes)");
         assertThat(server.requests()).hasSize(1);
         Pool.assertEmpty(pool);
     }
@@ -64,8 +64,8 @@ class LimitsTest {
         server.always("/img.raw", Reply.chunked());
         BerthException e =
                 fetchFails(Fetchers.policy().withMaxImageBytes(SIZE / 2).withBufferBytes(16 * 1024));
-        assertThat(e.reason()).isEqualTo(Reason.FetchRefused);
-        assertThat(e.getMessage()).contains("the body grew past the limit", "more than the limit of 97.7 KiB");
+        assertThat(e.reason()).isEqualTo(Reason.PolicyViolation);
+        assertThat(e.getMessage()).contains("the body grew past the limit", "more than this host's limit of 97.7 KiB");
         assertThat(server.requests()).hasSize(1);
         Pool.assertEmpty(pool);
     }

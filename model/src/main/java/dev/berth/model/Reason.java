@@ -15,8 +15,8 @@ public enum Reason {
     FetchFailed(Kind.TRANSIENT),
     /** The downloaded bytes do not have the declared sha256. */
     VerificationFailed(Kind.STALLED),
-    /** The download is larger than allowed, or the server refuses it (404, 403). */
-    FetchRefused(Kind.STALLED),
+    /** The server refuses the download (404, 403, an untrusted certificate); retried, with backoff. */
+    FetchRefused(Kind.TRANSIENT),
     /** Not enough free space in the pool. */
     InsufficientSpace(Kind.TRANSIENT),
     /** A file Berth did not download is in the way. */

@@ -92,10 +92,10 @@ final class Attaching {
             }
             ledger.record(inv -> inv.withoutImage(spec.name()));
             listener.rolledBack(spec.name(), "", cause);
-            return new BerthException(
-                    cause.reason(),
+            return new ChangeUndone(
+                    cause,
                     cause.getMessage() + "; " + spec.label() + " was detached again, the host is as it was",
-                    cause);
+                    "detached");
         } catch (BerthException undo) {
             return new BerthException(
                     cause.reason(),
@@ -125,11 +125,11 @@ final class Attaching {
             }
             ledger.record(inv -> inv.with(inv.image(spec.name()).orElseThrow().restored(previous)));
             listener.rolledBack(spec.name(), previous.version(), cause);
-            return new BerthException(
-                    cause.reason(),
+            return new ChangeUndone(
+                    cause,
                     cause.getMessage() + "; rolled back to " + spec.name() + " " + previous.version() + " (profile "
                             + previous.profile() + ")",
-                    cause);
+                    previous.version());
         } catch (BerthException failed) {
             return new BerthException(
                     cause.reason(),

@@ -7,18 +7,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What running a plan did: the steps that completed, the one that failed (the executor stops there), and the
- * inventory afterwards.
+ * What running a plan did: the steps that completed, the one that failed (the executor stops there), whether it
+ * stopped early because it was asked to, and the inventory afterwards.
  */
-public record Execution(List<Step> completed, Optional<Failure> failure, Inventory inventory) {
+public record Execution(List<Step> completed, Optional<Failure> failure, boolean stopped, Inventory inventory) {
     public Execution {
         completed = List.copyOf(completed);
     }
 
     public boolean succeeded() {
-        return failure.isEmpty();
+        return failure.isEmpty() && !stopped;
     }
 
-    /** The step that failed and why. */
-    public record Failure(Step step, BerthException error) {}
+    /**
+     * The step that failed and why.
+     *
+     * @param restored what the failed change was undone to: a version, "detached", or "" when nothing was undone
+     */
+    public record Failure(Step step, BerthException error, String restored) {}
 }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /** Runs a plan's steps in order through the ports and stops at the first failure. */
 public final class Executor {
@@ -43,21 +44,34 @@ public final class Executor {
     }
 
     public Execution run(Plan plan, Inventory start) {
+        return run(plan, start, () -> false);
+    }
+
+    /**
+     * Runs the steps until one fails, or {@code stop} says to stop: it is asked before each step, so a stop never
+     * leaves a step half done.
+     */
+    public Execution run(Plan plan, Inventory start, BooleanSupplier stop) {
         Ledger ledger = new Ledger(store, start);
         List<Step> completed = new ArrayList<>();
         for (Step step : plan.steps()) {
+            if (stop.getAsBoolean()) {
+                return new Execution(completed, Optional.empty(), true, ledger.inventory());
+            }
             Instant began = clock.instant();
             listener.stepStarted(step);
             try {
                 execute(step, ledger);
             } catch (BerthException e) {
                 listener.stepFailed(step, e, Duration.between(began, clock.instant()));
-                return new Execution(completed, Optional.of(new Execution.Failure(step, e)), ledger.inventory());
+                String restored = e instanceof ChangeUndone undone ? undone.restored() : "";
+                return new Execution(
+                        completed, Optional.of(new Execution.Failure(step, e, restored)), false, ledger.inventory());
             }
             listener.stepSucceeded(step, Duration.between(began, clock.instant()));
             completed.add(step);
         }
-        return new Execution(completed, Optional.empty(), ledger.inventory());
+        return new Execution(completed, Optional.empty(), false, ledger.inventory());
     }
 
     private void execute(Step step, Ledger ledger) {

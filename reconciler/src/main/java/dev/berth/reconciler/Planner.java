@@ -28,10 +28,17 @@ import java.util.Set;
  */
 public final class Planner {
     private final String poolDir;
+    private final boolean driftCorrection;
 
     /** @param poolDir the pool as the host sees it, e.g. /var/lib/portables */
     public Planner(String poolDir) {
+        this(poolDir, true);
+    }
+
+    /** @param driftCorrection put back what a person changed on a managed image; when false only report it */
+    public Planner(String poolDir, boolean driftCorrection) {
         this.poolDir = poolDir.endsWith("/") ? poolDir.substring(0, poolDir.length() - 1) : poolDir;
+        this.driftCorrection = driftCorrection;
     }
 
     public Plan plan(Manifest desired, Observed observed, Inventory inventory) {
@@ -115,6 +122,9 @@ public final class Planner {
         }
         String target = targetOf(spec);
         if (attached.isEmpty()) {
+            if (managed.isPresent() && drifted(spec, managed.get(), "detached outside Berth", draft)) {
+                return;
+            }
             fetchIfNeeded(spec, target, observed, inventory, draft);
             draft.changes.add(new Step.Attach(spec, target));
             return;
@@ -133,11 +143,40 @@ public final class Planner {
             return;
         }
         if (differs(spec, current, entry) || entry.phase() == ManagedImage.Phase.UPGRADING) {
+            if (drifted(
+                    spec,
+                    entry,
+                    "attached as " + current.label() + " with profile "
+                            + current.profile().orElse("?") + " outside Berth",
+                    draft)) {
+                return;
+            }
             fetchIfNeeded(spec, target, observed, inventory, draft);
             draft.changes.add(new Step.Upgrade(spec, target, current));
         } else if (needsStart(spec, current) || entry.phase() == ManagedImage.Phase.ATTACHING) {
+            if (drifted(spec, entry, "units " + current.state() + " (stopped outside Berth)", draft)) {
+                return;
+            }
             draft.changes.add(new Step.Start(spec, current));
         }
+    }
+
+    /**
+     * Whether the host differs from what Berth last applied for an entry the manifest did not change: drift. It is
+     * reported; and when drift correction is off, the plan leaves it (returns true: plan nothing more).
+     */
+    private boolean drifted(ImageSpec spec, ManagedImage entry, String what, Draft draft) {
+        boolean settled = entry.phase() == ManagedImage.Phase.ATTACHED;
+        boolean unchanged = entry.version().equals(spec.version())
+                && entry.sha256().equals(spec.sha256())
+                && entry.profile().equals(spec.profile())
+                && entry.matches().equals(spec.matches())
+                && entry.runtime() == spec.runtime();
+        if (!settled || !unchanged) {
+            return false;
+        }
+        draft.findings.add(new Finding.Drifted(spec.name(), what, driftCorrection));
+        return !driftCorrection;
     }
 
     /** Version, profile, runtime flag or match list differ: the image must be reattached. */

@@ -1,17 +1,29 @@
 package dev.berth.reconciler;
 
+import dev.berth.model.ImageSpec;
+import dev.berth.model.LocalPolicy;
 import dev.berth.model.Manifest;
+import dev.berth.model.Reason;
 import dev.berth.model.host.Observed;
+import dev.berth.model.plan.Finding;
 import dev.berth.model.plan.Plan;
+import dev.berth.model.plan.Step;
+import dev.berth.model.state.FailedChange;
 import dev.berth.model.state.Inventory;
 import dev.berth.reconciler.port.DigestResolver;
 import dev.berth.reconciler.port.ImagePool;
 import dev.berth.reconciler.port.InventoryStore;
 import dev.berth.reconciler.port.PortableHost;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
- * One level-triggered pass: read the whole host and Berth's inventory, plan against the whole desired state,
- * execute, then look again to tell whether the host converged.
+ * One level-triggered pass: read the whole host and Berth's inventory, decide which images to hold, plan against
+ * the whole desired state, execute, remember a change that failed for good, then look again to tell whether the
+ * host converged.
  */
 public final class Reconciler {
     private final PortableHost host;
@@ -20,6 +32,8 @@ public final class Reconciler {
     private final Planner planner;
     private final Executor executor;
     private final DigestResolver resolver;
+    private final LocalPolicy policy;
+    private final Clock clock;
 
     public Reconciler(
             PortableHost host,
@@ -27,32 +41,100 @@ public final class Reconciler {
             InventoryStore store,
             Planner planner,
             Executor executor,
-            DigestResolver resolver) {
+            DigestResolver resolver,
+            LocalPolicy policy,
+            Clock clock) {
         this.host = host;
         this.pool = pool;
         this.store = store;
         this.planner = planner;
         this.executor = executor;
         this.resolver = resolver;
+        this.policy = policy;
+        this.clock = clock;
     }
 
     /** What a pass would do now; changes nothing. */
     public Plan plan(Manifest desired) {
-        Resolution resolution = Resolution.of(desired, resolver);
-        return planner.plan(resolution.manifest(), observe(), store.load(), resolution.holds());
+        Inventory inventory = Admission.forgetStale(desired, store.load());
+        Decision decision = decide(desired, inventory);
+        return planner.plan(decision.manifest(), observe(), inventory, decision.holds());
     }
 
-    /** Plans, executes, and plans again: converged when nothing is left to do and nothing was refused. */
     public Pass apply(Manifest desired) {
-        Resolution resolution = Resolution.of(desired, resolver);
+        return apply(desired, () -> false);
+    }
+
+    /** Plans, executes, and plans again: converged when nothing is left to do and nothing was held or refused. */
+    public Pass apply(Manifest desired, BooleanSupplier stop) {
         Inventory inventory = store.load();
-        Plan plan = planner.plan(resolution.manifest(), observe(), inventory, resolution.holds());
-        Execution execution = executor.run(plan, inventory);
-        Plan remaining = planner.plan(resolution.manifest(), observe(), execution.inventory(), resolution.holds());
+        Inventory current = Admission.forgetStale(desired, inventory);
+        if (!current.equals(inventory)) {
+            store.save(current);
+        }
+        Decision decision = decide(desired, current);
+        Plan plan = planner.plan(decision.manifest(), observe(), current, decision.holds());
+        Execution execution = executor.run(plan, current, stop);
+        Inventory after = remember(execution);
+        Decision again = decide(desired, after);
+        Plan remaining = planner.plan(again.manifest(), observe(), after, again.holds());
         return new Pass(plan, execution, remaining);
+    }
+
+    /** Forgets every failed change, so the next pass tries them again. */
+    public void forgetFailures() {
+        Inventory inventory = store.load();
+        if (!inventory.failures().isEmpty()) {
+            store.save(new Inventory(inventory.images(), inventory.files(), Map.of()));
+        }
     }
 
     public Observed observe() {
         return new Observed(host.attached(), pool.list(), host.profiles());
     }
+
+    private Decision decide(Manifest desired, Inventory inventory) {
+        Map<String, Finding.Refused> holds = new LinkedHashMap<>(Admission.holds(desired, inventory, policy));
+        Resolution resolution = Resolution.of(desired, holds.keySet(), resolver);
+        holds.putAll(resolution.holds());
+        return new Decision(resolution.manifest(), holds);
+    }
+
+    /** A change that failed for good is remembered, so it is not tried again until its entry changes. */
+    private Inventory remember(Execution execution) {
+        Inventory inventory = execution.inventory();
+        if (execution.failure().isEmpty()) {
+            return inventory;
+        }
+        Execution.Failure failure = execution.failure().get();
+        Optional<ImageSpec> spec = specOf(failure.step());
+        if (spec.isEmpty() || failure.error().reason().kind() != Reason.Kind.STALLED) {
+            return inventory;
+        }
+        Inventory next = inventory.with(FailedChange.of(
+                spec.get(),
+                failure.step().action(),
+                failure.error().reason(),
+                failure.error().getMessage(),
+                clock.instant(),
+                failure.restored()));
+        store.save(next);
+        return next;
+    }
+
+    private static Optional<ImageSpec> specOf(Step step) {
+        if (step instanceof Step.Fetch f) {
+            return Optional.of(f.spec());
+        } else if (step instanceof Step.Attach a) {
+            return Optional.of(a.spec());
+        } else if (step instanceof Step.Upgrade u) {
+            return Optional.of(u.spec());
+        } else if (step instanceof Step.Start s) {
+            return Optional.of(s.spec());
+        }
+        return Optional.empty();
+    }
+
+    /** The manifest with its digests resolved, and the images to hold. */
+    private record Decision(Manifest manifest, Map<String, Finding.Refused> holds) {}
 }

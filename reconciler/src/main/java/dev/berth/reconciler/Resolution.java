@@ -15,11 +15,12 @@ import java.util.Map;
  * list cannot be read or verified is held as it is, with the reason.
  */
 record Resolution(Manifest manifest, Map<String, Finding.Refused> holds) {
-    static Resolution of(Manifest desired, DigestResolver resolver) {
+    /** Resolves every listed digest, except those of images already held (nothing is fetched for them). */
+    static Resolution of(Manifest desired, java.util.Set<String> held, DigestResolver resolver) {
         List<ImageSpec> images = new ArrayList<>();
         Map<String, Finding.Refused> holds = new LinkedHashMap<>();
         for (ImageSpec spec : desired.images()) {
-            if (spec.resolved()) {
+            if (spec.resolved() || held.contains(spec.name())) {
                 images.add(spec);
                 continue;
             }

@@ -18,6 +18,8 @@ final class PlanText {
         for (Finding finding : plan.findings()) {
             if (finding instanceof Finding.Refused r) {
                 lines.add("refuse " + r.image() + " " + r.reason());
+            } else if (finding instanceof Finding.Drifted d) {
+                lines.add("drift " + d.image() + (d.corrected() ? " corrected" : " reported"));
             } else if (finding instanceof Finding.Unmanaged u) {
                 lines.add("unmanaged " + u.attached().label());
             }

@@ -29,8 +29,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class PlannerTest {
-    private final Planner planner = new Planner(Fixtures.POOL);
-
     static Stream<Case> rules() {
         return Stream.of(
                 when("nothing is desired and nothing attached").expect(),
@@ -102,7 +100,38 @@ class PlannerTest {
                         .want(spec("hello", "1.0"))
                         .attached(attached("hello", "1.0", "default", PortableState.ATTACHED))
                         .owns(managed("hello", "1.0"))
-                        .expect("start hello 1.0"),
+                        .expect("start hello 1.0", "drift hello corrected"),
+                when("a managed image detached by hand is attached again")
+                        .want(spec("hello", "1.0"))
+                        .owns(managed("hello", "1.0"))
+                        .knows(verified("hello", "1.0"))
+                        .pool(poolFile("hello", "1.0"))
+                        .expect("attach hello 1.0", "drift hello corrected"),
+                when("another version attached by hand is put back")
+                        .want(spec("hello", "1.0"))
+                        .attached(attached("hello", "0.9"))
+                        .owns(managed("hello", "1.0"))
+                        .knows(verified("hello", "1.0"))
+                        .pool(poolFile("hello", "1.0"))
+                        .expect("upgrade hello 0.9 -> 1.0 default", "drift hello corrected"),
+                when("without drift correction a detach by hand is only reported")
+                        .withoutDriftCorrection()
+                        .want(spec("hello", "1.0"))
+                        .owns(managed("hello", "1.0"))
+                        .expect("drift hello reported"),
+                when("without drift correction stopped units are only reported")
+                        .withoutDriftCorrection()
+                        .want(spec("hello", "1.0"))
+                        .attached(attached("hello", "1.0", "default", PortableState.ATTACHED))
+                        .owns(managed("hello", "1.0"))
+                        .expect("drift hello reported"),
+                when("without drift correction a manifest change is still applied")
+                        .withoutDriftCorrection()
+                        .want(spec("hello", "2.0"))
+                        .attached(attached("hello", "1.0"))
+                        .owns(managed("hello", "1.0"))
+                        .knows(verified("hello", "1.0"))
+                        .expect("fetch hello 2.0", "upgrade hello 1.0 -> 2.0 default", "prune hello_1.0.raw"),
                 when("an image that should not start is left stopped")
                         .want(notStarted(spec("hello", "1.0")))
                         .attached(attached("hello", "1.0", "default", PortableState.ATTACHED))
@@ -202,6 +231,7 @@ class PlannerTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
     void plansByRule(Case c) {
+        Planner planner = new Planner(Fixtures.POOL, c.driftCorrection);
         assertThat(PlanText.of(planner.plan(c.desired, c.observed, c.inventory, c.holds)))
                 .containsExactlyElementsOf(c.expected);
     }
@@ -265,6 +295,7 @@ class PlannerTest {
             Observed observed,
             Inventory inventory,
             java.util.Map<String, Finding.Refused> holds,
+            boolean driftCorrection,
             List<String> expected) {
         @Override
         public String toString() {
@@ -279,6 +310,12 @@ class PlannerTest {
         private final List<PoolFile> pool = new ArrayList<>();
         private Inventory inventory = Inventory.empty();
         private final java.util.Map<String, Finding.Refused> holds = new java.util.HashMap<>();
+        private boolean driftCorrection = true;
+
+        Builder withoutDriftCorrection() {
+            driftCorrection = false;
+            return this;
+        }
 
         Builder(String name) {
             this.name = name;
@@ -325,6 +362,7 @@ class PlannerTest {
                     new Observed(attached, pool),
                     inventory,
                     holds,
+                    driftCorrection,
                     List.of(lines));
         }
     }

@@ -1,6 +1,7 @@
 package dev.berth.reconciler;
 
 import dev.berth.model.ImageSpec;
+import dev.berth.model.LocalPolicy;
 import dev.berth.model.Manifest;
 import dev.berth.model.Origin;
 import dev.berth.model.plan.Plan;
@@ -26,6 +27,7 @@ final class World {
     HealthGate health = HealthGate.NONE;
     ReconcileListener listener = ReconcileListener.NONE;
     DigestResolver digests = DigestResolver.WITHOUT_KEYS;
+    LocalPolicy policy = LocalPolicy.permissive(false);
 
     /**
      * Publishes an image: its bytes at a URL, and what its units do once the file lands in the pool. Returns the
@@ -55,7 +57,8 @@ final class World {
 
     Reconciler reconciler() {
         Executor executor = new Executor(host, fetcher, pool, store, health, listener, Clock.systemUTC());
-        return new Reconciler(host, pool, store, new Planner(Fixtures.POOL), executor, digests);
+        return new Reconciler(
+                host, pool, store, new Planner(Fixtures.POOL), executor, digests, policy, Clock.systemUTC());
     }
 
     Pass apply(ImageSpec... specs) {

@@ -35,6 +35,12 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Output output;
 
+    @Option(
+            names = "--retry",
+            description = "Try again the changes that failed before (normally not retried until"
+                    + " their manifest entry changes).")
+    boolean retry;
+
     private final HostConnector connector;
 
     public ApplyCommand(HostConnector connector) {
@@ -51,7 +57,11 @@ public final class ApplyCommand implements Callable<Integer> {
             Pass pass;
             try (Host opened = connector.open(host)) {
                 reporter.source(snapshot);
-                pass = Reconcilers.oneShot(opened, progress).apply(snapshot.manifest());
+                dev.berth.reconciler.Reconciler reconciler = Reconcilers.oneShot(opened, progress);
+                if (retry) {
+                    reconciler.forgetFailures();
+                }
+                pass = reconciler.apply(snapshot.manifest());
             }
             report(reporter, snapshot, pass);
             return pass.converged() && !Reporter.refused(snapshot) ? 0 : 1;

@@ -21,13 +21,6 @@ public final class SourceOptions {
     @ArgGroup(exclusive = false, heading = "Git source:%n")
     Git git = new Git();
 
-    @Option(
-            names = "--trusted-keys",
-            paramLabel = "FILE",
-            description = "ASCII-armored OpenPGP public keys. With --git, the commit to apply must be signed by one of"
-                    + " them (checked by fingerprint); SHA256SUMS files named by `sums:` must be signed by one too.")
-    Path trustedKeys;
-
     /** Exactly one source. */
     static final class Origin {
         @Option(

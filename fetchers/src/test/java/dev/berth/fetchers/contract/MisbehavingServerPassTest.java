@@ -7,6 +7,7 @@ import dev.berth.fetchers.DownloadPolicy;
 import dev.berth.fetchers.LocalImagePool;
 import dev.berth.fetchers.UrlImageFetcher;
 import dev.berth.model.ImageSpec;
+import dev.berth.model.LocalPolicy;
 import dev.berth.model.Manifest;
 import dev.berth.model.Origin;
 import dev.berth.model.Sha256;
@@ -74,7 +75,14 @@ class MisbehavingServerPassTest {
         Executor executor =
                 new Executor(host, fetcher, images, store, HealthGate.NONE, ReconcileListener.NONE, Clock.systemUTC());
         reconciler = new Reconciler(
-                host, images, store, new Planner(pool.toString()), executor, DigestResolver.WITHOUT_KEYS);
+                host,
+                images,
+                store,
+                new Planner(pool.toString()),
+                executor,
+                DigestResolver.WITHOUT_KEYS,
+                LocalPolicy.permissive(true),
+                Clock.systemUTC());
         host.install(pool.toString(), TestImage.service("hello", "1.0"));
         host.install(pool.toString(), TestImage.service("hello", "2.0"));
         byte[] v1 = bytes(1000, 'a');

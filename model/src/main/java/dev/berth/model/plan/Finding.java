@@ -28,4 +28,16 @@ public sealed interface Finding {
             Objects.requireNonNull(message, "message");
         }
     }
+
+    /**
+     * A managed image someone changed outside Berth (detached it, stopped its units, attached another version).
+     *
+     * @param corrected the plan puts it back; false when drift correction is off and it is only reported
+     */
+    record Drifted(String image, String what, boolean corrected) implements Finding {
+        public Drifted {
+            Objects.requireNonNull(image, "image");
+            Objects.requireNonNull(what, "what");
+        }
+    }
 }

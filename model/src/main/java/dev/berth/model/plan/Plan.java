@@ -24,6 +24,13 @@ public record Plan(List<Step> steps, List<Finding> findings) {
                 .toList();
     }
 
+    public List<Finding.Drifted> drifted() {
+        return findings.stream()
+                .filter(Finding.Drifted.class::isInstance)
+                .map(Finding.Drifted.class::cast)
+                .toList();
+    }
+
     public List<Finding.Unmanaged> unmanaged() {
         return findings.stream()
                 .filter(Finding.Unmanaged.class::isInstance)
