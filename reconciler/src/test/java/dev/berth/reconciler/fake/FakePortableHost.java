@@ -56,6 +56,18 @@ public final class FakePortableHost implements PortableHost {
         return List.copyOf(calls);
     }
 
+    /** A unit crashing: it fails, as a service exiting with status 1 does. */
+    public void crash(String image, String unit) {
+        Attached a = require(image, "crash");
+        a.units.computeIfPresent(unit, (u, state) -> state.failed());
+    }
+
+    /** A unit crashing and systemd restarting it (Restart=on-failure): active again, NRestarts one higher. */
+    public void crashAndRestart(String image, String unit) {
+        Attached a = require(image, "restart");
+        a.units.computeIfPresent(unit, (u, state) -> state.restarted());
+    }
+
     /** A person stopping a unit with systemctl. */
     public void stopByHand(String image) {
         Attached a = require(image, "stop");

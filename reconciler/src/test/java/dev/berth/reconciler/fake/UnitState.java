@@ -27,6 +27,14 @@ record UnitState(
         return new UnitState(kind, "active", "success", restarts, triggeredBy);
     }
 
+    UnitState failed() {
+        return new UnitState(kind, "failed", "exit-code", restarts, triggeredBy);
+    }
+
+    UnitState restarted() {
+        return new UnitState(kind, "active", "success", restarts + 1, triggeredBy);
+    }
+
     UnitState stopped() {
         return new UnitState(kind, "inactive", result, restarts, triggeredBy);
     }
