@@ -40,7 +40,9 @@ public enum Reason {
     /** systemd-portabled or systemd is not reachable on the bus. */
     PortabledUnavailable(Kind.TRANSIENT),
     /** Berth's own state could not be read or written. */
-    StateUnavailable(Kind.TRANSIENT);
+    StateUnavailable(Kind.TRANSIENT),
+    /** Something Berth did not expect (a bug); the pass is retried with backoff and the error logged in full. */
+    InternalError(Kind.TRANSIENT);
 
     /** How a failure is retried, as Flux and controller-runtime do. */
     public enum Kind {

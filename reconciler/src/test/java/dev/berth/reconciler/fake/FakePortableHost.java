@@ -115,7 +115,8 @@ public final class FakePortableHost implements PortableHost {
                     Reason.AttachRejected, "reattaching " + a.imagePath() + ": nothing named " + name + " is attached");
         }
         Attached next = new Attached(a.imagePath(), a.profile(), a.runtime(), a.enable(), units(image, a));
-        next.units.replaceAll((unit, fresh) -> old.units.getOrDefault(unit, fresh));
+        next.units.replaceAll(
+                (unit, fresh) -> old.units.containsKey(unit) ? fresh.carrying(old.units.get(unit)) : fresh);
         attached.put(name, next);
         if (a.start()) {
             next.startAll(true);

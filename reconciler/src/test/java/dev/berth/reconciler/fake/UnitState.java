@@ -27,6 +27,11 @@ record UnitState(
         return new UnitState(kind, "active", "success", restarts, triggeredBy);
     }
 
+    /** The unit of a new image version, still in the state the old version's unit was in until restarted. */
+    UnitState carrying(UnitState old) {
+        return new UnitState(kind, old.activeState, old.result, old.restarts, triggeredBy);
+    }
+
     UnitState failed() {
         return new UnitState(kind, "failed", "exit-code", restarts, triggeredBy);
     }

@@ -1,0 +1,109 @@
+package dev.berth.reconciler.loop;
+
+import dev.berth.model.BerthException;
+import dev.berth.model.Reason;
+import dev.berth.reconciler.Pass;
+import dev.berth.reconciler.Reconciler;
+import dev.berth.reconciler.port.ManifestSource;
+import dev.berth.reconciler.port.SourceSnapshot;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.DoubleSupplier;
+
+/**
+ * The agent's loop. Every pass reads the whole desired state and the whole host (level-triggered): a timer, a
+ * signal or a file change only wakes it, so a missed event costs nothing. One pass at a time; failing passes back
+ * off exponentially up to a cap and a success resets it. {@link #stop} lets the current step finish.
+ */
+public final class AgentLoop {
+    private final ManifestSource source;
+    private final Reconciler reconciler;
+    private final Schedule schedule;
+    private final Wakeup wakeup;
+    private final Clock clock;
+    private final DoubleSupplier random;
+    private final LoopListener listener;
+    private volatile boolean stopping;
+    private int failures;
+
+    public AgentLoop(
+            ManifestSource source,
+            Reconciler reconciler,
+            Schedule schedule,
+            Wakeup wakeup,
+            Clock clock,
+            DoubleSupplier random,
+            LoopListener listener) {
+        this.source = source;
+        this.reconciler = reconciler;
+        this.schedule = schedule;
+        this.wakeup = wakeup;
+        this.clock = clock;
+        this.random = random;
+        this.listener = listener;
+    }
+
+    /** Runs passes until {@link #stop}; the first pass starts at once. */
+    public void run() throws InterruptedException {
+        Wakeup.Cause cause = Wakeup.Cause.TIMER;
+        while (!stopping) {
+            PassReport report = pass(cause);
+            if (stopping) {
+                return;
+            }
+            cause = wakeup.await(delayAfter(report));
+            if (cause == Wakeup.Cause.STOP) {
+                return;
+            }
+        }
+    }
+
+    /** Asks the loop to stop: the step under way finishes, no new step or pass starts. */
+    public void stop() {
+        stopping = true;
+        wakeup.wake(Wakeup.Cause.STOP);
+    }
+
+    public boolean stopping() {
+        return stopping;
+    }
+
+    /** One pass, reported to the listener. */
+    public PassReport pass(Wakeup.Cause cause) {
+        Instant started = clock.instant();
+        listener.passStarted(cause);
+        Optional<SourceSnapshot> snapshot = Optional.empty();
+        Optional<Pass> pass = Optional.empty();
+        Optional<BerthException> error = Optional.empty();
+        try {
+            snapshot = Optional.of(source.read());
+            pass = Optional.of(reconciler.apply(snapshot.get().manifest(), () -> stopping));
+        } catch (BerthException e) {
+            error = Optional.of(e);
+        } catch (RuntimeException e) {
+            error = Optional.of(new BerthException(Reason.InternalError, "unexpected " + e, e));
+        }
+        PassReport report = new PassReport(cause, started, clock.instant(), snapshot, pass, error);
+        failures = report.outcome() == PassReport.Outcome.FAILED ? failures + 1 : 0;
+        listener.passFinished(report);
+        return report;
+    }
+
+    /**
+     * The wait after a pass: the interval once converged (or only held images are left); backoff while passes
+     * fail; the backoff base after a change failed for good, so the images behind it converge soon.
+     */
+    Duration delayAfter(PassReport report) {
+        return switch (report.outcome()) {
+            case CONVERGED, HELD -> schedule.next(0, random);
+            case CHANGE_FAILED -> schedule.next(1, random);
+            case FAILED, STOPPED -> schedule.next(failures, random);
+        };
+    }
+
+    int failures() {
+        return failures;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.berth.reconciler.loop;
+
+import java.time.Duration;
+
+/** What ends the wait between two passes. */
+public interface Wakeup {
+    /** Why a wait ended. */
+    enum Cause {
+        /** The interval (or backoff) passed. */
+        TIMER,
+        /** SIGHUP, or a person asking for a pass. */
+        SIGNAL,
+        /** The manifest file changed. */
+        CHANGE,
+        /** The agent is stopping. */
+        STOP
+    }
+
+    /** Waits up to {@code delay}, or less when woken; returns why it ended. */
+    Cause await(Duration delay) throws InterruptedException;
+
+    /** Ends the current or next wait early. Safe from any thread (signal handlers, file watchers). */
+    void wake(Cause cause);
+}

@@ -1,0 +1,255 @@
+package dev.berth.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.model.ImageSpec;
+import dev.berth.model.LocalPolicy;
+import dev.berth.model.Manifest;
+import dev.berth.model.host.AttachedImage;
+import dev.berth.model.host.PortableState;
+import dev.berth.model.state.Inventory;
+import dev.berth.model.state.ManagedImage;
+import dev.berth.reconciler.fake.FakeImageFetcher;
+import dev.berth.reconciler.fake.FakeImagePool;
+import dev.berth.reconciler.fake.FakeInventoryStore;
+import dev.berth.reconciler.fake.FakePortableHost;
+import dev.berth.reconciler.fake.TestImage;
+import dev.berth.reconciler.port.Attachment;
+import dev.berth.reconciler.port.DigestResolver;
+import dev.berth.reconciler.port.Download;
+import dev.berth.reconciler.port.FetchedFile;
+import dev.berth.reconciler.port.HealthGate;
+import dev.berth.reconciler.port.ImageFetcher;
+import dev.berth.reconciler.port.InventoryStore;
+import dev.berth.reconciler.port.PortableHost;
+import dev.berth.reconciler.port.ReconcileListener;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * kill -9 at any moment, then a restart: the agent converges without help and leaves nothing behind. Every host
+ * call, download and inventory write of a pass is a moment to die at, before or after it takes effect; each is
+ * tried.
+ */
+class CrashSafetyTest {
+    /** The process dying: not an exception Berth could catch and handle. */
+    static final class Killed extends Error {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** Counts every outside effect and dies at the chosen one. */
+    static final class Reaper {
+        final int killAt;
+        final boolean afterEffect;
+        int seen;
+
+        Reaper(int killAt, boolean afterEffect) {
+            this.killAt = killAt;
+            this.afterEffect = afterEffect;
+        }
+
+        <T> T effect(Supplier<T> action) {
+            seen++;
+            if (seen == killAt && !afterEffect) {
+                throw new Killed();
+            }
+            T result = action.get();
+            if (seen == killAt) {
+                throw new Killed();
+            }
+            return result;
+        }
+
+        void effect(Runnable action) {
+            effect(() -> {
+                action.run();
+                return null;
+            });
+        }
+    }
+
+    private final FakePortableHost host = new FakePortableHost();
+    private final FakeImagePool pool = new FakeImagePool(Fixtures.POOL);
+    private final FakeImageFetcher fetcher = new FakeImageFetcher(pool);
+    private final FakeInventoryStore store = new FakeInventoryStore();
+
+    private ImageSpec publish(TestImage image) {
+        byte[] content = (image.name() + " " + image.version()).getBytes(StandardCharsets.UTF_8);
+        URI url = URI.create("https://images.example/" + image.fileName());
+        fetcher.serve(url, content);
+        host.install(Fixtures.POOL, image);
+        return new ImageSpec(
+                image.name(),
+                image.version(),
+                url,
+                FakeImagePool.sha256(content),
+                "default",
+                List.of(image.name()),
+                true,
+                true,
+                false,
+                new dev.berth.model.Origin("m.yaml", 4));
+    }
+
+    private Reconciler reconciler(PortableHost portable, ImageFetcher images, InventoryStore inventory) {
+        Executor executor = new Executor(
+                portable, images, pool, inventory, HealthGate.NONE, ReconcileListener.NONE, Clock.systemUTC());
+        return new Reconciler(
+                portable,
+                pool,
+                inventory,
+                new Planner(Fixtures.POOL),
+                executor,
+                DigestResolver.WITHOUT_KEYS,
+                LocalPolicy.permissive(false),
+                Clock.systemUTC());
+    }
+
+    static Stream<Arguments> deaths() {
+        return IntStream.rangeClosed(1, 40)
+                .boxed()
+                .flatMap(k -> Stream.of(Arguments.of(k, false), Arguments.of(k, true)));
+    }
+
+    @ParameterizedTest(name = "killed at effect {0} (after it took effect: {1})")
+    @MethodSource("deaths")
+    void aRestartAfterAKillAnywhereInAPassConverges(int killAt, boolean afterEffect) {
+        ImageSpec a1 = publish(TestImage.service("a", "1"));
+        ImageSpec b1 = publish(TestImage.socketActivated("b", "1"));
+        ImageSpec a2 = publish(TestImage.service("a", "2"));
+        ImageSpec c1 = publish(TestImage.service("c", "1"));
+        Manifest before = new Manifest(List.of(a1, b1), "m.yaml");
+        Manifest after = new Manifest(List.of(a2, c1, withProfile(b1, "strict")), "m.yaml");
+        assertThat(reconciler(host, fetcher, store).apply(before).converged()).isTrue();
+
+        Reaper reaper = new Reaper(killAt, afterEffect);
+        boolean killed;
+        try {
+            reconciler(killing(host, reaper), killing(fetcher, reaper), killing(store, reaper))
+                    .apply(after);
+            killed = false;
+        } catch (Killed death) {
+            killed = true;
+        }
+        Pass restarted = reconciler(host, fetcher, store).apply(after);
+
+        assertThat(restarted.converged())
+                .as("converged after the restart (killed: " + killed + ")")
+                .isTrue();
+        assertThat(host.attached()).extracting(AttachedImage::label).containsExactlyInAnyOrder("a 2", "b 1", "c 1");
+        assertThat(host.attached()).allSatisfy(i -> assertThat(i.state()).isEqualTo(PortableState.RUNNING));
+        assertThat(host.attached())
+                .filteredOn(i -> i.name().equals("b"))
+                .allSatisfy(i -> assertThat(i.profile()).contains("strict"));
+        assertThat(pool.list())
+                .extracting(f -> f.fileName())
+                .containsExactlyInAnyOrder("a_2.raw", "b_1.raw", "c_1.raw");
+        Inventory inventory = store.load();
+        assertThat(inventory.images()).containsOnlyKeys("a", "b", "c");
+        assertThat(inventory.images().values()).allSatisfy(m -> {
+            assertThat(m.phase()).isEqualTo(ManagedImage.Phase.ATTACHED);
+            assertThat(m.previous()).isNull();
+        });
+        assertThat(inventory.files().keySet())
+                .isEqualTo(Set.of(Fixtures.path("a", "2"), Fixtures.path("b", "1"), Fixtures.path("c", "1")));
+        assertThat(inventory.files().values())
+                .allSatisfy(f -> assertThat(f.verified()).isTrue());
+    }
+
+    @org.junit.jupiter.api.Test
+    void theKillPointsTriedCoverEveryEffectOfThePass() {
+        ImageSpec a1 = publish(TestImage.service("a", "1"));
+        ImageSpec b1 = publish(TestImage.socketActivated("b", "1"));
+        ImageSpec a2 = publish(TestImage.service("a", "2"));
+        ImageSpec c1 = publish(TestImage.service("c", "1"));
+        reconciler(host, fetcher, store).apply(new Manifest(List.of(a1, b1), "m.yaml"));
+        Reaper counter = new Reaper(Integer.MAX_VALUE, false);
+
+        reconciler(killing(host, counter), killing(fetcher, counter), killing(store, counter))
+                .apply(new Manifest(List.of(a2, c1, withProfile(b1, "strict")), "m.yaml"));
+
+        assertThat(counter.seen).isBetween(15, 40);
+    }
+
+    private static ImageSpec withProfile(ImageSpec s, String profile) {
+        return new ImageSpec(
+                s.name(),
+                s.version(),
+                s.url(),
+                s.digest(),
+                profile,
+                s.matches(),
+                s.enable(),
+                s.start(),
+                s.runtime(),
+                s.origin(),
+                s.health(),
+                s.sidecars());
+    }
+
+    private static PortableHost killing(PortableHost host, Reaper reaper) {
+        return new PortableHost() {
+            @Override
+            public List<AttachedImage> attached() {
+                return host.attached();
+            }
+
+            @Override
+            public Set<String> profiles() {
+                return host.profiles();
+            }
+
+            @Override
+            public void attach(Attachment a) {
+                reaper.effect(() -> host.attach(a));
+            }
+
+            @Override
+            public void reattach(Attachment a) {
+                reaper.effect(() -> host.reattach(a));
+            }
+
+            @Override
+            public void start(Attachment a) {
+                reaper.effect(() -> host.start(a));
+            }
+
+            @Override
+            public void detach(AttachedImage image) {
+                reaper.effect(() -> host.detach(image));
+            }
+        };
+    }
+
+    private static ImageFetcher killing(ImageFetcher fetcher, Reaper reaper) {
+        return new ImageFetcher() {
+            @Override
+            public FetchedFile fetch(Download download, String target) {
+                return reaper.effect(() -> fetcher.fetch(download, target));
+            }
+        };
+    }
+
+    private static InventoryStore killing(InventoryStore store, Reaper reaper) {
+        return new InventoryStore() {
+            @Override
+            public Inventory load() {
+                return store.load();
+            }
+
+            @Override
+            public void save(Inventory inventory) {
+                reaper.effect(() -> store.save(inventory));
+            }
+        };
+    }
+}
