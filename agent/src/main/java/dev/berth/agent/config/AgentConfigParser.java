@@ -1,0 +1,274 @@
+package dev.berth.agent.config;
+
+import dev.berth.model.BerthException;
+import dev.berth.model.LocalPolicy;
+import dev.berth.model.ManifestInvalidException;
+import dev.berth.model.Names;
+import dev.berth.model.Reason;
+import dev.berth.model.yaml.Fields;
+import dev.berth.model.yaml.Problems;
+import dev.berth.model.yaml.YamlReader;
+import dev.berth.reconciler.health.HealthPolicy;
+import dev.berth.reconciler.loop.Schedule;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads /etc/berth/agent.yaml as strictly as a manifest: every unknown or malformed setting is reported, with its
+ * line and column, before the agent starts.
+ */
+public final class AgentConfigParser {
+    public static final String KIND = "AgentConfig";
+    private static final Set<String> TOP = Set.of(
+            "apiVersion",
+            "kind",
+            "source",
+            "interval",
+            "jitter",
+            "backoff",
+            "stateDir",
+            "poolDir",
+            "bus",
+            "health",
+            "driftCorrection",
+            "policy",
+            "download",
+            "metrics");
+    private static final Set<String> SOURCE = Set.of("manifest", "git", "trustedKeys");
+    private static final Set<String> GIT = Set.of(
+            "url",
+            "ref",
+            "path",
+            "tokenFile",
+            "tokenEnv",
+            "username",
+            "passwordFile",
+            "passwordEnv",
+            "sshKey",
+            "knownHosts");
+    private static final Set<String> BACKOFF = Set.of("base", "cap");
+    private static final Set<String> HEALTH = Set.of("stableFor", "timeout");
+    private static final Set<String> POLICY =
+            Set.of("allowedProfiles", "allowedUrlPrefixes", "maxImageBytes", "allowHttp");
+    private static final Set<String> DOWNLOAD = Set.of("connectTimeout", "readTimeout");
+    private static final Set<String> METRICS = Set.of("listen");
+    private static final Pattern ANY = Pattern.compile(".+");
+    private static final Pattern ABSOLUTE = Pattern.compile("/.*");
+    private static final Pattern ENV = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private AgentConfigParser() {}
+
+    public static AgentConfig read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BerthException(
+                    Reason.ManifestInvalid,
+                    "cannot read the agent configuration " + file + ": "
+                            + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+        }
+        return parse(text, file);
+    }
+
+    public static AgentConfig parse(String text, Path file) {
+        Problems problems = new Problems(file.toString());
+        Optional<AgentConfig> config = YamlReader.read(text, problems)
+                .flatMap(root -> Fields.of(root, "", problems))
+                .flatMap(top -> top(top, file));
+        if (!problems.isEmpty() || config.isEmpty()) {
+            throw new ManifestInvalidException(problems.sorted());
+        }
+        return config.get();
+    }
+
+    private static Optional<AgentConfig> top(Fields f, Path file) {
+        f.rejectUnknown(TOP);
+        f.requiredText("apiVersion")
+                .ifPresent(v -> f.checked(
+                        "apiVersion",
+                        Optional.of(v),
+                        dev.berth.model.Manifest.API_VERSION::equals,
+                        "must be \"" + dev.berth.model.Manifest.API_VERSION + "\""));
+        f.requiredText("kind")
+                .ifPresent(v -> f.checked("kind", Optional.of(v), KIND::equals, "must be \"" + KIND + "\""));
+        Optional<Fields> sourceFields = f.require("source") ? f.fields("source") : Optional.empty();
+        Optional<SourceConfig> source = sourceFields.flatMap(AgentConfigParser::source);
+        Optional<Path> trustedKeys = sourceFields.flatMap(s -> path(s, "trustedKeys"));
+        Schedule schedule = schedule(f);
+        Path stateDir = path(f, "stateDir").orElse(AgentConfig.STATE_DIR);
+        Path poolDir = path(f, "poolDir").orElse(AgentConfig.POOL_DIR);
+        Optional<String> bus = f.text("bus").filter(b -> !b.isBlank());
+        HealthPolicy health = f.fields("health").map(AgentConfigParser::health).orElse(HealthPolicy.DEFAULT);
+        boolean drift = f.bool("driftCorrection", true);
+        LocalPolicy policy = f.fields("policy").map(AgentConfigParser::policy).orElse(LocalPolicy.defaults());
+        Optional<Fields> download = f.fields("download");
+        download.ifPresent(d -> d.rejectUnknown(DOWNLOAD));
+        Duration connect = download.flatMap(d -> d.duration("connectTimeout")).orElse(Duration.ofSeconds(15));
+        Duration read = download.flatMap(d -> d.duration("readTimeout")).orElse(Duration.ofSeconds(30));
+        Optional<InetSocketAddress> metrics = f.fields("metrics")
+                .map(AgentConfigParser::listen)
+                .orElse(Optional.of(new InetSocketAddress("127.0.0.1", AgentConfig.METRICS_PORT)));
+        if (!f.problems().isEmpty() || source.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AgentConfig(
+                file,
+                source.get(),
+                trustedKeys,
+                schedule,
+                stateDir,
+                poolDir,
+                bus,
+                health,
+                drift,
+                policy,
+                connect,
+                read,
+                metrics));
+    }
+
+    private static Optional<SourceConfig> source(Fields s) {
+        s.rejectUnknown(SOURCE);
+        if (s.has("manifest") == s.has("git")) {
+            s.problems()
+                    .add(
+                            s.position(),
+                            s.path("manifest"),
+                            "give exactly one of manifest (a file or directory) and git (a repository)");
+            return Optional.empty();
+        }
+        if (s.has("manifest")) {
+            return path(s, "manifest").map(SourceConfig.Manifest::new);
+        }
+        return s.fields("git").flatMap(AgentConfigParser::git);
+    }
+
+    private static Optional<SourceConfig> git(Fields g) {
+        g.rejectUnknown(GIT);
+        Optional<String> url = g.requiredText("url");
+        SourceConfig.Git git = new SourceConfig.Git(
+                url.orElse(""),
+                g.text("ref"),
+                g.text("path").orElse(""),
+                path(g, "tokenFile"),
+                g.text("tokenEnv", ENV, "must be an environment variable name"),
+                g.text("username"),
+                path(g, "passwordFile"),
+                g.text("passwordEnv", ENV, "must be an environment variable name"),
+                path(g, "sshKey"),
+                path(g, "knownHosts"));
+        return url.map(u -> git);
+    }
+
+    private static Schedule schedule(Fields f) {
+        Duration interval = f.duration("interval").orElse(Schedule.DEFAULT.interval());
+        double jitter = f.text("jitter").map(j -> fraction(f, j)).orElse(Schedule.DEFAULT.jitter());
+        Optional<Fields> backoff = f.fields("backoff");
+        backoff.ifPresent(b -> b.rejectUnknown(BACKOFF));
+        Duration base = backoff.flatMap(b -> b.duration("base")).orElse(Schedule.DEFAULT.backoffBase());
+        Duration cap = backoff.flatMap(b -> b.duration("cap")).orElse(Schedule.DEFAULT.backoffCap());
+        try {
+            return new Schedule(interval, jitter, base, cap);
+        } catch (IllegalArgumentException e) {
+            f.problems().add(f.positionOf("interval"), "interval", e.getMessage());
+            return Schedule.DEFAULT;
+        }
+    }
+
+    private static double fraction(Fields f, String text) {
+        try {
+            double value = Double.parseDouble(text);
+            if (value >= 0 && value <= 1) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        f.problems()
+                .add(
+                        f.positionOf("jitter"),
+                        "jitter",
+                        "must be a fraction from 0 to 1 (0.1 spreads passes by" + " 10% either way), got \"" + text
+                                + "\"");
+        return Schedule.DEFAULT.jitter();
+    }
+
+    private static HealthPolicy health(Fields h) {
+        h.rejectUnknown(HEALTH);
+        Duration stable = h.duration("stableFor").orElse(HealthPolicy.DEFAULT.stableFor());
+        Duration timeout = h.duration("timeout").orElse(HealthPolicy.DEFAULT.timeout());
+        try {
+            return new HealthPolicy(stable, timeout, HealthPolicy.DEFAULT.pollEvery());
+        } catch (IllegalArgumentException e) {
+            h.problems().add(h.positionOf("timeout"), h.path("timeout"), e.getMessage());
+            return HealthPolicy.DEFAULT;
+        }
+    }
+
+    private static LocalPolicy policy(Fields p) {
+        p.rejectUnknown(POLICY);
+        List<String> profiles = p.textList("allowedProfiles", Names.PROFILE, Names.PROFILE_RULE)
+                .orElse(List.copyOf(LocalPolicy.DEFAULT_PROFILES));
+        if (profiles.isEmpty()) {
+            p.problems()
+                    .add(p.positionOf("allowedProfiles"), p.path("allowedProfiles"), "must allow at least one profile");
+        }
+        List<String> prefixes =
+                p.textList("allowedUrlPrefixes", ANY, "must be a URL prefix").orElse(List.of());
+        long maxBytes = p.text("maxImageBytes")
+                .flatMap(t -> ByteSizes.parse(t).or(() -> {
+                    p.problems()
+                            .add(
+                                    p.positionOf("maxImageBytes"),
+                                    p.path("maxImageBytes"),
+                                    ByteSizes.RULE + ", got \"" + t + "\"");
+                    return Optional.empty();
+                }))
+                .orElse(LocalPolicy.DEFAULT_MAX_IMAGE_BYTES);
+        boolean allowHttp = p.bool("allowHttp", false);
+        return new LocalPolicy(
+                profiles.isEmpty() ? LocalPolicy.DEFAULT_PROFILES : Set.copyOf(profiles),
+                prefixes,
+                maxBytes,
+                allowHttp);
+    }
+
+    private static Optional<InetSocketAddress> listen(Fields m) {
+        m.rejectUnknown(METRICS);
+        Optional<String> text = m.text("listen");
+        if (text.isEmpty() || text.get().equals("off")) {
+            return Optional.empty();
+        }
+        int colon = text.get().lastIndexOf(':');
+        try {
+            String host =
+                    colon <= 0 ? "0.0.0.0" : text.get().substring(0, colon).replaceAll("^\\[|\\]$", "");
+            int port = Integer.parseInt(text.get().substring(colon + 1));
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return Optional.of(new InetSocketAddress(host, port));
+        } catch (RuntimeException e) {
+            m.problems()
+                    .add(
+                            m.positionOf("listen"),
+                            m.path("listen"),
+                            "must be HOST:PORT (e.g. 127.0.0.1:" + AgentConfig.METRICS_PORT + "), :PORT, or off, got \""
+                                    + text.get() + "\"");
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Path> path(Fields f, String key) {
+        return f.text(key, ABSOLUTE, "must be an absolute path").map(Path::of);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.berth.agent.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.berth.model.LocalPolicy;
+import dev.berth.model.ManifestInvalidException;
+import dev.berth.model.yaml.Problem;
+import dev.berth.reconciler.health.HealthPolicy;
+import dev.berth.reconciler.loop.Schedule;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AgentConfigParserTest {
+    private static final Path FILE = Path.of("/etc/berth/agent.yaml");
+    private static final String HEAD = "apiVersion: berth.dev/v1\nkind: AgentConfig\n";
+
+    private static AgentConfig parse(String body) {
+        return AgentConfigParser.parse(HEAD + body, FILE);
+    }
+
+    private static List<String> problems(String body) {
+        ManifestInvalidException e = catchThrowableOfType(ManifestInvalidException.class, () -> parse(body));
+        assertThat(e).as("configuration should be invalid").isNotNull();
+        return e.problems().stream().map(Problem::toString).toList();
+    }
+
+    @Test
+    void aManifestFileIsAllThatIsRequiredAndEverythingElseHasADefault() {
+        AgentConfig config = parse("source:\n  manifest: /etc/berth/manifest.yaml\n");
+
+        assertThat(config.source()).isEqualTo(new SourceConfig.Manifest(Path.of("/etc/berth/manifest.yaml")));
+        assertThat(config.schedule()).isEqualTo(Schedule.DEFAULT);
+        assertThat(config.stateDir()).isEqualTo(Path.of("/var/lib/berth"));
+        assertThat(config.poolDir()).isEqualTo(Path.of("/var/lib/portables"));
+        assertThat(config.bus()).isEmpty();
+        assertThat(config.health()).isEqualTo(HealthPolicy.DEFAULT);
+        assertThat(config.driftCorrection()).isTrue();
+        assertThat(config.policy()).isEqualTo(LocalPolicy.defaults());
+        assertThat(config.policy().allowsProfile("trusted")).isFalse();
+        assertThat(config.metricsListen()).contains(new InetSocketAddress("127.0.0.1", 9741));
+    }
+
+    @Test
+    void everySettingIsRead() {
+        AgentConfig config = parse("""
+                source:
+                  git:
+                    url: https://git.example/fleet.git
+                    ref: main
+                    path: hosts/web
+                    tokenFile: /etc/berth/git-token
+                  trustedKeys: /etc/berth/release-keys.asc
+                interval: 30s
+                jitter: 0.2
+                backoff: {base: 2s, cap: 2m}
+                stateDir: /srv/berth
+                poolDir: /srv/portables
+                bus: unix:path=/run/dbus/system_bus_socket
+                health: {stableFor: 5s, timeout: 1m}
+                driftCorrection: false
+                policy:
+                  allowedProfiles: [default, strict, nonetwork, trusted]
+                  allowedUrlPrefixes: [https://images.example/]
+                  maxImageBytes: 2GiB
+                  allowHttp: true
+                download: {connectTimeout: 5s, readTimeout: 10s}
+                metrics: {listen: "0.0.0.0:9800"}
+                """);
+
+        SourceConfig.Git git = (SourceConfig.Git) config.source();
+        assertThat(git.url()).isEqualTo("https://git.example/fleet.git");
+        assertThat(git.ref()).contains("main");
+        assertThat(git.path()).isEqualTo("hosts/web");
+        assertThat(git.tokenFile()).contains(Path.of("/etc/berth/git-token"));
+        assertThat(config.trustedKeys()).contains(Path.of("/etc/berth/release-keys.asc"));
+        assertThat(config.schedule())
+                .isEqualTo(new Schedule(Duration.ofSeconds(30), 0.2, Duration.ofSeconds(2), Duration.ofMinutes(2)));
+        assertThat(config.stateDir()).isEqualTo(Path.of("/srv/berth"));
+        assertThat(config.bus()).contains("unix:path=/run/dbus/system_bus_socket");
+        assertThat(config.health().stableFor()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.driftCorrection()).isFalse();
+        assertThat(config.policy())
+                .isEqualTo(new LocalPolicy(
+                        Set.of("default", "strict", "nonetwork", "trusted"),
+                        List.of("https://images.example/"),
+                        2L << 30,
+                        true));
+        assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.metricsListen()).contains(new InetSocketAddress("0.0.0.0", 9800));
+    }
+
+    @Test
+    void metricsCanBeTurnedOff() {
+        assertThat(parse("source: {manifest: /m.yaml}\nmetrics: {listen: \"off\"}\n")
+                        .metricsListen())
+                .isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceWithItsPosition() {
+        assertThat(problems("""
+                source:
+                  manifest: relative/m.yaml
+                intervall: 30s
+                interval: soon
+                jitter: 2
+                policy:
+                  maxImageBytes: lots
+                  allowedProfiles: []
+                metrics: {listen: "127.0.0.1:99999"}
+                """))
+                .containsExactly(
+                        "/etc/berth/agent.yaml:4:13: source.manifest: must be an absolute path, got \"relative/m.yaml\"",
+                        "/etc/berth/agent.yaml:5:1: intervall: unknown field (did you mean \"interval\"?)",
+                        "/etc/berth/agent.yaml:6:11: interval: must be a duration such as 500ms, 10s, 5m or 1h30m, got \"soon\"",
+                        "/etc/berth/agent.yaml:7:9: jitter: must be a fraction from 0 to 1 (0.1 spreads passes by 10% either way),"
+                                + " got \"2\"",
+                        "/etc/berth/agent.yaml:9:18: policy.maxImageBytes: must be a size such as 8GiB, 512MiB, 100MB or a number"
+                                + " of bytes, got \"lots\"",
+                        "/etc/berth/agent.yaml:10:20: policy.allowedProfiles: must allow at least one profile",
+                        "/etc/berth/agent.yaml:11:19: metrics.listen: must be HOST:PORT (e.g. 127.0.0.1:9741), :PORT, or off,"
+                                + " got \"127.0.0.1:99999\"");
+    }
+
+    @Test
+    void aSourceIsRequiredAndMustBeOneOrTheOther() {
+        assertThat(problems("interval: 1m\n")).containsExactly("/etc/berth/agent.yaml:1:1: source: is required");
+        assertThat(problems("source:\n  manifest: /m.yaml\n  git: {url: file:///r}\n"))
+                .containsExactly("/etc/berth/agent.yaml:4:3: source.manifest: give exactly one of manifest (a file or"
+                        + " directory) and git (a repository)");
+    }
+
+    @Test
+    void aHealthTimeoutShorterThanTheStableWindowIsRefused() {
+        assertThat(problems("source: {manifest: /m.yaml}\nhealth: {stableFor: 30s, timeout: 10s}\n"))
+                .singleElement()
+                .asString()
+                .contains("health.timeout: the health timeout (PT10S) must be at least the stable window (PT30S)");
+    }
+}
