@@ -77,8 +77,9 @@ public final class Reconciler {
         Execution execution = executor.run(plan, current, stop);
         Inventory after = remember(execution);
         Decision again = decide(desired, after);
-        Plan remaining = planner.plan(again.manifest(), observe(), after, again.holds());
-        return new Pass(plan, execution, remaining);
+        Observed now = observe();
+        Plan remaining = planner.plan(again.manifest(), now, after, again.holds());
+        return new Pass(again.manifest(), plan, execution, remaining, now);
     }
 
     /** Forgets every failed change, so the next pass tries them again. */

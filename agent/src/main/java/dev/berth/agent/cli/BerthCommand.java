@@ -8,5 +8,5 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "GitOps for systemd portable services: converge this host to a manifest.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class})
+        subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, StatusCommand.class})
 public final class BerthCommand {}

@@ -1,12 +1,9 @@
 package dev.berth.agent.cli;
 
+import dev.berth.agent.GitAccess;
 import dev.berth.fetchers.FileManifestSource;
-import dev.berth.fetchers.git.GitCredentials;
 import dev.berth.fetchers.git.GitManifestSource;
 import dev.berth.fetchers.git.GitSourceOptions;
-import dev.berth.fetchers.git.Secret;
-import dev.berth.model.BerthException;
-import dev.berth.model.Reason;
 import dev.berth.reconciler.port.SourceSnapshot;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -87,41 +84,17 @@ public final class SourceOptions {
     }
 
     public GitSourceOptions gitOptions(Path stateDir, Optional<Path> trustedKeys) {
-        try {
-            GitSourceOptions options =
-                    GitSourceOptions.of(origin.url, stateDir, credentials()).withPath(git.path);
-            if (git.ref != null) {
-                options = options.withRef(git.ref);
-            }
-            return trustedKeys.isEmpty() ? options : options.withTrustedKeys(trustedKeys.get());
-        } catch (IllegalArgumentException e) {
-            throw new BerthException(Reason.ManifestInvalid, "--git " + e.getMessage());
-        }
-    }
-
-    private GitCredentials credentials() {
-        if (git.sshKey != null || git.knownHosts != null) {
-            if (git.sshKey == null || git.knownHosts == null) {
-                throw new BerthException(Reason.ManifestInvalid, "ssh needs both --ssh-key and --known-hosts");
-            }
-            return GitCredentials.sshKey(git.sshKey, git.knownHosts);
-        }
-        if (git.tokenFile != null) {
-            return GitCredentials.token(Secret.fromFile(git.tokenFile));
-        }
-        if (git.tokenEnv != null) {
-            return GitCredentials.token(Secret.fromEnvironment(git.tokenEnv));
-        }
-        if (git.passwordFile != null || git.passwordEnv != null) {
-            if (git.user == null) {
-                throw new BerthException(Reason.ManifestInvalid, "--git-password-* needs --git-user");
-            }
-            return GitCredentials.basic(
-                    git.user,
-                    git.passwordFile != null
-                            ? Secret.fromFile(git.passwordFile)
-                            : Secret.fromEnvironment(git.passwordEnv));
-        }
-        return GitCredentials.none();
+        return new GitAccess(
+                        origin.url,
+                        Optional.ofNullable(git.ref),
+                        git.path,
+                        Optional.ofNullable(git.tokenFile),
+                        Optional.ofNullable(git.tokenEnv),
+                        Optional.ofNullable(git.user),
+                        Optional.ofNullable(git.passwordFile),
+                        Optional.ofNullable(git.passwordEnv),
+                        Optional.ofNullable(git.sshKey),
+                        Optional.ofNullable(git.knownHosts))
+                .options(stateDir, trustedKeys);
     }
 }

@@ -155,7 +155,7 @@ public final class AgentConfigParser {
     private static Optional<SourceConfig> git(Fields g) {
         g.rejectUnknown(GIT);
         Optional<String> url = g.requiredText("url");
-        SourceConfig.Git git = new SourceConfig.Git(
+        SourceConfig.Git git = new SourceConfig.Git(new dev.berth.agent.GitAccess(
                 url.orElse(""),
                 g.text("ref"),
                 g.text("path").orElse(""),
@@ -165,7 +165,7 @@ public final class AgentConfigParser {
                 path(g, "passwordFile"),
                 g.text("passwordEnv", ENV, "must be an environment variable name"),
                 path(g, "sshKey"),
-                path(g, "knownHosts"));
+                path(g, "knownHosts")));
         return url.map(u -> git);
     }
 

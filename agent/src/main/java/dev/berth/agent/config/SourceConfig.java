@@ -1,8 +1,8 @@
 package dev.berth.agent.config;
 
+import dev.berth.agent.GitAccess;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.Optional;
 
 /** Where the agent reads the desired state: a manifest file (or directory), or a git repository. */
 public sealed interface SourceConfig {
@@ -14,21 +14,9 @@ public sealed interface SourceConfig {
     }
 
     /** A git repository; credentials are read from files or the environment when used, never stored here. */
-    record Git(
-            String url,
-            Optional<String> ref,
-            String path,
-            Optional<Path> tokenFile,
-            Optional<String> tokenEnv,
-            Optional<String> username,
-            Optional<Path> passwordFile,
-            Optional<String> passwordEnv,
-            Optional<Path> sshKey,
-            Optional<Path> knownHosts)
-            implements SourceConfig {
+    record Git(GitAccess access) implements SourceConfig {
         public Git {
-            Objects.requireNonNull(url, "url");
-            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(access, "access");
         }
     }
 }

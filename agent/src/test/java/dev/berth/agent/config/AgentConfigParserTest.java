@@ -73,7 +73,7 @@ class AgentConfigParserTest {
                 metrics: {listen: "0.0.0.0:9800"}
                 """);
 
-        SourceConfig.Git git = (SourceConfig.Git) config.source();
+        dev.berth.agent.GitAccess git = ((SourceConfig.Git) config.source()).access();
         assertThat(git.url()).isEqualTo("https://git.example/fleet.git");
         assertThat(git.ref()).contains("main");
         assertThat(git.path()).isEqualTo("hosts/web");

@@ -1,0 +1,83 @@
+package dev.berth.agent.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.berth.agent.status.AgentStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** The agent's status as a table a person reads at a glance. */
+final class StatusText {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private StatusText() {}
+
+    static ObjectNode json(AgentStatus status) {
+        return JSON.valueToTree(status);
+    }
+
+    static List<String> lines(AgentStatus status) {
+        List<String> lines = new ArrayList<>();
+        AgentStatus.LastPass pass = status.lastPass();
+        lines.add("Agent:       berth " + status.version() + " (pid " + status.pid() + "), running since "
+                + status.agentStarted());
+        lines.add("Last pass:   " + pass.finished() + ", " + pass.outcome() + " (woken by " + pass.cause() + ")");
+        lines.add("Converged:   " + (status.lastConverged() == null ? "never" : status.lastConverged()));
+        if (pass.source() != null) {
+            lines.add("Source:      " + pass.source() + " (revision " + Reporter.shortRevision(pass.revision()) + ")");
+        }
+        pass.notices().forEach(n -> lines.add("  notice:    " + n.reason() + ": " + n.message()));
+        if (pass.error() != null) {
+            lines.add("  error:     " + pass.error().reason() + ": "
+                    + firstLine(pass.error().message()));
+        }
+        lines.add("");
+        lines.add(String.format(
+                "%-14s %-10s %-10s %-10s %-16s %-10s %s",
+                "IMAGE", "DESIRED", "ATTACHED", "PROFILE", "STATE", "HEALTH", "NOTE"));
+        for (AgentStatus.ImageStatus image : status.images()) {
+            lines.add(String.format(
+                            "%-14s %-10s %-10s %-10s %-16s %-10s %s",
+                            image.name(),
+                            dash(image.desiredVersion()),
+                            dash(image.attachedVersion()),
+                            dash(Objects.requireNonNullElse(image.attachedProfile(), image.desiredProfile())),
+                            image.state(),
+                            image.health(),
+                            note(image))
+                    .stripTrailing());
+        }
+        status.unmanaged().forEach(u -> lines.add(String.format("%-14s %s", u, "attached outside Berth; left alone")));
+        return lines;
+    }
+
+    private static String note(AgentStatus.ImageStatus image) {
+        if (image.held() != null) {
+            return "held: " + image.held().reason() + ": "
+                    + firstLine(image.held().message());
+        }
+        if (image.lastError() != null) {
+            String restored = image.lastError().restored().isEmpty()
+                    ? ""
+                    : " (restored " + image.lastError().restored() + ")";
+            return image.lastError().reason() + " at " + image.lastError().at() + restored + ": "
+                    + firstLine(image.lastError().message());
+        }
+        if (image.drift() != null) {
+            return "drift: " + image.drift();
+        }
+        return image.healthDetail();
+    }
+
+    private static String dash(String value) {
+        return value == null ? "-" : value;
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "" : text.lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,84 @@
+package dev.berth.agent.daemon;
+
+import dev.berth.agent.cli.PlanText;
+import dev.berth.model.BerthException;
+import dev.berth.model.plan.Finding;
+import dev.berth.model.plan.Step;
+import dev.berth.reconciler.loop.LoopListener;
+import dev.berth.reconciler.loop.PassReport;
+import dev.berth.reconciler.loop.Wakeup;
+import dev.berth.reconciler.port.ReconcileListener;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent's log: each step once as it starts and once as it ends, each pass once, with priorities journald
+ * keeps: errors for failures, warnings for rollbacks, refusals and drift, info for the rest.
+ */
+public final class PassLog implements LoopListener, ReconcileListener {
+    private static final Logger LOG = LoggerFactory.getLogger("berth");
+
+    @Override
+    public void passStarted(Wakeup.Cause cause) {
+        LOG.debug("pass started ({})", cause);
+    }
+
+    @Override
+    public void passFinished(PassReport report) {
+        String revision =
+                report.source().map(s -> " of revision " + s.revision()).orElse("");
+        report.source().ifPresent(s -> s.notices().forEach(n -> LOG.warn("{}: {}", n.reason(), n.message())));
+        report.pass().ifPresent(p -> p.remaining().findings().forEach(PassLog::finding));
+        switch (report.outcome()) {
+            case CONVERGED -> {
+                if (!report.pass().orElseThrow().plan().isEmpty()) {
+                    LOG.info("converged{} in {} ms", revision, report.took().toMillis());
+                } else {
+                    LOG.debug("no changes{}", revision);
+                }
+            }
+            case HELD -> LOG.info("converged{} except held images", revision);
+            case STOPPED -> LOG.info("pass stopped between two steps: the agent is stopping");
+            default ->
+                report.failure()
+                        .ifPresent(e -> LOG.error(
+                                "pass{} failed: {}: {}",
+                                revision,
+                                e.reason(),
+                                e.getMessage(),
+                                e.reason() == dev.berth.model.Reason.InternalError ? e : null));
+        }
+    }
+
+    private static void finding(Finding finding) {
+        if (finding instanceof Finding.Refused r) {
+            LOG.warn("{} held: {}: {}", r.image(), r.reason(), r.message());
+        }
+    }
+
+    @Override
+    public void stepStarted(Step step) {
+        LOG.info("{}", PlanText.step(step).strip());
+    }
+
+    @Override
+    public void stepSucceeded(Step step, Duration took) {
+        LOG.info("{} {} done in {} ms", step.action(), step.image(), took.toMillis());
+    }
+
+    @Override
+    public void stepFailed(Step step, BerthException error, Duration took) {
+        LOG.error("{} {} failed: {}: {}", step.action(), step.image(), error.reason(), error.getMessage());
+    }
+
+    @Override
+    public void rolledBack(String image, String restoredVersion, BerthException cause) {
+        LOG.warn(
+                restoredVersion.isEmpty()
+                        ? "{} detached again after {}"
+                        : "{} rolled back to " + restoredVersion + " after {}",
+                image,
+                cause.reason());
+    }
+}

@@ -1,0 +1,2 @@
+/** {@code berth agent}: the long-running daemon that keeps the host converged, and what it needs around the loop. */
+package dev.berth.agent.daemon;
