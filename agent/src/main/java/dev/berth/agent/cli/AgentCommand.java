@@ -1,0 +1,55 @@
+package dev.berth.agent.cli;
+
+import ch.qos.logback.classic.Level;
+import dev.berth.agent.config.AgentConfig;
+import dev.berth.agent.config.AgentConfigParser;
+import dev.berth.agent.daemon.Daemon;
+import dev.berth.agent.systemd.Logging;
+import dev.berth.agent.systemd.SystemdNotifier;
+import dev.berth.model.BerthException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The long-running agent that keeps this host converged; normally started by berth-agent.service. */
+@Command(name = "agent", description = {"Keep this host converged: a pass every interval, on SIGHUP and when the"
+        + " manifest file changes. Normally run by systemd as berth-agent.service."})
+public final class AgentCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "/etc/berth/agent.yaml",
+            description = "The agent's configuration (default: ${DEFAULT-VALUE}).")
+    Path config;
+
+    @Option(names = "--check", description = "Only check the configuration: exit 0 when valid, 1 with every problem.")
+    boolean check;
+
+    @Option(names = "--log-level", defaultValue = "INFO", description = "ERROR, WARN, INFO or DEBUG (default:"
+            + " ${DEFAULT-VALUE}).")
+    String logLevel;
+
+    @Override
+    public Integer call() throws Exception {
+        Reporter reporter = new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr(), Output.text);
+        AgentConfig parsed;
+        try {
+            parsed = AgentConfigParser.read(config);
+        } catch (BerthException e) {
+            return reporter.fail(e);
+        }
+        if (check) {
+            reporter.out.println(config + ": valid");
+            reporter.out.flush();
+            return 0;
+        }
+        Logging.configureForDaemon(Level.toLevel(logLevel, Level.INFO));
+        try {
+            return new Daemon(parsed, SystemdNotifier.fromEnvironment()).run();
+        } catch (BerthException e) {
+            return reporter.fail(e);
+        }
+    }
+}
