@@ -176,4 +176,16 @@ class SystemdServiceIT {
                 .contains("probe step done");
         assertThat(log.indexOf("probe step done")).isGreaterThan(log.indexOf("finishing the current step"));
     }
+
+    @Test
+    void withoutSuccessExitStatusAJvmStoppedBySigtermCountsAsFailed() {
+        start("probe-143", List.of("KillMode=mixed"), 0);
+
+        container.exec(Duration.ofSeconds(60), "systemctl", "stop", "probe-143");
+
+        assertThat(show("probe-143", "Result", "ExecMainStatus"))
+                .as("why berth-agent.service sets SuccessExitStatus=143")
+                .containsEntry("Result", "exit-code")
+                .containsEntry("ExecMainStatus", "143");
+    }
 }
