@@ -4,7 +4,8 @@
 # Each run starts dev.berth.agent.systemd.IdleFootprint (agent test classes) with berth.jar: it reads a manifest
 # from a git repository (JGit, file://), downloads its image from python3's http.server on 127.0.0.1 (OkHttp, 1 MiB
 # blocks, sha256), calls a private dbus-daemon (dbus-java; portabled is not there, the call fails politely), then
-# idles. SETTLE seconds after it says "idle", VmRSS and VmHWM are read from /proc/PID/status and the JVM is killed.
+# idles. SETTLE seconds after it says "idle", VmRSS and VmHWM are read from /proc/PID/status, the CPU time it used
+# from /proc/PID/stat, and the JVM is killed.
 # Prints one line per flag set: the median of RUNS runs, in MiB.
 #
 # Build first: mvn -B -q -DskipTests package -pl agent -am && mvn -B -q test-compile -pl agent -am
@@ -64,7 +65,9 @@ SHIPPED=$(sed -e ':a' -e '/\\$/N; s/\\\n//; ta' "$ROOT/packaging/berth-agent.ser
     sed -n 's/^ExecStart=\/usr\/bin\/java \(.*\) -jar .*/\1/p' | tr -s ' ' |
     sed "s|-Duser.home=[^ ]*|-Duser.home=$WORK/home|")
 [ -n "$SHIPPED" ] || { echo "cannot read the JVM flags from berth-agent.service" >&2; exit 1; }
-SHIPPED_C2=$(echo "$SHIPPED" | sed -e 's/-XX:TieredStopAtLevel=1 //' -e 's/-XX:CICompilerCount=1 //')
+SHIPPED_TIERED=$(echo "$SHIPPED" | sed -e 's/-XX:-TieredCompilation //' -e 's/-XX:CICompilerCount=1 //')
+SHIPPED_UNTRIMMED=$(echo "$SHIPPED" | sed -e 's/-XX:TrimNativeHeapInterval=[0-9]* //')
+SHIPPED_C1=$(echo "$SHIPPED" | sed -e 's/-XX:-TieredCompilation/-XX:TieredStopAtLevel=1/')
 EXTRA=""
 [ "${GC_WHEN_IDLE:-0}" = 1 ] && EXTRA="-Dberth.bench.gcWhenIdle=true"
 
@@ -78,7 +81,9 @@ SETS=(
     "+ no perf data, MALLOC_ARENA_MAX=2|MALLOC_ARENA_MAX=2|-XX:+UseSerialGC -Xms16m -Xmx64m -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=96m -XX:MaxDirectMemorySize=32m -XX:-UsePerfData"
     "+ Xss512k|MALLOC_ARENA_MAX=2|-XX:+UseSerialGC -Xms16m -Xmx64m -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=96m -XX:MaxDirectMemorySize=32m -XX:-UsePerfData -Xss512k"
     "shipped in berth-agent.service|MALLOC_ARENA_MAX=2|$SHIPPED"
-    "shipped, but C2 kept|MALLOC_ARENA_MAX=2|$SHIPPED_C2"
+    "shipped, but C1 and C2 (tiered, the default)|MALLOC_ARENA_MAX=2|$SHIPPED_TIERED"
+    "shipped, but the native heap not trimmed|MALLOC_ARENA_MAX=2|$SHIPPED_UNTRIMMED"
+    "shipped, but C1 alone (TieredStopAtLevel=1)|MALLOC_ARENA_MAX=2|$SHIPPED_C1"
     "shipped, but -Xshare:off|MALLOC_ARENA_MAX=2|$SHIPPED -Xshare:off"
 )
 
@@ -86,9 +91,11 @@ status_kib() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 mib() { awk '{ printf "%.1f", $1 / 1024 }'; }
 
-one_run() { # env flags -> "RSS_KIB HWM_KIB FETCH_MS"
+one_run() { # env flags -> "RSS_KIB HWM_KIB FETCH_MS START_TO_IDLE_MS CPU_MS"
     local env=$1 flags=$2 dir
     dir=$(mktemp -d "$WORK/run.XXXXXX")
+    local started
+    started=$(date +%s%N)
     # shellcheck disable=SC2086
     env $env java $flags $EXTRA -cp "$JAR:$TESTS" dev.berth.agent.systemd.IdleFootprint \
         "file://$WORK/repo" "$dir/state" "$dir/pool" "unix:path=$BUS" "$PASSES" >"$dir/out" 2>"$dir/err" &
@@ -100,18 +107,20 @@ one_run() { # env flags -> "RSS_KIB HWM_KIB FETCH_MS"
         kill "$pid" 2>/dev/null || true
         return 1
     fi
+    local idle=$((($(date +%s%N) - started) / 1000000))
     sleep "$SETTLE"
-    local rss hwm fetch
+    local rss hwm fetch cpu
+    cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$pid/stat")
     rss=$(status_kib "$pid" VmRSS)
     hwm=$(status_kib "$pid" VmHWM)
     fetch=$(grep -o 'fetched app_1.raw in [0-9]* ms' "$dir/err" | tail -1 | grep -o '[0-9]* ms' | cut -d' ' -f1)
     kill "$pid"
     wait "$pid" 2>/dev/null || true
     rm -rf "$dir"
-    echo "$rss $hwm $fetch"
+    echo "$rss $hwm $fetch $idle $cpu"
 }
 
-printf '| flags | idle VmRSS MiB (median of %s) | VmHWM MiB | last fetch of %s MiB, ms |\n|---|---:|---:|---:|\n' \
+printf '| flags | idle VmRSS MiB (median of %s) | VmHWM MiB | last fetch of %s MiB, ms | start to idle, ms | CPU until idle, ms |\n|---|---:|---:|---:|---:|---:|\n' \
     "$RUNS" "$IMAGE_MIB"
 echo "(passes: $PASSES, settle: $SETTLE s${EXTRA:+, $EXTRA})" >&2
 for set in "${SETS[@]}"; do
@@ -122,5 +131,8 @@ for set in "${SETS[@]}"; do
     rss=$(printf '%s\n' "${results[@]}" | cut -d' ' -f1 | median | mib)
     hwm=$(printf '%s\n' "${results[@]}" | cut -d' ' -f2 | median | mib)
     fetch=$(printf '%s\n' "${results[@]}" | cut -d' ' -f3 | median)
-    printf '| %s%s `%s` | %s | %s | %s |\n' "$name" "${env:+ ($env)}" "${flags:-(none)}" "$rss" "$hwm" "$fetch"
+    idle=$(printf '%s\n' "${results[@]}" | cut -d' ' -f4 | median)
+    cpu=$(printf '%s\n' "${results[@]}" | cut -d' ' -f5 | median)
+    shown=$(echo "${flags:-(none)}" | sed -e "s|$WORK/home|/var/lib/berth|" -e 's/ *$//')
+    printf '| %s%s `%s` | %s | %s | %s | %s | %s |\n' "$name" "${env:+ ($env)}" "$shown" "$rss" "$hwm" "$fetch" "$idle" "$cpu"
 done
