@@ -36,4 +36,22 @@ final class Images {
     static PortableImage idle(String name, String version) {
         return PortableImage.named(name).version(version).service(name, "/usr/bin/busybox sleep 1000000");
     }
+
+    /** A hello whose service starts, then exits with status 1 a second later: a bad release. */
+    static PortableImage brokenHello(String version) {
+        return PortableImage.named("hello")
+                .version(version)
+                .service(
+                        "hello",
+                        "/usr/bin/busybox sh -c 'sleep 1; echo hello " + version
+                                + " cannot start: missing configuration >&2; exit 1'");
+    }
+
+    /** hello with 6 MB of incompressible filler, so a download takes several blocks and can be cut in the middle. */
+    static PortableImage largeHello(String version, int port) {
+        byte[] noise = new byte[4_500_000];
+        new java.util.Random(version.hashCode()).nextBytes(noise);
+        return hello(version, port)
+                .file("usr/share/filler.txt", java.util.Base64.getEncoder().encodeToString(noise));
+    }
 }

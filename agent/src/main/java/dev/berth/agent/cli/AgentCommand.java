@@ -14,26 +14,36 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** The long-running agent that keeps this host converged; normally started by berth-agent.service. */
-@Command(name = "agent", description = {"Keep this host converged: a pass every interval, on SIGHUP and when the"
-        + " manifest file changes. Normally run by systemd as berth-agent.service."})
+@Command(
+        name = "agent",
+        description = {
+            "Keep this host converged: a pass every interval, on SIGHUP and when the"
+                    + " manifest file changes. Normally run by systemd as berth-agent.service."
+        })
 public final class AgentCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "/etc/berth/agent.yaml",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            defaultValue = "/etc/berth/agent.yaml",
             description = "The agent's configuration (default: ${DEFAULT-VALUE}).")
     Path config;
 
     @Option(names = "--check", description = "Only check the configuration: exit 0 when valid, 1 with every problem.")
     boolean check;
 
-    @Option(names = "--log-level", defaultValue = "INFO", description = "ERROR, WARN, INFO or DEBUG (default:"
-            + " ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--log-level",
+            defaultValue = "INFO",
+            description = "ERROR, WARN, INFO or DEBUG (default:" + " ${DEFAULT-VALUE}).")
     String logLevel;
 
     @Override
     public Integer call() throws Exception {
-        Reporter reporter = new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr(), Output.text);
+        Reporter reporter =
+                new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr(), Output.text);
         AgentConfig parsed;
         try {
             parsed = AgentConfigParser.read(config);

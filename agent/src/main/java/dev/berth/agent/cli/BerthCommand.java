@@ -8,6 +8,11 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "GitOps for systemd portable services: converge this host to a manifest.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, StatusCommand.class,
-            AgentCommand.class})
+        subcommands = {
+            ValidateCommand.class,
+            PlanCommand.class,
+            ApplyCommand.class,
+            StatusCommand.class,
+            AgentCommand.class
+        })
 public final class BerthCommand {}

@@ -56,16 +56,17 @@ final class StatusText {
     }
 
     private static String note(AgentStatus.ImageStatus image) {
+        if (image.lastError() != null) {
+            AgentStatus.Problem error = image.lastError();
+            String restored = error.restored().isEmpty() ? "" : " (restored " + error.restored() + ")";
+            String held = image.held() != null && image.held().reason().equals(error.reason())
+                    ? "; not retried until its manifest entry changes"
+                    : "";
+            return error.reason() + " at " + error.at() + restored + held + ": " + firstLine(error.message());
+        }
         if (image.held() != null) {
             return "held: " + image.held().reason() + ": "
                     + firstLine(image.held().message());
-        }
-        if (image.lastError() != null) {
-            String restored = image.lastError().restored().isEmpty()
-                    ? ""
-                    : " (restored " + image.lastError().restored() + ")";
-            return image.lastError().reason() + " at " + image.lastError().at() + restored + ": "
-                    + firstLine(image.lastError().message());
         }
         if (image.drift() != null) {
             return "drift: " + image.drift();

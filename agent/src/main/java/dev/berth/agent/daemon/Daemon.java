@@ -76,8 +76,11 @@ public final class Daemon {
             Optional<Watchdog> watchdog = Watchdog.start(notifier, this::alive);
             watchdog.ifPresent(resources::add);
             notifier.ready();
-            LOG.info("berth agent started: {} every {}, state in {}", describe(config.source()),
-                    config.schedule().interval(), config.stateDir());
+            LOG.info(
+                    "berth agent started: {} every {}, state in {}",
+                    describe(config.source()),
+                    config.schedule().interval(),
+                    config.stateDir());
             loop.run();
             LOG.info("berth agent stopped");
             return 0;
@@ -98,16 +101,28 @@ public final class Daemon {
         SignedSumsResolver sums = keep(new SignedSumsResolver(config.trustedKeys(), downloads, context));
         FileInventoryStore inventory = new FileInventoryStore(config.stateDir());
         PassLog log = new PassLog();
-        UnitHealthGate health = new UnitHealthGate(host, config.health(), new HttpHealthProbe(), new JournalTail(),
-                clock, Sleeper.real());
+        UnitHealthGate health = new UnitHealthGate(
+                host, config.health(), new HttpHealthProbe(), new JournalTail(), clock, Sleeper.real());
         Executor executor = new Executor(host, fetcher, pool, inventory, health, log, clock);
-        Reconciler reconciler = new Reconciler(host, pool, inventory,
-                new Planner(config.poolDir().toString(), config.driftCorrection()), executor, sums, config.policy(),
+        Reconciler reconciler = new Reconciler(
+                host,
+                pool,
+                inventory,
+                new Planner(config.poolDir().toString(), config.driftCorrection()),
+                executor,
+                sums,
+                config.policy(),
                 clock);
         StatusTracker status = new StatusTracker(new StatusFile(config.stateDir()), inventory, clock.instant());
         LoopListener listeners = listeners(log, status);
-        return new AgentLoop(source(), reconciler, config.schedule(), wakeup, clock,
-                () -> ThreadLocalRandom.current().nextDouble(), listeners);
+        return new AgentLoop(
+                source(),
+                reconciler,
+                config.schedule(),
+                wakeup,
+                clock,
+                () -> ThreadLocalRandom.current().nextDouble(),
+                listeners);
     }
 
     private ManifestSource source() throws IOException {
@@ -145,7 +160,10 @@ public final class Daemon {
      * pass may legitimately take (a slow download) plus the interval.
      */
     private boolean alive() {
-        Duration allowed = config.schedule().backoffCap().plus(config.schedule().interval()).plus(Duration.ofHours(1));
+        Duration allowed = config.schedule()
+                .backoffCap()
+                .plus(config.schedule().interval())
+                .plus(Duration.ofHours(1));
         return Duration.between(lastProgress, Instant.now()).compareTo(allowed) < 0;
     }
 
@@ -178,6 +196,8 @@ public final class Daemon {
     private static String describe(SourceConfig source) {
         return source instanceof SourceConfig.Manifest m
                 ? "manifest " + m.path()
-                : "git " + dev.berth.model.Urls.redact(((SourceConfig.Git) source).access().url());
+                : "git "
+                        + dev.berth.model.Urls.redact(
+                                ((SourceConfig.Git) source).access().url());
     }
 }
