@@ -115,12 +115,17 @@ class BerthAgentUnitIT {
 
         assertThat(show("StatusText"))
                 .as(container.journal(UNIT, 200))
-                .isEqualTo("hardening probe: all 8 checks passed");
+                .isEqualTo("hardening probe: all 14 checks passed");
         assertThat(container
                         .exec("systemctl", "is-active", "--quiet", "hello.service")
                         .ok())
                 .isTrue();
         assertThat(get(helloPort)).isEqualTo("hello 1.0\n");
+        assertThat(container
+                        .exec("test", "-e", HardeningProbe.PRIVATE_TMP_MARKER)
+                        .ok())
+                .as("the probe's /tmp file outside its private /tmp")
+                .isFalse();
         String journal = container
                 .execOk("journalctl", "--no-pager", "-t", "berth-agent", "-o", "cat")
                 .stdout();

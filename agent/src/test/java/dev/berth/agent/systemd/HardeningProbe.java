@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class HardeningProbe {
     static final String JAR = "/usr/lib/berth/berth.jar";
+    static final String PRIVATE_TMP_MARKER = "/tmp/hardening-probe-private";
 
     private HardeningProbe() {}
 
@@ -40,6 +41,20 @@ public final class HardeningProbe {
         checks.put("cannot write /etc", () -> !writes(Path.of("/etc/hardening-probe")));
         checks.put("cannot write /usr", () -> !writes(Path.of("/usr/hardening-probe")));
         checks.put("cannot see /root", () -> !lists(Path.of("/root")));
+        checks.put("writes its own /tmp", () -> writes(Path.of(PRIVATE_TMP_MARKER), false));
+        checks.put("sees no loop devices", () -> !Files.exists(Path.of("/dev/loop-control")));
+        checks.put(
+                "has no capabilities",
+                () -> status("CapEff").matches("0+") && status("CapBnd").matches("0+"));
+        checks.put("cannot gain privileges", () -> status("NoNewPrivs").equals("1"));
+        checks.put("runs under a system call filter", () -> status("Seccomp").equals("2"));
+        // Without a user namespace the map is "0 0 4294967295": every user id.
+        checks.put(
+                "maps only root",
+                () -> List.of(Files.readString(Path.of("/proc/self/uid_map"))
+                                .trim()
+                                .split("\\s+"))
+                        .equals(List.of("0", "0", "1")));
         List<String> failed = new ArrayList<>();
         checks.forEach((name, check) -> {
             boolean ok;
@@ -74,14 +89,30 @@ public final class HardeningProbe {
     }
 
     private static boolean writes(Path file) {
+        return writes(file, true);
+    }
+
+    private static boolean writes(Path file, boolean delete) {
         try {
             Files.writeString(file, "probe");
-            Files.delete(file);
+            if (delete) {
+                Files.delete(file);
+            }
             return true;
         } catch (IOException e) {
             LoggerFactory.getLogger(HardeningProbe.class).info("writing {}: {}", file, e.toString());
             return false;
         }
+    }
+
+    /** A field of /proc/self/status, such as CapEff or NoNewPrivs. */
+    private static String status(String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith(field + ":")) {
+                return line.substring(field.length() + 1).strip();
+            }
+        }
+        return "";
     }
 
     private static boolean lists(Path dir) {
