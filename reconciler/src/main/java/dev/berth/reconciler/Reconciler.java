@@ -73,8 +73,13 @@ public final class Reconciler {
             store.save(current);
         }
         Decision decision = decide(desired, current);
-        Plan plan = planner.plan(decision.manifest(), observe(), current, decision.holds());
+        Observed before = observe();
+        Plan plan = planner.plan(decision.manifest(), before, current, decision.holds());
         Execution execution = executor.run(plan, current, stop);
+        if (plan.isEmpty()) {
+            // Nothing was changed: looking again would see the same host (the common no-op pass stays cheap).
+            return new Pass(decision.manifest(), plan, execution, plan, before);
+        }
         Inventory after = remember(execution);
         Decision again = decide(desired, after);
         Observed now = observe();
