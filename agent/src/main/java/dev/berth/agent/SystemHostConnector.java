@@ -19,12 +19,14 @@ import java.nio.file.Path;
 /** Opens the real adapters: D-Bus to portabled and systemd, the pool directory, downloads, the state directory. */
 final class SystemHostConnector implements HostConnector {
     @Override
-    public Host open(HostOptions options) {
+    public Host open(HostOptions options, java.util.function.LongConsumer downloaded) {
         Path pool = options.pool().toAbsolutePath().normalize();
         createDirectory(pool, "image pool");
         createDirectory(options.stateDir(), "state directory");
         DownloadPolicy policy = DownloadPolicy.defaults().withAllowHttp(options.allowHttp());
-        DownloadContext context = DownloadContext.system().withProgress(ProgressReporter.forThisProcess());
+        DownloadContext context = DownloadContext.system()
+                .withProgress(
+                        new dev.berth.agent.metrics.CountingProgress(ProgressReporter.forThisProcess(), downloaded));
         return new SystemHost(
                 new DbusPortableHost(options.bus(), Path.of("/")),
                 new LocalImagePool(pool),

@@ -174,6 +174,34 @@ class AgentIT {
     }
 
     @Test
+    void aStopDuringASlowDownloadIsPromptAndCleanAndTheDownloadResumesAfter() {
+        String first = commit("nothing yet");
+        startAgent();
+        agent.awaitConverged(first);
+        Published v1 = shelf.publish(Images.largeHello("1.0", port));
+        String path = "/images/" + v1.fileName();
+        shelf.server.enqueue(path, Reply.stallAfter(v1.size() - 200_000, Duration.ofSeconds(120)));
+        String second = commit("hello 1.0", v1.entry());
+        agent.poke();
+        Path partial = agent.host.container.hostPath("/var/lib/portables/.#hello_1.0.raw.partial");
+        Awaitility.await("a partial download in the pool")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> Files.exists(partial) && Files.size(partial) >= 2 * 1024 * 1024);
+
+        Instant stopping = Instant.now();
+        agent.host.container.execOk("systemctl", "stop", "berth-agent");
+
+        assertThat(Duration.between(stopping, Instant.now()))
+                .as(() -> agent.host.container.journal("berth-agent", 40))
+                .isLessThan(Duration.ofSeconds(20));
+        assertThat(agent.host.property("berth-agent", "Result")).isEqualTo("success");
+        assertThat(agent.host.pool()).contains(".#hello_1.0.raw.partial").doesNotContain("hello_1.0.raw");
+        agent.host.container.execOk("systemctl", "start", "berth-agent");
+        agent.awaitConverged(second);
+        Http.awaitBody(port, "hello 1.0");
+    }
+
+    @Test
     void aKillDuringAnUpgradeIsSurvivedWithNothingHalfAttached() {
         Published v1 = shelf.publish(Images.hello("1.0", port));
         String first = commit("hello 1.0", v1.entry());

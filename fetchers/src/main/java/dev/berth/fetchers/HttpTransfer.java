@@ -20,9 +20,11 @@ import okhttp3.ResponseBody;
 final class HttpTransfer implements Transfer {
     private static final String PROTECTED_BY = "the sha256";
     private final OkHttpClient client;
+    private final ActiveCalls active;
 
-    HttpTransfer(OkHttpClient client) {
+    HttpTransfer(OkHttpClient client, ActiveCalls active) {
         this.client = client;
+        this.active = active;
     }
 
     @Override
@@ -40,9 +42,11 @@ final class HttpTransfer implements Transfer {
                         "check the url in the manifest or the server's redirects");
             }
             Response response;
+            okhttp3.Call call = active.track(client.newCall(request));
             try {
-                response = client.newCall(request).execute();
+                response = call.execute();
             } catch (IOException e) {
+                active.done(call);
                 throw failure(job, url, e, "before the response arrived");
             }
             try (response) {
@@ -64,6 +68,8 @@ final class HttpTransfer implements Transfer {
                 return;
             } catch (IOException e) {
                 throw failure(job, url, e, "while reading the body");
+            } finally {
+                active.done(call);
             }
         }
     }

@@ -28,6 +28,7 @@ public final class UrlImageFetcher implements ImageFetcher, AutoCloseable {
     private final DownloadContext context;
     private final HttpClientFactory.Client http;
     private final RetrySchedule schedule;
+    private final ActiveCalls active = new ActiveCalls();
 
     /** @param pool the directory relative targets are resolved in */
     public UrlImageFetcher(Path pool, DownloadPolicy policy, DownloadContext context) {
@@ -51,7 +52,7 @@ public final class UrlImageFetcher implements ImageFetcher, AutoCloseable {
             transfer = new FileTransfer();
         } else {
             HttpTransfer.checkScheme(job, Optional.empty(), spec.url());
-            transfer = new HttpTransfer(http.okhttp());
+            transfer = new HttpTransfer(http.okhttp(), active);
         }
         PartialDownload partial = open(job);
         boolean keep = false;
@@ -115,6 +116,12 @@ public final class UrlImageFetcher implements ImageFetcher, AutoCloseable {
                 transfer.attempt(job, partial);
                 return;
             } catch (TransientFailure f) {
+                if (active.cancelled()) {
+                    throw job.failed(
+                            "stopped: Berth is shutting down",
+                            "the partial download is kept and resumed" + " when Berth runs again",
+                            f);
+                }
                 if (attempt >= policy.maxAttempts()) {
                     String kept = partial.resumable()
                             ? " The partial download (" + ByteSize.human(partial.length()) + ") is kept and resumed"
@@ -170,6 +177,14 @@ public final class UrlImageFetcher implements ImageFetcher, AutoCloseable {
     private static boolean isNoSpace(IOException e) {
         String m = String.valueOf(e.getMessage());
         return m.contains("No space left") || m.contains("Disk quota exceeded");
+    }
+
+    /**
+     * Drops every download under way at once, for a stopping agent: each fails with FetchFailed and keeps its
+     * resumable partial. No new attempt starts afterwards.
+     */
+    public void cancelAll() {
+        active.cancelAll();
     }
 
     @Override

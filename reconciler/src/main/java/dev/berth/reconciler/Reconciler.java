@@ -81,6 +81,10 @@ public final class Reconciler {
             return new Pass(decision.manifest(), plan, execution, plan, before);
         }
         Inventory after = remember(execution);
+        if (stop.getAsBoolean()) {
+            // Stopping: no more calls to the host, which may itself be shutting down.
+            return new Pass(decision.manifest(), plan, execution, plan, before);
+        }
         Decision again = decide(desired, after);
         Observed now = observe();
         Plan remaining = planner.plan(again.manifest(), now, after, again.holds());

@@ -7,8 +7,12 @@ import dev.berth.agent.HostConnector;
 import dev.berth.agent.Reconcilers;
 import dev.berth.model.BerthException;
 import dev.berth.reconciler.Pass;
+import dev.berth.reconciler.Reconciler;
 import dev.berth.reconciler.port.ReconcileListener;
 import dev.berth.reconciler.port.SourceSnapshot;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,6 +45,13 @@ public final class ApplyCommand implements Callable<Integer> {
                     + " their manifest entry changes).")
     boolean retry;
 
+    @Option(
+            names = "--metrics-file",
+            paramLabel = "PATH",
+            description = "Also write the pass's metrics to PATH (Prometheus text, written atomically), for"
+                    + " node_exporter's textfile collector.")
+    Path metricsFile;
+
     private final HostConnector connector;
 
     public ApplyCommand(HostConnector connector) {
@@ -51,21 +62,26 @@ public final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         Reporter reporter =
                 new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr(), output);
+        OneShotMetrics metrics = new OneShotMetrics(Optional.ofNullable(metricsFile));
+        Instant started = Instant.now();
         try {
             SourceSnapshot snapshot = source.read(host);
             ReconcileListener progress = reporter.json() ? ReconcileListener.NONE : new StepPrinter(reporter.out);
             Pass pass;
-            try (Host opened = connector.open(host)) {
+            try (Host opened = connector.open(host, metrics::downloaded)) {
                 reporter.source(snapshot);
-                dev.berth.reconciler.Reconciler reconciler = Reconcilers.oneShot(opened, progress);
+                Reconciler reconciler =
+                        Reconcilers.oneShot(opened, ReconcileListener.all(progress, metrics.listener()));
                 if (retry) {
                     reconciler.forgetFailures();
                 }
                 pass = reconciler.apply(snapshot.manifest());
             }
+            metrics.write(started, Optional.of(snapshot), Optional.of(pass), Optional.empty());
             report(reporter, snapshot, pass);
             return pass.converged() && !Reporter.refused(snapshot) ? 0 : 1;
         } catch (BerthException e) {
+            metrics.write(started, Optional.empty(), Optional.empty(), Optional.of(e));
             return reporter.fail(e);
         }
     }

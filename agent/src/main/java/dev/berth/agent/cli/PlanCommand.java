@@ -45,7 +45,7 @@ public final class PlanCommand implements Callable<Integer> {
         try {
             SourceSnapshot snapshot = source.read(host);
             Plan plan;
-            try (Host opened = connector.open(host)) {
+            try (Host opened = connector.open(host, bytes -> {})) {
                 plan = Reconcilers.oneShot(opened, dev.berth.reconciler.port.ReconcileListener.NONE)
                         .plan(snapshot.manifest());
             }

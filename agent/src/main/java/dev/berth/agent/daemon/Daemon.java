@@ -1,8 +1,13 @@
 package dev.berth.agent.daemon;
 
+import dev.berth.agent.cli.Version;
 import dev.berth.agent.config.AgentConfig;
 import dev.berth.agent.config.SourceConfig;
 import dev.berth.agent.dbus.DbusPortableHost;
+import dev.berth.agent.metrics.BerthMetrics;
+import dev.berth.agent.metrics.CountingProgress;
+import dev.berth.agent.metrics.MetricsServer;
+import dev.berth.agent.metrics.Registries;
 import dev.berth.agent.state.FileInventoryStore;
 import dev.berth.agent.state.StateLock;
 import dev.berth.agent.status.StatusFile;
@@ -27,7 +32,9 @@ import dev.berth.reconciler.loop.PassReport;
 import dev.berth.reconciler.loop.QueueWakeup;
 import dev.berth.reconciler.loop.Wakeup;
 import dev.berth.reconciler.port.ManifestSource;
+import dev.berth.reconciler.port.ReconcileListener;
 import dev.berth.reconciler.port.Sleeper;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -55,7 +62,15 @@ public final class Daemon {
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final Clock clock = Clock.systemUTC();
     private final QueueWakeup wakeup = new QueueWakeup();
+    private final PrometheusMeterRegistry registry = Registries.agent();
+    private final BerthMetrics metrics = new BerthMetrics(registry, Version.current());
     private volatile Instant lastProgress = Instant.now();
+    private volatile Instant lastPassStarted = Instant.now();
+    private volatile boolean passRunning;
+    private volatile boolean ready;
+    private volatile UrlImageFetcher fetcher;
+    /** Counted down when the loop has returned: the shutdown hook waits for this, not for the thread to end. */
+    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
 
     public Daemon(AgentConfig config, SystemdNotifier notifier) {
         this.config = config;
@@ -67,21 +82,28 @@ public final class Daemon {
         try (StateLock lock = StateLock.acquire(config.stateDir(), "berth agent")) {
             Files.createDirectories(config.poolDir());
             AgentLoop loop = assemble();
-            Thread loopThread = Thread.currentThread();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(loop, loopThread), "berth-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(loop), "berth-stop"));
             Signals.onHangup(() -> {
                 LOG.info("SIGHUP: a pass starts now");
                 wakeup.wake(Wakeup.Cause.SIGNAL);
             });
             Optional<Watchdog> watchdog = Watchdog.start(notifier, this::alive);
             watchdog.ifPresent(resources::add);
+            config.metricsListen().ifPresent(listen -> {
+                MetricsServer server = keep(MetricsServer.start(listen, registry, this::loopAlive, () -> ready));
+                LOG.info("metrics on http://{}:{}/metrics", listen.getHostString(), server.port());
+            });
             notifier.ready();
             LOG.info(
                     "berth agent started: {} every {}, state in {}",
                     describe(config.source()),
                     config.schedule().interval(),
                     config.stateDir());
-            loop.run();
+            try {
+                loop.run();
+            } finally {
+                stopped.countDown();
+            }
             LOG.info("berth agent stopped");
             return 0;
         } finally {
@@ -94,16 +116,19 @@ public final class Daemon {
                 .withAllowHttp(config.policy().allowHttp())
                 .withMaxImageBytes(config.policy().maxImageBytes())
                 .withTimeouts(config.connectTimeout(), config.readTimeout());
-        DownloadContext context = DownloadContext.system().withProgress(ProgressReporter.forThisProcess());
+        DownloadContext context = DownloadContext.system()
+                .withProgress(new CountingProgress(ProgressReporter.forThisProcess(), metrics::downloaded));
         DbusPortableHost host = keep(new DbusPortableHost(config.bus().orElse(null), java.nio.file.Path.of("/")));
         LocalImagePool pool = new LocalImagePool(config.poolDir());
         UrlImageFetcher fetcher = keep(new UrlImageFetcher(config.poolDir(), downloads, context));
+        this.fetcher = fetcher;
         SignedSumsResolver sums = keep(new SignedSumsResolver(config.trustedKeys(), downloads, context));
         FileInventoryStore inventory = new FileInventoryStore(config.stateDir());
         PassLog log = new PassLog();
         UnitHealthGate health = new UnitHealthGate(
                 host, config.health(), new HttpHealthProbe(), new JournalTail(), clock, Sleeper.real());
-        Executor executor = new Executor(host, fetcher, pool, inventory, health, log, clock);
+        Executor executor =
+                new Executor(host, fetcher, pool, inventory, health, ReconcileListener.all(log, metrics), clock);
         Reconciler reconciler = new Reconciler(
                 host,
                 pool,
@@ -114,7 +139,7 @@ public final class Daemon {
                 config.policy(),
                 clock);
         StatusTracker status = new StatusTracker(new StatusFile(config.stateDir()), inventory, clock.instant());
-        LoopListener listeners = listeners(log, status);
+        LoopListener listeners = listeners(log, status, metrics);
         return new AgentLoop(
                 source(),
                 reconciler,
@@ -139,17 +164,17 @@ public final class Daemon {
             @Override
             public void passStarted(Wakeup.Cause cause) {
                 lastProgress = Instant.now();
-                for (LoopListener l : each) {
-                    l.passStarted(cause);
-                }
+                lastPassStarted = lastProgress;
+                passRunning = true;
+                LoopListener.all(each).passStarted(cause);
             }
 
             @Override
             public void passFinished(PassReport report) {
                 lastProgress = Instant.now();
-                for (LoopListener l : each) {
-                    l.passFinished(report);
-                }
+                passRunning = false;
+                LoopListener.all(each).passFinished(report);
+                ready = true;
                 notifier.status(StatusLine.of(report));
             }
         };
@@ -167,12 +192,33 @@ public final class Daemon {
         return Duration.between(lastProgress, Instant.now()).compareTo(allowed) < 0;
     }
 
-    private void stop(AgentLoop loop, Thread loopThread) {
+    /**
+     * For /healthz: a pass is under way, or one started within three intervals (three backoff caps while passes
+     * fail, since the loop then waits that long on purpose).
+     */
+    private boolean loopAlive() {
+        Duration wait = config.schedule().interval().compareTo(config.schedule().backoffCap()) > 0
+                ? config.schedule().interval()
+                : config.schedule().backoffCap();
+        return passRunning || Duration.between(lastPassStarted, Instant.now()).compareTo(wait.multipliedBy(3)) < 0;
+    }
+
+    /**
+     * SIGTERM: the loop finishes the step under way and returns. The hook waits for that, not for the main thread to
+     * end (which calls System.exit, and that blocks while shutdown hooks run).
+     */
+    private void stop(AgentLoop loop) {
         LOG.info("stopping: the step under way finishes first");
         notifier.stopping();
         loop.stop();
+        if (fetcher != null) {
+            // A download is not a step to finish: it resumes where it stopped when the agent runs again.
+            fetcher.cancelAll();
+        }
         try {
-            loopThread.join(STOP_GRACE.toMillis());
+            if (!stopped.await(STOP_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                LOG.warn("the step under way did not finish within {} s; stopping anyway", STOP_GRACE.toSeconds());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

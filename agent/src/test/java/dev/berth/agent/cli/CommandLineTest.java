@@ -26,7 +26,7 @@ class CommandLineTest {
     private final StringWriter err = new StringWriter();
 
     private int berth(String... args) {
-        CommandLine cli = Main.commandLine(options -> host);
+        CommandLine cli = Main.commandLine((options, bytes) -> host);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);

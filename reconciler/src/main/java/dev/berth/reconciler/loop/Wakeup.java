@@ -13,7 +13,9 @@ public interface Wakeup {
         /** The manifest file changed. */
         CHANGE,
         /** The agent is stopping. */
-        STOP
+        STOP,
+        /** A one-shot command (berth apply) ran the pass. */
+        COMMAND
     }
 
     /** Waits up to {@code delay}, or less when woken; returns why it ended. */

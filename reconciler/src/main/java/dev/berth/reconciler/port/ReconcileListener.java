@@ -8,6 +8,39 @@ import java.time.Duration;
 public interface ReconcileListener {
     ReconcileListener NONE = new ReconcileListener() {};
 
+    /** Tells every one of {@code listeners}, in order. */
+    static ReconcileListener all(ReconcileListener... listeners) {
+        return new ReconcileListener() {
+            @Override
+            public void stepStarted(Step step) {
+                for (ReconcileListener l : listeners) {
+                    l.stepStarted(step);
+                }
+            }
+
+            @Override
+            public void stepSucceeded(Step step, Duration took) {
+                for (ReconcileListener l : listeners) {
+                    l.stepSucceeded(step, took);
+                }
+            }
+
+            @Override
+            public void stepFailed(Step step, BerthException error, Duration took) {
+                for (ReconcileListener l : listeners) {
+                    l.stepFailed(step, error, took);
+                }
+            }
+
+            @Override
+            public void rolledBack(String image, String restoredVersion, BerthException cause) {
+                for (ReconcileListener l : listeners) {
+                    l.rolledBack(image, restoredVersion, cause);
+                }
+            }
+        };
+    }
+
     default void stepStarted(Step step) {}
 
     default void stepSucceeded(Step step, Duration took) {}

@@ -1,0 +1,258 @@
+package dev.berth.agent.metrics;
+
+import dev.berth.model.BerthException;
+import dev.berth.model.ImageSpec;
+import dev.berth.model.Reason;
+import dev.berth.model.host.AttachedImage;
+import dev.berth.model.host.UnitStatus;
+import dev.berth.model.plan.Finding;
+import dev.berth.model.plan.Step;
+import dev.berth.reconciler.Pass;
+import dev.berth.reconciler.health.ImageHealth;
+import dev.berth.reconciler.loop.LoopListener;
+import dev.berth.reconciler.loop.PassReport;
+import dev.berth.reconciler.port.ReconcileListener;
+import dev.berth.reconciler.port.SourceSnapshot;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Berth's metrics, whose names are a contract with the shipped dashboards and alerts (see the README). Labels stay
+ * low-cardinality: image, version, profile, state, unit, action, result, revision; never URLs, hashes or errors.
+ */
+public final class BerthMetrics implements LoopListener, ReconcileListener {
+    private final MeterRegistry registry;
+    private final Timer duration;
+    private final AtomicLong lastSuccess = new AtomicLong(-1);
+    private final MultiGauge desired;
+    private final MultiGauge attached;
+    private final MultiGauge converged;
+    private final MultiGauge healthy;
+    private final MultiGauge unitActive;
+    private final MultiGauge revision;
+    private final Counter downloadBytes;
+
+    public BerthMetrics(MeterRegistry registry, String version) {
+        this.registry = registry;
+        Gauge.builder("berth.build.info", () -> 1)
+                .description("Berth's version")
+                .tag("version", version)
+                .register(registry);
+        duration = Timer.builder("berth.reconcile.duration")
+                .description("How long a reconcile pass took")
+                .serviceLevelObjectives(
+                        ms(10),
+                        ms(50),
+                        ms(100),
+                        ms(250),
+                        ms(500),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(120),
+                        Duration.ofSeconds(300))
+                .register(registry);
+        Gauge.builder(
+                        "berth.last.successful.reconcile.timestamp.seconds",
+                        lastSuccess,
+                        v -> v.get() < 0 ? Double.NaN : v.get() / 1000.0)
+                .description("When a pass last ended without error (Unix time)")
+                .register(registry);
+        desired = MultiGauge.builder("berth.image.desired.info")
+                .description("Images the manifest asks for")
+                .register(registry);
+        attached = MultiGauge.builder("berth.image.attached.info")
+                .description("Images attached on the host")
+                .register(registry);
+        converged = MultiGauge.builder("berth.image.converged")
+                .description("1 when the image is attached as the manifest asks, else 0")
+                .register(registry);
+        healthy = MultiGauge.builder("berth.image.healthy")
+                .description("1 when the image's units are healthy")
+                .register(registry);
+        unitActive = MultiGauge.builder("berth.unit.active")
+                .description("1 when the unit is active")
+                .register(registry);
+        revision = MultiGauge.builder("berth.source.revision.info")
+                .description("The source revision last read")
+                .register(registry);
+        downloadBytes = Counter.builder("berth.download.bytes")
+                .description("Image bytes downloaded")
+                .baseUnit("bytes")
+                .register(registry);
+        for (String result : List.of("success", "failure")) {
+            reconciles(result);
+        }
+        for (String result : List.of("success", "failure", "stale")) {
+            fetches(result);
+        }
+        for (String action : List.of("fetch", "attach", "upgrade", "start", "detach", "prune", "rollback")) {
+            steps(action, "success");
+            steps(action, "failure");
+        }
+    }
+
+    /** Counts image bytes as they arrive (resumed downloads count only what was transferred). */
+    public void downloaded(long bytes) {
+        downloadBytes.increment(bytes);
+    }
+
+    @Override
+    public void passFinished(PassReport report) {
+        if (report.outcome() == PassReport.Outcome.STOPPED) {
+            return;
+        }
+        duration.record(report.took());
+        boolean success =
+                report.outcome() == PassReport.Outcome.CONVERGED || report.outcome() == PassReport.Outcome.HELD;
+        reconciles(success ? "success" : "failure").increment();
+        if (success) {
+            lastSuccess.set(report.finished().toEpochMilli());
+        }
+        fetches(fetchResult(report)).increment();
+        report.source()
+                .ifPresent(s ->
+                        revision.register(List.of(MultiGauge.Row.of(Tags.of("revision", s.revision()), 1)), true));
+        report.pass().ifPresent(this::images);
+    }
+
+    private static String fetchResult(PassReport report) {
+        if (report.source().isEmpty()) {
+            return "failure";
+        }
+        SourceSnapshot source = report.source().get();
+        return source.stale() ? "stale" : "success";
+    }
+
+    private void images(Pass pass) {
+        List<MultiGauge.Row<?>> desiredRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> attachedRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> convergedRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> healthyRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> unitRows = new ArrayList<>();
+        for (ImageSpec spec : pass.desired().images()) {
+            // Counters exist at 0 from the start, so that increase() sees their first event.
+            rollbacks(spec.name());
+            verificationFailures(spec.name());
+            driftCorrections(spec.name());
+            desiredRows.add(MultiGauge.Row.of(
+                    Tags.of("image", spec.name(), "version", spec.version(), "profile", spec.profile()), 1));
+            Optional<AttachedImage> image =
+                    pass.after().attachedNamed(spec.name()).stream().findFirst();
+            boolean pending = pass.remaining().steps().stream().map(Step::image).anyMatch(spec.name()::equals)
+                    || pass.remaining().findings().stream()
+                            .anyMatch(f ->
+                                    f instanceof Finding.Refused && f.image().equals(spec.name()));
+            boolean atVersion = image.flatMap(AttachedImage::version)
+                    .filter(spec.version()::equals)
+                    .isPresent();
+            convergedRows.add(MultiGauge.Row.of(Tags.of("image", spec.name()), atVersion && !pending ? 1 : 0));
+        }
+        for (AttachedImage image : pass.after().attached()) {
+            attachedRows.add(MultiGauge.Row.of(
+                    Tags.of(
+                            "image",
+                            image.name(),
+                            "version",
+                            image.version().orElse(""),
+                            "profile",
+                            image.profile().orElse(""),
+                            "state",
+                            image.state().wire()),
+                    1));
+            healthyRows.add(MultiGauge.Row.of(
+                    Tags.of("image", image.name()), ImageHealth.of(image).healthy() ? 1 : 0));
+            for (UnitStatus unit : image.units()) {
+                unitRows.add(MultiGauge.Row.of(
+                        Tags.of("image", image.name(), "unit", unit.name()), unit.isActive() ? 1 : 0));
+            }
+        }
+        desired.register(desiredRows, true);
+        attached.register(attachedRows, true);
+        converged.register(convergedRows, true);
+        healthy.register(healthyRows, true);
+        unitActive.register(unitRows, true);
+        pass.plan().drifted().stream()
+                .filter(Finding.Drifted::corrected)
+                .filter(d -> pass.execution().completed().stream()
+                        .anyMatch(s -> s.image().equals(d.image())))
+                .forEach(d -> driftCorrections(d.image()).increment());
+    }
+
+    @Override
+    public void stepSucceeded(Step step, Duration took) {
+        steps(step.action(), "success").increment();
+    }
+
+    @Override
+    public void stepFailed(Step step, BerthException error, Duration took) {
+        steps(step.action(), "failure").increment();
+        if (error.reason() == Reason.VerificationFailed) {
+            verificationFailures(step.image()).increment();
+        }
+    }
+
+    @Override
+    public void rolledBack(String image, String restoredVersion, BerthException cause) {
+        steps("rollback", "success").increment();
+        rollbacks(image).increment();
+    }
+
+    private Counter rollbacks(String image) {
+        return Counter.builder("berth.rollbacks")
+                .description("Changes undone after they failed, per image")
+                .tag("image", image)
+                .register(registry);
+    }
+
+    private Counter verificationFailures(String image) {
+        return Counter.builder("berth.verification.failures")
+                .description("Downloads whose sha256 did not match")
+                .tag("image", image)
+                .register(registry);
+    }
+
+    private Counter driftCorrections(String image) {
+        return Counter.builder("berth.drift.corrections")
+                .description("Drift put back, per image")
+                .tag("image", image)
+                .register(registry);
+    }
+
+    private Counter steps(String action, String result) {
+        return Counter.builder("berth.steps")
+                .description("Steps run, by action and result")
+                .tags("action", action, "result", result)
+                .register(registry);
+    }
+
+    private Counter reconciles(String result) {
+        return Counter.builder("berth.reconcile")
+                .description("Reconcile passes, by result")
+                .tag("result", result)
+                .register(registry);
+    }
+
+    private Counter fetches(String result) {
+        return Counter.builder("berth.source.fetch")
+                .description("Reads of the desired state: success, stale (served from cache) or failure")
+                .tag("result", result)
+                .register(registry);
+    }
+
+    private static Duration ms(long millis) {
+        return Duration.ofMillis(millis);
+    }
+}

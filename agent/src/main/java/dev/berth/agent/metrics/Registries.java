@@ -1,0 +1,34 @@
+package dev.berth.agent.metrics;
+
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/** The registries Berth uses: the agent's, with the usual JVM and process metrics, and a bare one for files. */
+public final class Registries {
+    private Registries() {}
+
+    /** For the agent: Berth's metrics plus JVM memory, GC, threads, classes, CPU, uptime and file descriptors. */
+    public static PrometheusMeterRegistry agent() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+        return registry;
+    }
+
+    /** For a one-shot command's textfile: only Berth's own metrics (a short JVM's are of no use to anyone). */
+    public static PrometheusMeterRegistry bare() {
+        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    }
+}
