@@ -24,7 +24,25 @@ public final class Registries {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         new FileDescriptorMetrics().bindTo(registry);
+        io.micrometer.core.instrument.Gauge.builder("process.resident.memory", Registries::residentBytes)
+                .description("Resident set size of the agent (VmRSS)")
+                .baseUnit("bytes")
+                .register(registry);
         return registry;
+    }
+
+    /** VmRSS from /proc/self/status; NaN where there is no such file. */
+    static double residentBytes() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024.0;
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
     }
 
     /** For a one-shot command's textfile: only Berth's own metrics (a short JVM's are of no use to anyone). */

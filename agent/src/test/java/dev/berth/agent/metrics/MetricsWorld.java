@@ -1,0 +1,126 @@
+package dev.berth.agent.metrics;
+
+import dev.berth.model.ImageSpec;
+import dev.berth.model.LocalPolicy;
+import dev.berth.model.Manifest;
+import dev.berth.model.Origin;
+import dev.berth.reconciler.Executor;
+import dev.berth.reconciler.Planner;
+import dev.berth.reconciler.Reconciler;
+import dev.berth.reconciler.fake.FakeImageFetcher;
+import dev.berth.reconciler.fake.FakeImagePool;
+import dev.berth.reconciler.fake.FakeInventoryStore;
+import dev.berth.reconciler.fake.FakePortableHost;
+import dev.berth.reconciler.fake.ManualClock;
+import dev.berth.reconciler.fake.TestImage;
+import dev.berth.reconciler.health.HealthPolicy;
+import dev.berth.reconciler.health.UnitHealthGate;
+import dev.berth.reconciler.loop.AgentLoop;
+import dev.berth.reconciler.loop.PassReport;
+import dev.berth.reconciler.loop.QueueWakeup;
+import dev.berth.reconciler.loop.Schedule;
+import dev.berth.reconciler.loop.Wakeup;
+import dev.berth.reconciler.port.DigestResolver;
+import dev.berth.reconciler.port.ReconcileListener;
+import dev.berth.reconciler.port.SourceSnapshot;
+import dev.berth.reconciler.port.UnitLogs;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/** An agent made of fakes but with the real metrics, served over real HTTP: what a scrape would see. */
+final class MetricsWorld implements AutoCloseable {
+    static final String POOL = "/var/lib/portables";
+
+    final ManualClock clock = new ManualClock();
+    final FakePortableHost host = new FakePortableHost();
+    final FakeImagePool pool = new FakeImagePool(POOL);
+    final FakeImageFetcher fetcher = new FakeImageFetcher(pool);
+    final FakeInventoryStore store = new FakeInventoryStore();
+    final PrometheusMeterRegistry registry = Registries.agent();
+    final BerthMetrics metrics = new BerthMetrics(registry, "1.2.3");
+    private boolean ready;
+    final MetricsServer server =
+            MetricsServer.start(new InetSocketAddress("127.0.0.1", 0), registry, () -> true, () -> ready);
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Manifest desired = new Manifest(List.of(), "git://fleet hosts/web@aaaa");
+    private String revision = "a".repeat(40);
+    private final AgentLoop loop;
+
+    MetricsWorld() {
+        UnitHealthGate health = new UnitHealthGate(
+                host, HealthPolicy.DEFAULT, (u, t) -> Optional.empty(), UnitLogs.NONE, clock, clock.sleeper());
+        Executor executor = new Executor(host, fetcher, pool, store, health, ReconcileListener.all(metrics), clock);
+        Reconciler reconciler = new Reconciler(
+                host,
+                pool,
+                store,
+                new Planner(POOL),
+                executor,
+                DigestResolver.WITHOUT_KEYS,
+                LocalPolicy.defaults(),
+                clock);
+        loop = new AgentLoop(
+                () -> new SourceSnapshot(desired, revision),
+                reconciler,
+                Schedule.DEFAULT,
+                new QueueWakeup(),
+                clock,
+                () -> 0.5,
+                new dev.berth.reconciler.loop.LoopListener() {
+                    @Override
+                    public void passFinished(PassReport report) {
+                        metrics.passFinished(report);
+                        ready = true;
+                    }
+                });
+    }
+
+    ImageSpec publish(TestImage image, String profile) {
+        byte[] content = (image.name() + " " + image.version()).getBytes(StandardCharsets.UTF_8);
+        URI url = URI.create("https://images.example/" + image.fileName());
+        fetcher.serve(url, content);
+        host.install(POOL, image);
+        return new ImageSpec(
+                image.name(),
+                image.version(),
+                url,
+                FakeImagePool.sha256(content),
+                profile,
+                List.of(image.name()),
+                true,
+                true,
+                false,
+                new Origin("hosts/web/images.yaml", 4));
+    }
+
+    PassReport pass(String commit, ImageSpec... images) {
+        revision = commit.repeat(40).substring(0, 40);
+        desired = new Manifest(List.of(images), "git://fleet hosts/web@" + commit);
+        return loop.pass(Wakeup.Cause.TIMER);
+    }
+
+    HttpResponse<String> get(String path, String accept) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A real scrape, parsed. */
+    Scrape scrape() throws Exception {
+        return Scrape.parse(get("/metrics", null).body());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
