@@ -43,6 +43,10 @@ final class AgentHost implements AutoCloseable {
 
     /** A configuration for tests: short intervals and health windows, images over http from the test. */
     static String config(String gitUrl, String extra) {
+        return config(gitUrl, extra, "off");
+    }
+
+    static String config(String gitUrl, String extra, String metricsListen) {
         return """
                 apiVersion: berth.dev/v1
                 kind: AgentConfig
@@ -55,14 +59,18 @@ final class AgentHost implements AutoCloseable {
                 backoff: {base: 1s, cap: 5s}
                 health: {stableFor: 2s, timeout: 20s}
                 policy: {allowHttp: true}
-                metrics: {listen: "off"}
+                metrics: {listen: "%s"}
                 %s
-                """.formatted(gitUrl, extra);
+                """.formatted(gitUrl, metricsListen, extra);
     }
 
     void start(String config) {
         host.container.writeFile(CONFIG, config);
-        host.container.execOk("systemctl", "start", "berth-agent");
+        CommandResult start = host.container.exec("systemctl", "start", "berth-agent");
+        if (!start.ok()) {
+            throw new AssertionError("berth-agent did not start: " + start.describe() + "\njournal:\n"
+                    + host.container.journal("berth-agent", 80));
+        }
     }
 
     /** SIGHUP: a pass now instead of at the next tick. */
