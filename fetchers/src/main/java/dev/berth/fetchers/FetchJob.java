@@ -113,6 +113,6 @@ final class FetchJob {
     }
 
     private String subject() {
-        return "cannot fetch image " + spec.label() + " from " + url();
+        return "cannot fetch image " + spec.label() + " (" + spec.origin() + ") from " + url();
     }
 }

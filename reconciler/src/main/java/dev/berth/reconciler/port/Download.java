@@ -10,19 +10,22 @@ import java.util.Objects;
  * One file to put into the pool: where it comes from, the sha256 it must have, and how messages name it.
  *
  * @param label "hello 1.0" for an image, "hello 1.0 roothash" for one of its verity sidecars
+ * @param origin where the manifest declares it ("hosts/web/images.yaml:4"), for messages
  */
-public record Download(String label, URI url, Sha256 sha256) {
+public record Download(String label, URI url, Sha256 sha256, String origin) {
     public Download {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(origin, "origin");
     }
 
     public static Download of(ImageSpec spec) {
-        return new Download(spec.label(), spec.url(), spec.sha256());
+        return new Download(spec.label(), spec.url(), spec.sha256(), spec.origin().toString());
     }
 
     public static Download of(ImageSpec spec, Sidecar sidecar) {
-        return new Download(spec.label() + " " + sidecar.kind().field(), sidecar.url(), sidecar.sha256());
+        return new Download(spec.label() + " " + sidecar.kind().field(), sidecar.url(), sidecar.sha256(),
+                spec.origin().toString());
     }
 }
