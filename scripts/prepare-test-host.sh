@@ -14,7 +14,7 @@ set -euo pipefail
 readonly RECIPE_VERSION=1
 readonly HOST_PACKAGES=(systemd-container debootstrap squashfs-tools busybox-static dbus)
 readonly ROOTFS_PACKAGES=(systemd systemd-sysv dbus systemd-container libsystemd0)
-readonly LOOP_NODES=16
+readonly LOOP_NODES=32
 readonly CACHE="${BERTH_TEST_CACHE:-/var/cache/berth-test}"
 readonly ME="prepare-test-host"
 

@@ -49,6 +49,9 @@ class ExamplesIT {
     @Test
     void everyExampleManifestIsValid() throws IOException {
         for (Path example : exampleManifests()) {
+            if (example.getFileName().toString().equals("agent.yaml")) {
+                continue;
+            }
             CommandResult validate = host.berth("validate", "/etc/berth/examples/" + example.getFileName());
             assertThat(validate.exitCode()).as(validate.describe()).isZero();
         }
@@ -59,7 +62,7 @@ class ExamplesIT {
         assertThat(exampleManifests())
                 .extracting(p -> p.getFileName().toString())
                 .as("a new example needs its own assertions here")
-                .containsExactly("fleet.yaml", "hello.yaml");
+                .containsExactly("agent.yaml", "fleet.yaml", "hello.yaml");
 
         CommandResult hello = apply("hello.yaml");
         Http.awaitBody(8081, "hello 1.0");
@@ -79,6 +82,30 @@ class ExamplesIT {
         CommandResult apply = host.berth("apply", "--manifest", "/etc/berth/examples/" + example, "--allow-http");
         assertThat(apply.exitCode()).as(apply.describe()).isZero();
         return apply;
+    }
+
+    @Test
+    void theExampleAgentConfigurationKeepsTheHostAtTheFleetManifest() {
+        host.close();
+        try (AgentHost agent =
+                AgentHost.install(ContainerOptions.defaults().bindReadOnly(Repo.examples(), "/etc/berth/examples"))) {
+            CommandResult check = agent.host.berth("agent", "--check", "--config", "/etc/berth/examples/agent.yaml");
+            assertThat(check.exitCode()).as(check.describe()).isZero();
+
+            agent.start(AgentHost.read(Repo.examples().resolve("agent.yaml")));
+
+            agent.awaitStatus(
+                    "the fleet converged",
+                    Duration.ofSeconds(90),
+                    s -> s.at("/lastPass/outcome").asText().equals("CONVERGED")
+                            && s.at("/images").size() == 2);
+            Http.awaitBody(8081, "hello 1.1");
+            Http.awaitBody(8082, "web 1.0");
+            assertThat(Http.get(9741, "/metrics"))
+                    .hasValueSatisfying(m -> assertThat(m)
+                            .contains("berth_image_converged{image=\"web\"} 1.0")
+                            .contains("berth_image_converged{image=\"hello\"} 1.0"));
+        }
     }
 
     private static List<Path> exampleManifests() throws IOException {

@@ -18,7 +18,12 @@ final class Http {
 
     /** The body of GET http://127.0.0.1:PORT/, or empty when nothing answers. */
     static Optional<String> get(int port) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+        return get(port, "/");
+    }
+
+    /** The body of GET http://127.0.0.1:PORT/PATH, or empty when nothing answers 200. */
+    static Optional<String> get(int port, String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(3))
                 .build();
         try {

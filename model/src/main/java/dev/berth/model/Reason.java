@@ -23,8 +23,11 @@ public enum Reason {
     FileConflict(Kind.STALLED),
     /** The manifest asks for a profile portabled does not offer on this host. */
     ProfileUnavailable(Kind.STALLED),
-    /** portabled refused to attach or reattach the image. */
-    AttachRejected(Kind.STALLED),
+    /**
+     * portabled refused to attach or reattach the image. Retried with backoff: the cause may pass (a busy loop
+     * device, a unit still stopping), and a refused attach changes nothing on the host.
+     */
+    AttachRejected(Kind.TRANSIENT),
     /** Stopping, disabling or detaching failed. */
     DetachFailed(Kind.TRANSIENT),
     /** The units did not start or enable. */

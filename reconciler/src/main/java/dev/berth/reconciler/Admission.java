@@ -48,13 +48,8 @@ final class Admission {
     }
 
     private static String notRetried(FailedChange f) {
-        String restored = switch (f.restored()) {
-            case "" -> "";
-            case "detached" -> "; it was detached again";
-            default -> "; " + f.image() + " " + f.restored() + " was restored";
-        };
         return f.action() + " of " + f.image() + " " + f.version() + " (profile " + f.profile() + ") failed at "
-                + f.at() + ": " + f.message().lines().findFirst().orElse("") + restored
+                + f.at() + ": " + f.message().lines().findFirst().orElse("")
                 + ". Not retried until its manifest entry changes (or run berth apply --retry)";
     }
 }

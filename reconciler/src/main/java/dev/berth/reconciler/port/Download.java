@@ -21,11 +21,15 @@ public record Download(String label, URI url, Sha256 sha256, String origin) {
     }
 
     public static Download of(ImageSpec spec) {
-        return new Download(spec.label(), spec.url(), spec.sha256(), spec.origin().toString());
+        return new Download(
+                spec.label(), spec.url(), spec.sha256(), spec.origin().toString());
     }
 
     public static Download of(ImageSpec spec, Sidecar sidecar) {
-        return new Download(spec.label() + " " + sidecar.kind().field(), sidecar.url(), sidecar.sha256(),
+        return new Download(
+                spec.label() + " " + sidecar.kind().field(),
+                sidecar.url(),
+                sidecar.sha256(),
                 spec.origin().toString());
     }
 }
