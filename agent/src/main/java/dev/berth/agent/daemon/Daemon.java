@@ -8,6 +8,7 @@ import dev.berth.agent.metrics.BerthMetrics;
 import dev.berth.agent.metrics.CountingProgress;
 import dev.berth.agent.metrics.MetricsServer;
 import dev.berth.agent.metrics.Registries;
+import dev.berth.agent.state.AtomicFiles;
 import dev.berth.agent.state.FileInventoryStore;
 import dev.berth.agent.state.StateLock;
 import dev.berth.agent.status.StatusFile;
@@ -80,6 +81,7 @@ public final class Daemon {
     /** Runs until stopped; returns the exit code. */
     public int run() throws Exception {
         try (StateLock lock = StateLock.acquire(config.stateDir(), "berth agent")) {
+            AtomicFiles.removeLeftovers(config.stateDir());
             Files.createDirectories(config.poolDir());
             AgentLoop loop = assemble();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(loop), "berth-stop"));

@@ -32,6 +32,24 @@ public final class AtomicFiles {
         syncDirectory(dir);
     }
 
+    /**
+     * Deletes the temporary files an earlier process left when it was killed between writing one and renaming it
+     * into place; the file it was replacing is intact.
+     */
+    public static void removeLeftovers(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".#") && name.endsWith(".tmp")) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
     /** Makes the rename itself durable. Not every file system lets a directory be synced; that is not fatal. */
     private static void syncDirectory(Path dir) {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {

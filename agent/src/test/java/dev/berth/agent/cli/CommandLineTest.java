@@ -148,4 +148,41 @@ class CommandLineTest {
         assertThat(err.toString())
                 .contains("error: SourceUnavailable: cannot read manifest " + dir.resolve("nope.yaml"));
     }
+
+    @Test
+    void applyCanWriteItsMetricsForTheTextfileCollector() throws IOException {
+        Path file = manifest(entry("hello", "1.0", host.publish(TestImage.service("hello", "1.0"))));
+        Path metrics = dir.resolve("textfile/berth.prom");
+
+        assertThat(berth("apply", "--manifest", file.toString(), "--metrics-file", metrics.toString()))
+                .isEqualTo(0);
+
+        String text = Files.readString(metrics);
+        assertThat(text)
+                .contains("berth_image_converged{image=\"hello\"} 1.0")
+                .contains("berth_reconcile_total{result=\"success\"} 1.0")
+                .contains("berth_steps_total{action=\"attach\",result=\"success\"} 1.0")
+                .doesNotContain("jvm_");
+        try (var files = Files.list(metrics.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("berth.prom");
+        }
+    }
+
+    @Test
+    void aFailedChangeIsHeldUntilRetriedOnPurpose() throws IOException {
+        host.publish(TestImage.service("hello", "1.0"));
+        Path file = manifest(entry("hello", "1.0", "b".repeat(64)));
+        assertThat(berth("apply", "--manifest", file.toString())).isEqualTo(1);
+        int fetches = host.fetcher.fetched().size();
+
+        int held = berth("apply", "--manifest", file.toString());
+        int fetchesWhileHeld = host.fetcher.fetched().size();
+        int retried = berth("apply", "--manifest", file.toString(), "--retry");
+
+        assertThat(held).isEqualTo(1);
+        assertThat(out.toString()).contains("! refused   hello          VerificationFailed: fetch of hello 1.0");
+        assertThat(fetchesWhileHeld).isEqualTo(fetches);
+        assertThat(retried).isEqualTo(1);
+        assertThat(host.fetcher.fetched()).hasSize(fetches + 1);
+    }
 }

@@ -72,4 +72,17 @@ class FileInventoryStoreTest extends InventoryStoreContract {
                         BerthException.class, e -> assertThat(e.reason()).isEqualTo(Reason.StateUnavailable))
                 .hasMessageContaining("cannot write");
     }
+
+    @Test
+    void aTemporaryFileLeftByAKilledWriterIsRemovedAndTheInventoryKept() throws IOException {
+        new FileInventoryStore(stateDir).save(Inventory.empty());
+        Files.writeString(stateDir.resolve(".#inventory.json.tmp"), "{ half written");
+
+        AtomicFiles.removeLeftovers(stateDir);
+
+        try (var files = Files.list(stateDir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("inventory.json");
+        }
+        assertThat(new FileInventoryStore(stateDir).load()).isEqualTo(Inventory.empty());
+    }
 }
