@@ -10,8 +10,6 @@ import dev.berth.reconciler.port.ImageFetcher;
 import dev.berth.reconciler.port.ImagePool;
 import dev.berth.reconciler.port.InventoryStore;
 import dev.berth.reconciler.port.PortableHost;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 
 /** A whole host made of the reconciler's fakes, for fast command-line tests. */
 public final class FakeHost implements Host {
@@ -24,10 +22,10 @@ public final class FakeHost implements Host {
 
     /** Publishes an image at https://images.example/NAME_VERSION.raw; returns the sha256 of its bytes. */
     public String publish(TestImage image) {
-        byte[] content = (image.name() + " " + image.version()).getBytes(StandardCharsets.UTF_8);
-        fetcher.serve(URI.create("https://images.example/" + image.fileName()), content);
-        portable.install(POOL, image);
-        return FakeImagePool.sha256(content).hex();
+        return new dev.berth.reconciler.fake.Releases(fetcher, portable, POOL)
+                .publish(image)
+                .sha256()
+                .hex();
     }
 
     @Override

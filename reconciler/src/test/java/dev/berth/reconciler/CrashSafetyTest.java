@@ -23,8 +23,6 @@ import dev.berth.reconciler.port.ImageFetcher;
 import dev.berth.reconciler.port.InventoryStore;
 import dev.berth.reconciler.port.PortableHost;
 import dev.berth.reconciler.port.ReconcileListener;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -83,21 +81,7 @@ class CrashSafetyTest {
     private final FakeInventoryStore store = new FakeInventoryStore();
 
     private ImageSpec publish(TestImage image) {
-        byte[] content = (image.name() + " " + image.version()).getBytes(StandardCharsets.UTF_8);
-        URI url = URI.create("https://images.example/" + image.fileName());
-        fetcher.serve(url, content);
-        host.install(Fixtures.POOL, image);
-        return new ImageSpec(
-                image.name(),
-                image.version(),
-                url,
-                FakeImagePool.sha256(content),
-                "default",
-                List.of(image.name()),
-                true,
-                true,
-                false,
-                new dev.berth.model.Origin("m.yaml", 4));
+        return new dev.berth.reconciler.fake.Releases(fetcher, host, Fixtures.POOL).publish(image);
     }
 
     private Reconciler reconciler(PortableHost portable, ImageFetcher images, InventoryStore inventory) {

@@ -3,7 +3,6 @@ package dev.berth.reconciler;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.LocalPolicy;
 import dev.berth.model.Manifest;
-import dev.berth.model.Origin;
 import dev.berth.model.plan.Plan;
 import dev.berth.reconciler.fake.FakeImageFetcher;
 import dev.berth.reconciler.fake.FakeImagePool;
@@ -13,8 +12,6 @@ import dev.berth.reconciler.fake.TestImage;
 import dev.berth.reconciler.port.DigestResolver;
 import dev.berth.reconciler.port.HealthGate;
 import dev.berth.reconciler.port.ReconcileListener;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
@@ -29,26 +26,8 @@ final class World {
     DigestResolver digests = DigestResolver.WITHOUT_KEYS;
     LocalPolicy policy = LocalPolicy.permissive(false);
 
-    /**
-     * Publishes an image: its bytes at a URL, and what its units do once the file lands in the pool. Returns the
-     * manifest entry that asks for it.
-     */
     ImageSpec publish(TestImage image, String profile) {
-        byte[] content = (image.name() + " " + image.version()).getBytes(StandardCharsets.UTF_8);
-        URI url = URI.create("https://images.example/" + image.fileName());
-        fetcher.serve(url, content);
-        host.install(Fixtures.POOL, image);
-        return new ImageSpec(
-                image.name(),
-                image.version(),
-                url,
-                FakeImagePool.sha256(content),
-                profile,
-                List.of(image.name()),
-                true,
-                true,
-                false,
-                new Origin("m.yaml", 4));
+        return new dev.berth.reconciler.fake.Releases(fetcher, host, Fixtures.POOL).publish(image, profile);
     }
 
     ImageSpec publish(TestImage image) {

@@ -3,7 +3,6 @@ package dev.berth.agent.metrics;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.LocalPolicy;
 import dev.berth.model.Manifest;
-import dev.berth.model.Origin;
 import dev.berth.reconciler.Executor;
 import dev.berth.reconciler.Planner;
 import dev.berth.reconciler.Reconciler;
@@ -30,7 +29,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -83,21 +81,7 @@ final class MetricsWorld implements AutoCloseable {
     }
 
     ImageSpec publish(TestImage image, String profile) {
-        byte[] content = (image.name() + " " + image.version()).getBytes(StandardCharsets.UTF_8);
-        URI url = URI.create("https://images.example/" + image.fileName());
-        fetcher.serve(url, content);
-        host.install(POOL, image);
-        return new ImageSpec(
-                image.name(),
-                image.version(),
-                url,
-                FakeImagePool.sha256(content),
-                profile,
-                List.of(image.name()),
-                true,
-                true,
-                false,
-                new Origin("hosts/web/images.yaml", 4));
+        return new dev.berth.reconciler.fake.Releases(fetcher, host, POOL).publish(image, profile);
     }
 
     PassReport pass(String commit, ImageSpec... images) {

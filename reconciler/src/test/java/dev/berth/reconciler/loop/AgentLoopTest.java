@@ -25,8 +25,6 @@ import dev.berth.reconciler.port.ManifestSource;
 import dev.berth.reconciler.port.ReconcileListener;
 import dev.berth.reconciler.port.SourceSnapshot;
 import dev.berth.reconciler.port.UnitLogs;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,21 +52,7 @@ class AgentLoopTest {
     };
 
     private ImageSpec publish(TestImage image) {
-        byte[] content = (image.name() + " " + image.version()).getBytes(StandardCharsets.UTF_8);
-        URI url = URI.create("https://images.example/" + image.fileName());
-        fetcher.serve(url, content);
-        host.install(Fixtures.POOL, image);
-        return new ImageSpec(
-                image.name(),
-                image.version(),
-                url,
-                FakeImagePool.sha256(content),
-                "default",
-                List.of(image.name()),
-                true,
-                true,
-                false,
-                new dev.berth.model.Origin("repo/m.yaml", 4));
+        return new dev.berth.reconciler.fake.Releases(fetcher, host, Fixtures.POOL).publish(image);
     }
 
     private AgentLoop loop(ManualWakeup wakeup) {
