@@ -29,8 +29,11 @@ final class AgentHost implements AutoCloseable {
     }
 
     static AgentHost install() {
-        BerthHost host =
-                BerthHost.boot(ContainerOptions.defaults().bindReadOnly(BerthHost.jar(), "/usr/lib/berth/berth.jar"));
+        return install(ContainerOptions.defaults());
+    }
+
+    static AgentHost install(ContainerOptions options) {
+        BerthHost host = BerthHost.boot(options.bindReadOnly(BerthHost.jar(), "/usr/lib/berth/berth.jar"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         host.container.execOk("ln", "-sf", java, "/usr/bin/java");
         host.container.copyIn(Repo.root().resolve("packaging/berth"), "/usr/bin/berth");

@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.e2e.Shelf.Published;
 import dev.berth.testkit.CommandResult;
 import dev.berth.testkit.FreePort;
-import dev.berth.testkit.git.GitDaemon;
 import dev.berth.testkit.http.Reply;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,34 +26,30 @@ class AgentIT {
     @TempDir
     Path work;
 
+    private Fleet fleet;
     private Shelf shelf;
-    private GitDaemon daemon;
-    private OperatorRepo repo;
     private AgentHost agent;
     private final int port = FreePort.pick();
 
     @BeforeEach
     void start() throws Exception {
-        shelf = new Shelf(Files.createDirectories(work.resolve("images")));
-        Path repos = Files.createDirectories(work.resolve("repos"));
-        repo = OperatorRepo.init(Files.createDirectories(repos.resolve("fleet")));
-        daemon = GitDaemon.start(repos, work.resolve("git-daemon.log"));
+        fleet = new Fleet(work);
+        shelf = fleet.shelf;
         agent = AgentHost.install();
     }
 
     @AfterEach
     void stop() {
         agent.close();
-        daemon.close();
-        shelf.close();
+        fleet.close();
     }
 
     private String commit(String message, String... entries) {
-        return repo.commit(message, Map.of("hosts/web/images.yaml", Shelf.manifest(entries)));
+        return fleet.commit(message, entries);
     }
 
     private void startAgent() {
-        agent.start(AgentHost.config(daemon.url("fleet"), ""));
+        agent.start(AgentHost.config(fleet.url(), ""));
     }
 
     @Test
@@ -205,7 +199,7 @@ class AgentIT {
     void aKillDuringAnUpgradeIsSurvivedWithNothingHalfAttached() {
         Published v1 = shelf.publish(Images.hello("1.0", port));
         String first = commit("hello 1.0", v1.entry());
-        agent.start(AgentHost.config(daemon.url("fleet"), "").replace("stableFor: 2s", "stableFor: 10s"));
+        agent.start(AgentHost.config(fleet.url(), "").replace("stableFor: 2s", "stableFor: 10s"));
         agent.awaitConverged(first);
         Published v2 = shelf.publish(Images.hello("2.0", port));
         String second = commit("hello 2.0", v2.entry());

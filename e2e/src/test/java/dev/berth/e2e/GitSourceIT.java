@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.e2e.Shelf.Published;
 import dev.berth.testkit.CommandResult;
 import dev.berth.testkit.FreePort;
-import dev.berth.testkit.git.GitDaemon;
 import dev.berth.testkit.http.RecordedRequest;
 import dev.berth.testkit.http.Reply;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,30 +23,26 @@ class GitSourceIT {
     @TempDir
     Path work;
 
+    private Fleet fleet;
     private Shelf shelf;
     private BerthHost host;
-    private GitDaemon daemon;
-    private OperatorRepo repo;
     private final int helloPort = FreePort.pick();
 
     @BeforeEach
     void start() throws Exception {
-        shelf = new Shelf(Files.createDirectories(work.resolve("images")));
-        Path repos = Files.createDirectories(work.resolve("repos"));
-        repo = OperatorRepo.init(Files.createDirectories(repos.resolve("fleet")));
-        daemon = GitDaemon.start(repos, work.resolve("git-daemon.log"));
+        fleet = new Fleet(work);
+        shelf = fleet.shelf;
         host = BerthHost.boot();
     }
 
     @AfterEach
     void stop() {
         host.close();
-        daemon.close();
-        shelf.close();
+        fleet.close();
     }
 
     private CommandResult apply() {
-        return host.berth("apply", "--git", daemon.url("fleet"), "--path", "hosts/web", "--allow-http");
+        return host.berth("apply", "--git", fleet.url(), "--path", "hosts/web", "--allow-http");
     }
 
     @Test
@@ -57,7 +51,7 @@ class GitSourceIT {
         Published idle = shelf.publish(Images.idle("idle", "1"));
         String path = "/images/" + hello.fileName();
         shelf.server.enqueue(path, Reply.dropAfter(hello.size() / 2));
-        String commit = repo.commit(
+        String commit = fleet.repo.commit(
                 "hello and idle",
                 Map.of(
                         "hosts/web/hello.yaml", Shelf.manifest(hello.entry()),
@@ -83,13 +77,13 @@ class GitSourceIT {
     @Test
     void theNextCommitUpgradesAndTheLastRevisionServesWhileTheRemoteIsDown() {
         Published v1 = shelf.publish(Images.hello("1.0", helloPort));
-        repo.commit("hello 1.0", Map.of("hosts/web/hello.yaml", Shelf.manifest(v1.entry())));
+        fleet.repo.commit("hello 1.0", Map.of("hosts/web/hello.yaml", Shelf.manifest(v1.entry())));
         assertThat(apply().exitCode()).isZero();
         Published v2 = shelf.publish(Images.hello("2.0", helloPort));
-        String second = repo.commit("hello 2.0", Map.of("hosts/web/hello.yaml", Shelf.manifest(v2.entry())));
+        String second = fleet.repo.commit("hello 2.0", Map.of("hosts/web/hello.yaml", Shelf.manifest(v2.entry())));
 
         CommandResult upgrade = apply();
-        daemon.close();
+        fleet.daemon.close();
         CommandResult offline = apply();
 
         assertThat(upgrade.exitCode()).as(upgrade.describe()).isZero();
@@ -97,7 +91,7 @@ class GitSourceIT {
         Http.awaitBody(helloPort, "hello 2.0");
         assertThat(offline.exitCode()).as(offline.describe()).isZero();
         assertThat(offline.stderr())
-                .contains("warning: SourceUnavailable: remote " + daemon.url("fleet") + " unreachable")
+                .contains("warning: SourceUnavailable: remote " + fleet.url() + " unreachable")
                 .contains("using cached revision " + second.substring(0, 12));
         assertThat(offline.stdout()).contains("No changes");
     }

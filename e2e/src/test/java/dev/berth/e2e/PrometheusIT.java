@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.e2e.Shelf.Published;
 import dev.berth.testkit.FreePort;
-import dev.berth.testkit.git.GitDaemon;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,9 +24,8 @@ class PrometheusIT {
     @TempDir
     Path work;
 
+    private Fleet fleet;
     private Shelf shelf;
-    private GitDaemon daemon;
-    private OperatorRepo repo;
     private AgentHost agent;
     private PrometheusServer prometheus;
     private final int port = FreePort.pick();
@@ -36,10 +33,8 @@ class PrometheusIT {
 
     @BeforeEach
     void start() throws Exception {
-        shelf = new Shelf(Files.createDirectories(work.resolve("images")));
-        Path repos = Files.createDirectories(work.resolve("repos"));
-        repo = OperatorRepo.init(Files.createDirectories(repos.resolve("fleet")));
-        daemon = GitDaemon.start(repos, work.resolve("git-daemon.log"));
+        fleet = new Fleet(work);
+        shelf = fleet.shelf;
         agent = AgentHost.install();
         prometheus = PrometheusServer.start(
                 Files.createDirectories(work.resolve("prometheus")),
@@ -51,17 +46,15 @@ class PrometheusIT {
     void stop() {
         prometheus.close();
         agent.close();
-        daemon.close();
-        shelf.close();
+        fleet.close();
     }
 
     @Test
     void prometheusSeesConvergenceAndRaisesTheRollbackAlert() throws Exception {
         Published hello = shelf.publish(Images.hello("1.0", port));
         Published idle = shelf.publish(Images.idle("idle", "1"));
-        String first =
-                repo.commit("two images", Map.of("hosts/web/images.yaml", Shelf.manifest(hello.entry(), idle.entry())));
-        agent.start(AgentHost.config(daemon.url("fleet"), "", "127.0.0.1:" + metrics));
+        String first = fleet.commit("two images", hello.entry(), idle.entry());
+        agent.start(AgentHost.config(fleet.url(), "", "127.0.0.1:" + metrics));
         agent.awaitConverged(first);
 
         Awaitility.await("berth_image_converged is 1 for both images")
@@ -73,7 +66,7 @@ class PrometheusIT {
         assertThat(target.path("health").asText()).isEqualTo("up");
 
         Published broken = shelf.publish(Images.brokenHello("2.0"));
-        repo.commit("a bad release", Map.of("hosts/web/images.yaml", Shelf.manifest(broken.entry(), idle.entry())));
+        fleet.commit("a bad release", broken.entry(), idle.entry());
         agent.poke();
 
         Awaitility.await("the BerthRollback alert")
