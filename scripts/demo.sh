@@ -5,11 +5,14 @@
 #
 # Boots a real systemd 252 with systemd-portabled in a systemd-nspawn container (nothing on this machine
 # is changed but a cache under /var/cache/berth-test), builds the example images, serves them on
-# 127.0.0.1:8765, and runs berth inside the container: validate, plan, apply, upgrade, bad input,
-# removal. The container is powered off at the end; all its changes vanish with it.
+# 127.0.0.1:8765, installs berth inside the container (scripts/lib/host.sh, as packaging/README.md says) and
+# runs it there: validate, plan, apply, upgrade, bad input, removal. The container is powered off at the end;
+# all its changes vanish with it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
+# shellcheck source=scripts/lib/host.sh
+. scripts/lib/host.sh
 
 say() { printf '\n\033[1m### %s\033[0m\n' "$*"; }
 run() { printf '\033[2m$ %s\033[0m\n' "$*"; }
@@ -17,7 +20,7 @@ run() { printf '\033[2m$ %s\033[0m\n' "$*"; }
 [[ $(id -u) == 0 ]] || { echo "demo.sh: run as root (it boots a systemd container)" >&2; exit 1; }
 
 say "Preparing: a cached Debian 12 root file system, the berth jar, the example images"
-rootfs=$(scripts/prepare-test-host.sh bookworm)
+rootfs=$(host_rootfs bookworm)
 [[ -f agent/target/berth.jar ]] || mvn -B -q -ntp -DskipTests package
 work=$(mktemp -d /tmp/berth-demo.XXXXXX)
 examples/build-images.sh "$work/images"
@@ -32,36 +35,21 @@ server=$!
 machine="berth-demo-$$"
 cleanup() {
   set +e
-  [[ -n "${pid:-}" ]] && nsenter -t "$pid" -a systemctl poweroff >/dev/null 2>&1
-  for _ in $(seq 60); do kill -0 "$nspawn" 2>/dev/null || break; sleep 0.5; done
-  kill -9 "$nspawn" 2>/dev/null
+  host_poweroff
   kill "$server" 2>/dev/null
   rm -rf "$work"
 }
 trap cleanup EXIT
 
 say "Booting a throwaway systemd host (systemd-nspawn, --volatile=overlay: all writes vanish)"
-binds=(--bind=/dev/loop-control)
-for node in /var/cache/berth-test/loop-nodes/loop*; do binds+=("--bind=$node:/dev/$(basename "$node")"); done
-for dir in /usr/lib/jvm /etc/java-17-openjdk /etc/ssl/certs/java; do [[ -d $dir ]] && binds+=("--bind-ro=$dir"); done
-binds+=("--bind-ro=$repo/agent/target/berth.jar:/opt/berth/berth.jar" "--bind-ro=$repo/examples:/etc/berth/examples")
-setsid systemd-nspawn --directory="$rootfs" --volatile=overlay --boot --machine="$machine" --hostname="$machine" \
-  --register=no --keep-unit --console=passive "${binds[@]}" >"$work/console.log" 2>&1 &
-nspawn=$!
-for _ in $(seq 120); do
-  pid=$(pgrep -P "$nspawn" | head -n 1 || true)
-  [[ -n "$pid" ]] && state=$(nsenter -t "$pid" -a systemctl is-system-running 2>/dev/null || true)
-  [[ "${state:-}" == running || "${state:-}" == degraded ]] && break
-  sleep 0.5
-done
-[[ "${state:-}" == running || "${state:-}" == degraded ]] || { tail "$work/console.log"; exit 1; }
-echo "$machine is up: $(nsenter -t "$pid" -a systemctl --version | head -n 1)"
+host_boot "$rootfs" "$machine" "$work/console.log" --bind-ro="$repo/examples:/etc/berth/examples"
+host_install_berth "$repo/agent/target/berth.jar"
+echo "$machine is up: $(host_exec systemctl --version | head -n 1)"
 
-java=$(readlink -f "$(command -v java)")
-inside() { nsenter -t "$pid" -a "$@"; }
+inside() { host_exec "$@"; }
 berth() {
   run "berth $*"
-  inside "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar /opt/berth/berth.jar "$@" || echo "(exit $?)"
+  inside berth "$@" || echo "(exit $?)"
 }
 http() { run "curl http://$1/"; curl -s --max-time 3 "http://$1/" || echo "(nothing answers on $1)"; }
 
