@@ -32,15 +32,30 @@ host_rootfs() {
   "$HOST_REPO/scripts/prepare-test-host.sh" "${1:?host_rootfs SUITE}"
 }
 
+# Makes sure $HOST_CACHE/loop-nodes has a node for each of the first 64 loop devices (prepare-test-host.sh makes
+# 16). The kernel hands out the lowest free loop device that exists, and it creates loop16 and up whenever 16 are
+# bound at once (two test hosts with several raw images each); such a device outlives its use. A container
+# without a node for the number it is handed fails every attach of a raw image ("Device or resource busy").
+host_loop_nodes() {
+  local dir=$HOST_CACHE/loop-nodes n
+  mkdir -p "$dir"
+  for ((n = 0; n < 64; n++)); do
+    if [[ ! -e $dir/loop$n ]] && mknod -m 0660 "$dir/loop$n" b 7 "$n" 2>/dev/null; then
+      chgrp disk "$dir/loop$n" 2>/dev/null || true
+    fi
+    [[ -b $dir/loop$n ]] || host_die "cannot make the loop device node $dir/loop$n (mknod $dir/loop$n b 7 $n)" || return
+  done
+}
+
 # Boots ROOTFS as container NAME, console output to LOG, with extra systemd-nspawn options (binds) after them;
 # returns once systemd says running (or degraded), within 60 s. The loop device nodes and this machine's JDK
 # (with Debian's /etc/java-* and the Java CA store it links to) are bound at the same paths.
 host_boot() {
   local rootfs=${1:?host_boot ROOTFS NAME LOG [NSPAWN_OPTION...]} name=${2:?} log=${3:?} node dir state=
   shift 3
+  host_loop_nodes || return
   local binds=(--bind=/dev/loop-control)
   for node in "$HOST_CACHE"/loop-nodes/loop*; do
-    [[ -e $node ]] || host_die "no loop device nodes in $HOST_CACHE/loop-nodes; run scripts/prepare-test-host.sh" || return
     binds+=("--bind=$node:/dev/$(basename "$node")")
   done
   for dir in /usr/lib/jvm /etc/java-* /etc/ssl/certs/java; do
