@@ -27,6 +27,7 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
     private final UnitFiles unitFiles;
     private final UnitJobs jobs;
     private final Portabled portabled;
+    private final FileRoot files;
 
     /**
      * @param busAddress a D-Bus address such as unix:path=/run/dbus/system_bus_socket; null or empty for the
@@ -34,7 +35,7 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
      * @param fileRoot where the host's files are seen: "/" on the host, /proc/PID/root for a container
      */
     public DbusPortableHost(String busAddress, Path fileRoot) {
-        FileRoot files = new FileRoot(fileRoot);
+        this.files = new FileRoot(fileRoot);
         this.bus = new Bus(busAddress);
         this.guarded = new Guarded(bus);
         this.reader = new UnitReader(bus, files);
@@ -54,19 +55,20 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
         return guarded.systemd("reading the attached portable images", Reason.PortabledUnavailable, observer::observe);
     }
 
+    /** Read from the profile directories, as portabled reads them: see {@link FileRoot#profiles()}. */
     @Override
     public Set<String> profiles() {
-        return portabled.profiles("reading the portable profiles");
+        return files.profiles();
     }
 
     @Override
     public void attach(Attachment a) {
         String action = "attaching " + a.imagePath();
-        List<String> files = portabled.attach(a, action);
+        List<String> created = portabled.attach(a, action);
         guarded.systemd(action, Reason.StartFailed, () -> {
-            unitFiles.settle(Changes.unitNames(files), List.of(), a.enable(), a.runtime());
+            unitFiles.settle(Changes.unitNames(created), List.of(), a.enable(), a.runtime());
             if (a.start()) {
-                List<String> start = StartSet.of(unitFiles.statuses(files)).start();
+                List<String> start = StartSet.of(unitFiles.statuses(created)).start();
                 jobs.run(UnitJobs.all(UnitJobs.Verb.START, start), Reason.StartFailed, action);
             }
             return null;

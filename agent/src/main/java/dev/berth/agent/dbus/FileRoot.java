@@ -112,6 +112,27 @@ final class FileRoot {
         return image.isEmpty() ? Optional.empty() : Optional.of(image);
     }
 
+    /**
+     * The profiles portabled offers, read as it reads them (its Profiles property): the directories, or links to
+     * directories, in its profile directories, by name, hidden and backup names left out. Reading them here spares
+     * a no-op pass the call that would start portabled (it exits when idle for 30 s); an attach still asks
+     * portabled itself.
+     */
+    Set<String> profiles() {
+        Set<String> names = new TreeSet<>();
+        for (String dir : PROFILE_DIRS) {
+            try (Stream<Path> entries = Files.list(resolve(dir))) {
+                entries.filter(Files::isDirectory)
+                        .map(entry -> entry.getFileName().toString())
+                        .filter(name -> !name.startsWith(".") && !name.endsWith("~"))
+                        .forEach(names::add);
+            } catch (IOException e) {
+                // no such directory on this host, or unreadable: no profiles from it
+            }
+        }
+        return names;
+    }
+
     /** The profile a 10-profile.conf links (or copies), when that can be told. */
     Optional<String> profile(String profileDropIn) {
         Path dropIn = resolve(profileDropIn);

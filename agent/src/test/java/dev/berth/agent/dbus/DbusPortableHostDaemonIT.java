@@ -20,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -297,13 +299,43 @@ class DbusPortableHostDaemonIT {
                     .hasMessageContaining(container.busAddress())
                     .hasMessageContaining("is not available")
                     .hasMessageContaining("systemd-container");
-            assertThatThrownBy(host::profiles)
-                    .isInstanceOfSatisfying(
-                            BerthException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PortabledUnavailable));
+            assertThat(host.profiles())
+                    .as("the profiles, read from disk while portabled is masked")
+                    .contains("default");
         } finally {
             container.execOk("systemctl", "unmask", "systemd-portabled");
         }
         assertThat(host.profiles()).contains("default");
+    }
+
+    @Test
+    void theProfilesReadFromDiskAreTheOnesPortabledOffers() throws Exception {
+        container.execOk(
+                "mkdir", "-p", "/etc/systemd/portable/profile/custom", "/etc/systemd/portable/profile/.hidden");
+        container.execOk(
+                "cp", "/usr/lib/systemd/portable/profile/strict/service.conf", "/etc/systemd/portable/profile/custom/");
+        container.execOk("mkdir", "-p", "/run/systemd/portable/profile");
+        // relative: an absolute link would be followed from this machine's root when read through /proc/PID/root
+        container.execOk(
+                "ln", "-s", "../../../../etc/systemd/portable/profile/custom", "/run/systemd/portable/profile/linked");
+        container.execOk("touch", "/run/systemd/portable/profile/not-a-directory");
+        try {
+            Set<String> portabled;
+            try (Bus bus = new Bus(container.busAddress())) {
+                portabled = new TreeSet<>(
+                        Values.strings(bus.properties(PortableManager.BUS_NAME, PortableManager.OBJECT_PATH)
+                                .Get(PortableManager.INTERFACE, "Profiles")));
+            }
+
+            assertThat(host.profiles()).isEqualTo(portabled).contains("custom", "linked", "default", "trusted");
+        } finally {
+            container.execOk(
+                    "rm",
+                    "-rf",
+                    "/etc/systemd/portable/profile/custom",
+                    "/etc/systemd/portable/profile/.hidden",
+                    "/run/systemd/portable/profile");
+        }
     }
 
     @Test

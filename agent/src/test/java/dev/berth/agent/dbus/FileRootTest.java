@@ -31,6 +31,27 @@ class FileRootTest {
     }
 
     @Test
+    void theProfilesAreTheDirectoriesInPortabledsProfileDirectoriesWithoutHiddenOrBackupNames() throws IOException {
+        write("usr/lib/systemd/portable/profile/default/service.conf", "[Service]\n");
+        write("usr/lib/systemd/portable/profile/strict/service.conf", "[Service]\n");
+        write("etc/systemd/portable/profile/custom/service.conf", "[Service]\n");
+        write("etc/systemd/portable/profile/.hidden/service.conf", "[Service]\n");
+        write("etc/systemd/portable/profile/old~/service.conf", "[Service]\n");
+        write("run/systemd/portable/profile/not-a-directory", "");
+        Files.createSymbolicLink(
+                root.resolve("run/systemd/portable/profile/linked"),
+                Path.of("../../../../etc/systemd/portable/profile/custom"));
+        Files.createSymbolicLink(root.resolve("run/systemd/portable/profile/dangling"), Path.of("nowhere"));
+
+        assertThat(files.profiles()).containsExactly("custom", "default", "linked", "strict");
+    }
+
+    @Test
+    void aHostWithoutProfileDirectoriesOffersNone() {
+        assertThat(files.profiles()).isEmpty();
+    }
+
+    @Test
     void aFirstLineWithoutTheMarkerNamesNothing() {
         assertThat(FileRoot.parseMarker("[Service]")).isEmpty();
         assertThat(FileRoot.parseMarker("# Drop-in created for image '', do not edit."))
