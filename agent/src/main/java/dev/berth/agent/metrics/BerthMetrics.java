@@ -16,12 +16,12 @@ import dev.berth.reconciler.port.SourceSnapshot;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -33,12 +33,12 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
     private final MeterRegistry registry;
     private final Timer duration;
     private final AtomicLong lastSuccess = new AtomicLong(-1);
-    private final MultiGauge desired;
-    private final MultiGauge attached;
-    private final MultiGauge converged;
-    private final MultiGauge healthy;
-    private final MultiGauge unitActive;
-    private final MultiGauge revision;
+    private final GaugeRows desired;
+    private final GaugeRows attached;
+    private final GaugeRows converged;
+    private final GaugeRows healthy;
+    private final GaugeRows unitActive;
+    private final GaugeRows revision;
     private final Counter downloadBytes;
 
     public BerthMetrics(MeterRegistry registry, String version) {
@@ -70,24 +70,13 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
                         v -> v.get() < 0 ? Double.NaN : v.get() / 1000.0)
                 .description("When a pass last ended without error (Unix time)")
                 .register(registry);
-        desired = MultiGauge.builder("berth.image.desired.info")
-                .description("Images the manifest asks for")
-                .register(registry);
-        attached = MultiGauge.builder("berth.image.attached.info")
-                .description("Images attached on the host")
-                .register(registry);
-        converged = MultiGauge.builder("berth.image.converged")
-                .description("1 when the image is attached as the manifest asks, else 0")
-                .register(registry);
-        healthy = MultiGauge.builder("berth.image.healthy")
-                .description("1 when the image's units are healthy")
-                .register(registry);
-        unitActive = MultiGauge.builder("berth.unit.active")
-                .description("1 when the unit is active")
-                .register(registry);
-        revision = MultiGauge.builder("berth.source.revision.info")
-                .description("The source revision last read")
-                .register(registry);
+        desired = GaugeRows.register("berth.image.desired.info", "Images the manifest asks for", registry);
+        attached = GaugeRows.register("berth.image.attached.info", "Images attached on the host", registry);
+        converged = GaugeRows.register(
+                "berth.image.converged", "1 when the image is attached as the manifest asks, else 0", registry);
+        healthy = GaugeRows.register("berth.image.healthy", "1 when the image's units are healthy", registry);
+        unitActive = GaugeRows.register("berth.unit.active", "1 when the unit is active", registry);
+        revision = GaugeRows.register("berth.source.revision.info", "The source revision last read", registry);
         downloadBytes = Counter.builder("berth.download.bytes")
                 .description("Image bytes downloaded")
                 .baseUnit("bytes")
@@ -122,9 +111,7 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
             lastSuccess.set(report.finished().toEpochMilli());
         }
         fetches(fetchResult(report)).increment();
-        report.source()
-                .ifPresent(s ->
-                        revision.register(List.of(MultiGauge.Row.of(Tags.of("revision", s.revision()), 1)), true));
+        report.source().ifPresent(s -> revision.set(Map.of(Tags.of("revision", s.revision()), 1)));
         report.pass().ifPresent(this::images);
     }
 
@@ -137,18 +124,17 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
     }
 
     private void images(Pass pass) {
-        List<MultiGauge.Row<?>> desiredRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> attachedRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> convergedRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> healthyRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> unitRows = new ArrayList<>();
+        Map<Tags, Number> desiredRows = new LinkedHashMap<>();
+        Map<Tags, Number> attachedRows = new LinkedHashMap<>();
+        Map<Tags, Number> convergedRows = new LinkedHashMap<>();
+        Map<Tags, Number> healthyRows = new LinkedHashMap<>();
+        Map<Tags, Number> unitRows = new LinkedHashMap<>();
         for (ImageSpec spec : pass.desired().images()) {
             // Counters exist at 0 from the start, so that increase() sees their first event.
             rollbacks(spec.name());
             verificationFailures(spec.name());
             driftCorrections(spec.name());
-            desiredRows.add(MultiGauge.Row.of(
-                    Tags.of("image", spec.name(), "version", spec.version(), "profile", spec.profile()), 1));
+            desiredRows.put(Tags.of("image", spec.name(), "version", spec.version(), "profile", spec.profile()), 1);
             Optional<AttachedImage> image =
                     pass.after().attachedNamed(spec.name()).stream().findFirst();
             boolean pending = pass.remaining().steps().stream().map(Step::image).anyMatch(spec.name()::equals)
@@ -158,10 +144,10 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
             boolean atVersion = image.flatMap(AttachedImage::version)
                     .filter(spec.version()::equals)
                     .isPresent();
-            convergedRows.add(MultiGauge.Row.of(Tags.of("image", spec.name()), atVersion && !pending ? 1 : 0));
+            convergedRows.put(Tags.of("image", spec.name()), atVersion && !pending ? 1 : 0);
         }
         for (AttachedImage image : pass.after().attached()) {
-            attachedRows.add(MultiGauge.Row.of(
+            attachedRows.put(
                     Tags.of(
                             "image",
                             image.name(),
@@ -171,19 +157,18 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
                             image.profile().orElse(""),
                             "state",
                             image.state().wire()),
-                    1));
-            healthyRows.add(MultiGauge.Row.of(
-                    Tags.of("image", image.name()), ImageHealth.of(image).healthy() ? 1 : 0));
+                    1);
+            healthyRows.put(
+                    Tags.of("image", image.name()), ImageHealth.of(image).healthy() ? 1 : 0);
             for (UnitStatus unit : image.units()) {
-                unitRows.add(MultiGauge.Row.of(
-                        Tags.of("image", image.name(), "unit", unit.name()), unit.isActive() ? 1 : 0));
+                unitRows.put(Tags.of("image", image.name(), "unit", unit.name()), unit.isActive() ? 1 : 0);
             }
         }
-        desired.register(desiredRows, true);
-        attached.register(attachedRows, true);
-        converged.register(convergedRows, true);
-        healthy.register(healthyRows, true);
-        unitActive.register(unitRows, true);
+        desired.set(desiredRows);
+        attached.set(attachedRows);
+        converged.set(convergedRows);
+        healthy.set(healthyRows);
+        unitActive.set(unitRows);
         pass.plan().drifted().stream()
                 .filter(Finding.Drifted::corrected)
                 .filter(d -> pass.execution().completed().stream()

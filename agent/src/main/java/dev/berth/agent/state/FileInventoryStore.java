@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -39,6 +40,8 @@ public final class FileInventoryStore implements InventoryStore {
             .build();
 
     private final Path file;
+    /** The last file read and what it said: a pass reads the inventory a few times, and it rarely changes. */
+    private volatile Parsed last;
 
     public FileInventoryStore(Path stateDir) {
         this.file = stateDir.resolve(FILE_NAME);
@@ -50,11 +53,27 @@ public final class FileInventoryStore implements InventoryStore {
 
     @Override
     public Inventory load() {
-        JsonNode root;
+        byte[] bytes;
         try {
-            root = JSON.readTree(Files.readAllBytes(file));
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return Inventory.empty();
+        } catch (IOException e) {
+            throw unreadable(e.getMessage());
+        }
+        Parsed known = last;
+        if (known != null && Arrays.equals(known.bytes(), bytes)) {
+            return known.inventory();
+        }
+        Inventory inventory = parse(bytes);
+        last = new Parsed(bytes, inventory);
+        return inventory;
+    }
+
+    private Inventory parse(byte[] bytes) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(bytes);
         } catch (IOException e) {
             throw unreadable(e.getMessage());
         }
@@ -92,6 +111,8 @@ public final class FileInventoryStore implements InventoryStore {
                         + ". Berth will not overwrite it; repair it, or move it away to start over (Berth then treats every"
                         + " attached image as unmanaged)");
     }
+
+    private record Parsed(byte[] bytes, Inventory inventory) {}
 
     /** The file's layout: the schema version beside the two maps. */
     record Stored(

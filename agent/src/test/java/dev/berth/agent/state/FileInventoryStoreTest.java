@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
+import dev.berth.model.Sha256;
 import dev.berth.model.state.Inventory;
 import dev.berth.model.state.KnownFile;
 import dev.berth.reconciler.fake.InventoryStoreContract;
@@ -37,6 +38,22 @@ class FileInventoryStoreTest extends InventoryStoreContract {
         try (var files = Files.list(stateDir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("inventory.json");
         }
+    }
+
+    @Test
+    void aFileChangedBehindTheStoresBackIsReadAgainEvenWhenItKeepsItsLength() throws IOException {
+        FileInventoryStore store = new FileInventoryStore(stateDir);
+        store.save(Inventory.empty()
+                .with(KnownFile.pending("/var/lib/portables/a_1.raw", "a", "1", new Sha256("a".repeat(64)))));
+        Inventory first = store.load();
+        assertThat(store.load()).as("an unchanged file, read twice").isSameAs(first);
+
+        Path file = stateDir.resolve("inventory.json");
+        Files.writeString(file, Files.readString(file).replace("a_1.raw", "b_1.raw"));
+
+        assertThat(store.load().files()).containsOnlyKeys("/var/lib/portables/b_1.raw");
+        Files.writeString(file, "{ not json");
+        assertThatThrownBy(store::load).hasMessageContaining("cannot read Berth's inventory");
     }
 
     @Test
