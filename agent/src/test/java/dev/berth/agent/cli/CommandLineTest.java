@@ -44,6 +44,16 @@ class CommandLineTest {
     }
 
     @Test
+    void everySubcommandAnswersHelpWithItsOwnUsage() {
+        for (String command : new String[] {"validate", "plan", "apply", "status", "agent"}) {
+            out.getBuffer().setLength(0);
+
+            assertThat(berth(command, "--help")).as("berth %s --help", command).isEqualTo(0);
+            assertThat(out.toString()).startsWith("Usage: berth " + command);
+        }
+    }
+
+    @Test
     void validateAcceptsAValidManifest() throws IOException {
         Path file = manifest(entry("hello", "1.0", "a".repeat(64)));
 
