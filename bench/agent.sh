@@ -24,8 +24,13 @@
 #
 # Environment: PASS_SECONDS (default 70, at least 60), IDLE_SECONDS (30), OUT (a directory: keeps each pass's
 # times, the agent's journal and status.json there), STATE_ON_TMPFS=1 (keep /var/lib/berth in the container's
-# tmpfs instead), SOURCE=file (the agent reads the same manifest from a file instead of git: the difference is
-# what git costs a pass).
+# tmpfs instead), JAVA_OPTIONS (JVM flags added to the shipped ones through JAVA_TOOL_OPTIONS in a drop-in, to
+# compare flags; later flags win), SOURCE: where the agent reads the manifest from (the same commit each time):
+#   git       (the default) git://127.0.0.1 from `git daemon` on this machine: a fetch over TCP, as from a remote;
+#   git-file  file:// of the same repository, bound read-only into the host: a JGit fetch without the server's cost;
+#   file      the manifest file itself, no git at all.
+# Before the agent starts it also times `git ls-remote` (C git) against the git daemon and against file://: the
+# server's own cost per connection, which every git pass pays whatever the client.
 # shellcheck disable=SC2016 # the jq and awk programs are in single quotes on purpose
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -55,7 +60,7 @@ secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 
 ((EUID == 0)) || die "run as root: it boots a systemd container"
 ((PASS_SECONDS >= 60)) || die "PASS_SECONDS must be at least 60"
-[[ $SOURCE == git || $SOURCE == file ]] || die "SOURCE must be git or file"
+[[ $SOURCE == git || $SOURCE == git-file || $SOURCE == file ]] || die "SOURCE must be git, git-file or file"
 missing=()
 for p in git jq busybox-static squashfs-tools; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -129,12 +134,25 @@ git -C "$work/repos/fleet" add -A
 git -C "$work/repos/fleet" -c user.name=bench -c user.email=bench@localhost commit -q -m "$IMAGES images"
 revision=$(git -C "$work/repos/fleet" rev-parse HEAD)
 # With a manifest file the status names the file's hash: any revision will do.
-[[ $SOURCE == git ]] || revision=
+[[ $SOURCE != file ]] || revision=
 git_port=$(free_port)
 git daemon --base-path="$work/repos" --export-all --port="$git_port" --listen=127.0.0.1 --reuseaddr \
   "$work/repos" >"$work/git-daemon.log" 2>&1 &
 servers+=($!)
 await_port "$git_port" "git daemon"
+
+# Median ms of 21 `git ls-remote URL` (C git, from this machine).
+ls_remote_ms() {
+  local i t0
+  for ((i = 0; i < 21; i++)); do
+    t0=$(now)
+    git ls-remote "$1" >/dev/null
+    ms "$t0" "$(now)"
+    echo
+  done | sort -n | sed -n 11p
+}
+ls_remote_daemon=$(ls_remote_ms "git://127.0.0.1:$git_port/fleet")
+ls_remote_file=$(ls_remote_ms "file://$work/repos/fleet")
 
 log "booting a $SUITE host"
 binds=()
@@ -142,13 +160,22 @@ if [[ -z ${STATE_ON_TMPFS:-} ]]; then
   mkdir -m 0700 "$work/state"
   binds+=("--bind=$work/state:/var/lib/berth")
 fi
+binds+=("--bind-ro=$work/repos/fleet:/srv/fleet")
 host_boot "$rootfs" "berth-bench-$$" "$work/console.log" "${binds[@]}"
 host_install_berth "$ROOT/agent/target/berth.jar"
 host_copy_in "$manifest" /etc/berth/manifest/images.yaml
+if [[ -n ${JAVA_OPTIONS:-} ]]; then
+  printf '[Service]\nEnvironment="JAVA_TOOL_OPTIONS=%s"\n' "$JAVA_OPTIONS" |
+    host_write /etc/systemd/system/berth-agent.service.d/bench-java-options.conf
+  host_exec systemctl daemon-reload
+fi
 
 source_config() {
   if [[ $SOURCE == git ]]; then
     printf '  git:\n    url: git://127.0.0.1:%s/fleet\n    path: hosts/bench\n' "$git_port"
+  elif [[ $SOURCE == git-file ]]; then
+    printf '  git:\n    url: file:///srv/fleet\n    path: hosts/bench\n'
+
   else
     echo "  manifest: /etc/berth/manifest/images.yaml"
   fi
@@ -263,7 +290,7 @@ awk -v rev="$revision" '$4 != "CONVERGED" || (rev != "" && $5 != rev) { bad++ } 
 npasses=$(wc -l <"$work/passes.sorted")
 ((npasses >= 20)) || die "only $npasses passes were seen in $PASS_SECONDS s"
 # Every pass after the first one starts about 1 s after the previous one finished; a longer gap means one was missed.
-awk 'NR > 1 && $1 - f > 1.5 { print "gap of " $1 - f " s before pass " NR; bad++ } { f = $2 } END { exit bad > 0 }' \
+awk 'NR > 1 && $1 - f > 1.9 { print "gap of " $1 - f " s before pass " NR; bad++ } { f = $2 } END { exit bad > 0 }' \
   "$work/passes.sorted" >&2 || die "passes were missed while polling"
 passes_mem=$(memory)
 passes_cpu=$(cpu)
@@ -311,13 +338,19 @@ read -r hup_rss hup_hwm <<<"$hup_mem"
 cat <<EOF
 
 Berth agent on $SUITE ($(host_exec systemctl --version | head -n 1)), $IMAGES images, manifest from $(
-  [[ $SOURCE == git ]] && echo "git (git daemon, git://127.0.0.1)" || echo "a file"
+  case $SOURCE in
+    git) echo "git (git daemon, git://127.0.0.1)" ;;
+    git-file) echo "git (file://, the repository bound into the host)" ;;
+    file) echo "a file" ;;
+  esac
 ), state on $(
   [[ -z ${STATE_ON_TMPFS:-} ]] && echo "this machine's disk ($(findmnt -n -o FSTYPE -T "$work"))" || echo "tmpfs"
 )
 Machine: $(nproc) CPUs, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), $(
   awk '/^MemTotal:/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo
 ), $(java -version 2>&1 | head -n 1), load average $load_before at start, $load_after at end
+JVM flags: the shipped ones${JAVA_OPTIONS:+, then $JAVA_OPTIONS}.
+The git server alone: \`git ls-remote\` (C git) takes $ls_remote_daemon ms against the git daemon, $ls_remote_file ms against file:// (medians of 21).
 
 | measure | value |
 |---|---:|
