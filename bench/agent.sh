@@ -22,7 +22,7 @@
 # /var/lib/berth (the agent's state: git cache, inventory, status.json, all fsynced) is bound from a directory on
 # this machine's disk, as on a real host; the container's own file system is a tmpfs overlay, where fsync is free.
 #
-# Environment: PASS_SECONDS (default 70, at least 60), IDLE_SECONDS (30), OUT (a directory: keeps each pass's
+# Environment: PASS_SECONDS (default 70, at least 60), IDLE_SECONDS (40: longer than portabled stays up when idle), OUT (a directory: keeps each pass's
 # times, the agent's journal and status.json there), STATE_ON_TMPFS=1 (keep /var/lib/berth in the container's
 # tmpfs instead), JAVA_OPTIONS (JVM flags added to the shipped ones through JAVA_TOOL_OPTIONS in a drop-in, to
 # compare flags; later flags win), SOURCE: where the agent reads the manifest from (the same commit each time):
@@ -42,7 +42,7 @@ readonly SUITE=${1:-bookworm}
 readonly SOURCE=${SOURCE:-git}
 readonly IMAGES=10
 readonly PASS_SECONDS=${PASS_SECONDS:-70}
-readonly IDLE_SECONDS=${IDLE_SECONDS:-30}
+readonly IDLE_SECONDS=${IDLE_SECONDS:-40}
 readonly STATUS=/var/lib/berth/status.json
 # jq: an ISO-8601 instant as Java writes it (0, 3, 6 or 9 fraction digits) in seconds since the epoch.
 readonly TS='def ts: capture("^(?<s>[^.Z]+)(?<f>\\.[0-9]+)?Z$")
@@ -249,6 +249,12 @@ cold_started=$(pass_time started)
 cold_finished=$(pass_time finished)
 cold_passes=$(host_exec journalctl -u berth-agent -o cat --no-pager | grep -c 'converged of revision' || true)
 
+# How often systemd started portabled (on demand, by the bus; it exits after 30 s idle) so far.
+portabled_starts() {
+  host_exec journalctl -u systemd-portabled.service -o cat --no-pager | grep -c '^Started ' || true
+}
+portabled_cold=$(portabled_starts)
+
 log "warm restart"
 sleep 3
 t0=$(now)
@@ -326,6 +332,7 @@ sleep "$IDLE_SECONDS"
 hup_mem=$(memory)
 hup_cpu=$(cpu)
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+portabled_later=$(($(portabled_starts) - portabled_cold))
 
 if [[ -n ${OUT:-} ]]; then
   cp "$(host_path "$STATUS")" "$OUT/status-$SUITE.json"
@@ -370,6 +377,8 @@ The git server alone: \`git ls-remote\` (C git) takes $ls_remote_daemon ms again
 | status.json in place after the pass finished (file mtime, ±4 ms), passes 11-$npasses | $((npasses - 10)) | $(stats 2 3 11 "$npasses") |
 
 CPU per no-op pass (user + system of the whole JVM, passes 11-$npasses): $cpu_per_pass ms.
+portabled (started on demand by the bus, gone after 30 s idle) was started $portabled_cold times up to the first
+converged pass and $portabled_later times in all the no-op passes after it, across idle periods of $IDLE_SECONDS s.
 
 | resident memory (MainPID) | VmRSS MiB | VmHWM MiB | CPU s |
 |---|---:|---:|---:|
