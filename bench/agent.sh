@@ -89,6 +89,9 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+# A signal ends the script through exit, so the EXIT trap cleans up (bash skips it when a signal kills it).
+trap "exit 130" INT
+trap "exit 143" TERM
 
 # A port on 127.0.0.1 nothing listens on.
 free_port() {

@@ -29,6 +29,9 @@ cleanup() {
     if [[ -z "${KEEP_IMAGE:-}" ]]; then rm -rf "$WORK/serve"; fi
 }
 trap cleanup EXIT
+# A signal ends the script through exit, so the EXIT trap cleans up (bash skips it when a signal kills it).
+trap "exit 130" INT
+trap "exit 143" TERM
 
 echo "building fetchers test classes..." >&2
 (cd "$ROOT" && mvn -B -q -pl fetchers -am test-compile dependency:build-classpath \

@@ -40,6 +40,9 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+# A signal ends the script through exit, so the EXIT trap cleans up (bash skips it when a signal kills it).
+trap "exit 130" INT
+trap "exit 143" TERM
 
 say "Booting a throwaway systemd host (systemd-nspawn, --volatile=overlay: all writes vanish)"
 host_boot "$rootfs" "$machine" "$work/console.log" --bind-ro="$repo/examples:/etc/berth/examples"
