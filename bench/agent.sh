@@ -61,15 +61,9 @@ secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 ((EUID == 0)) || die "run as root: it boots a systemd container"
 ((PASS_SECONDS >= 60)) || die "PASS_SECONDS must be at least 60"
 [[ $SOURCE == git || $SOURCE == git-file || $SOURCE == file ]] || die "SOURCE must be git, git-file or file"
-missing=()
-for p in git jq busybox-static squashfs-tools; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  log "installing ${missing[*]}"
-  apt-get update >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" >&2
-fi
+# shellcheck source=scripts/lib/packages.sh
+. scripts/lib/packages.sh
+ensure_packages agent.sh git jq busybox-static squashfs-tools
 
 rootfs=$(host_rootfs "$SUITE")
 if [[ ! -f agent/target/berth.jar ]]; then

@@ -16,8 +16,8 @@ readonly HERE="$(cd "$(dirname "$0")" && pwd)"
 out=${1:?usage: examples/build-images.sh OUTDIR}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-command -v mksquashfs >/dev/null || { echo "build-images.sh: install squashfs-tools" >&2; exit 1; }
-[[ -x /bin/busybox ]] || { echo "build-images.sh: install busybox-static" >&2; exit 1; }
+# shellcheck source=scripts/lib/raw.sh
+. "$HERE/../scripts/lib/raw.sh"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -28,17 +28,8 @@ for image in "${IMAGES[@]}"; do
   tree="$work/${name}_$version"
   cp -a "$HERE/images/$name" "$tree"
   grep -rl '@VERSION@' "$tree" | xargs -r sed -i "s/@VERSION@/$version/g"
-  mkdir -p "$tree"/{usr/bin,proc,sys,dev,run,tmp,var/tmp,etc}
-  chmod -R u=rwX,go=rX "$tree"
-  chmod 1777 "$tree/tmp" "$tree/var/tmp"
-  install -m 0755 /bin/busybox "$tree/usr/bin/busybox"
   printf 'ID=berth-example\nNAME="Berth example: %s"\nVERSION_ID=%s\n' "$name" "$version" >"$tree/usr/lib/os-release"
-  : >"$tree/etc/resolv.conf"
-  : >"$tree/etc/machine-id"
-  find "$tree" -exec touch -h -d @0 {} +
-  rm -f "$out/${name}_$version.raw"
-  mksquashfs "$tree" "$out/${name}_$version.raw" -noappend -all-root -no-xattrs -no-progress -quiet \
-    -mkfs-time 0 -all-time 0 >/dev/null
+  raw_pack "$tree" "$out/${name}_$version.raw"
 done
 
 (cd "$out" && sha256sum -- *.raw >SHA256SUMS)

@@ -16,16 +16,9 @@ log() { echo "test.sh: $*" >&2; }
 
 # Packages the tests use beyond the container host (which prepare-test-host.sh installs):
 # git for the git daemon the git-source tests start, Prometheus for promtool and the scrape test.
-needed=(git prometheus openjdk-17-jdk-headless maven)
-missing=()
-for p in "${needed[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  log "installing ${missing[*]}"
-  apt-get update >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" >&2
-fi
+# shellcheck source=scripts/lib/packages.sh
+. scripts/lib/packages.sh
+ensure_packages test.sh git prometheus openjdk-17-jdk-headless maven
 # The Debian package starts a Prometheus on port 9090 of the machine; the tests start their own.
 if command -v systemctl >/dev/null && systemctl is-active --quiet prometheus 2>/dev/null; then
   systemctl stop prometheus || true

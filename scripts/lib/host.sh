@@ -16,6 +16,8 @@
 # root file system untouched; everything written inside vanishes at power-off.
 
 HOST_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source=scripts/lib/raw.sh
+. "$HOST_REPO/scripts/lib/raw.sh"
 HOST_CACHE=${BERTH_TEST_CACHE:-/var/cache/berth-test}
 # shellcheck disable=SC2034 # for the scripts that source this file
 HOST_NAME=
@@ -156,25 +158,11 @@ host_poweroff() {
 }
 
 # Makes a raw portable image OUT (NAME_VERSION.raw) from TREE, which holds at least the service's unit under
-# usr/lib/systemd/system: adds /usr/bin/busybox (busybox-static), /usr/lib/os-release with NAME and VERSION and the
-# mount points portabled needs, fixes every time stamp (the same inputs give the same bytes) and packs it with
-# mksquashfs. TREE is changed; OUT is written under a temporary name first, so a pool never sees half of it.
+# usr/lib/systemd/system: writes /usr/lib/os-release with NAME and VERSION and packs it (scripts/lib/raw.sh:
+# busybox, mount points, fixed time stamps, the same inputs give the same bytes, never half a file at OUT).
 host_build_raw() {
   local tree=${1:?host_build_raw TREE OUT NAME VERSION} out=${2:?} name=${3:?} version=${4:?}
-  command -v mksquashfs >/dev/null || host_die "install squashfs-tools" || return
-  [[ -x /bin/busybox ]] || host_die "install busybox-static" || return
-  mkdir -p "$tree"/{usr/bin,usr/lib,proc,sys,dev,run,tmp,var/tmp,etc}
-  chmod -R u=rwX,go=rX "$tree"
-  chmod 1777 "$tree/tmp" "$tree/var/tmp"
-  install -m 0755 /bin/busybox "$tree/usr/bin/busybox"
+  mkdir -p "$tree/usr/lib"
   printf 'ID=berth-image\nNAME="%s"\nVERSION_ID=%s\n' "$name" "$version" >"$tree/usr/lib/os-release"
-  : >"$tree/etc/resolv.conf"
-  : >"$tree/etc/machine-id"
-  find "$tree" -exec touch -h -d @0 {} +
-  local partial
-  partial="$(dirname "$out")/.#$(basename "$out").partial"
-  rm -f "$partial"
-  mksquashfs "$tree" "$partial" -noappend -all-root -no-xattrs -no-progress -quiet \
-    -mkfs-time 0 -all-time 0 >/dev/null
-  mv -f "$partial" "$out"
+  raw_pack "$tree" "$out"
 }
