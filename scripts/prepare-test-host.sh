@@ -36,18 +36,9 @@ installed() {
 }
 
 install_missing_packages() {
-  local missing=() p
-  for p in "${HOST_PACKAGES[@]}"; do
-    if ! installed / "$p"; then
-      missing+=("$p")
-    fi
-  done
-  if ((${#missing[@]} == 0)); then
-    return
-  fi
-  log "installing ${missing[*]}"
-  apt-get update >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" >&2
+  # shellcheck source=scripts/lib/packages.sh
+  . "$(dirname "$0")/lib/packages.sh"
+  ensure_packages "$ME" "${HOST_PACKAGES[@]}"
 }
 
 # The archive URI this machine's own apt uses for its release (deb822 .sources first, then the
