@@ -71,7 +71,7 @@ host_boot() {
   HOST_NAME=$name
   HOST_PID=
   for _ in $(seq 120); do
-    [[ -n $HOST_PID ]] || HOST_PID=$(pgrep -P "$HOST_NSPAWN" | head -n 1 || true)
+    [[ -n $HOST_PID ]] || HOST_PID=$(host_init "$HOST_NSPAWN")
     [[ -n $HOST_PID ]] && state=$(nsenter -t "$HOST_PID" -a systemctl is-system-running 2>/dev/null || true)
     [[ $state == running || $state == degraded ]] && return 0
     kill -0 "$HOST_NSPAWN" 2>/dev/null || break
@@ -79,6 +79,19 @@ host_boot() {
   done
   tail -n 20 "$log" >&2
   host_die "container $name did not boot (systemd says '${state:-nothing}'); its console log: $log"
+}
+
+# The container's PID 1 among the children of systemd-nspawn process $1, as this machine numbers it, or nothing
+# yet. Early in the boot nspawn has another, short-lived child (it sets up the mounts and exits): taking that one
+# would leave nothing to enter.
+host_init() {
+  local child
+  for child in $(pgrep -P "${1:?host_init NSPAWN_PID}"); do
+    if [[ $(awk '/^NSpid:/ { print $NF }' "/proc/$child/status" 2>/dev/null) == 1 ]]; then
+      echo "$child"
+      return 0
+    fi
+  done
 }
 
 # Runs a command inside the host (all its namespaces, as root).
