@@ -37,7 +37,7 @@ public final class AgentCommand implements Callable<Integer> {
     @Option(
             names = "--log-level",
             defaultValue = "INFO",
-            description = "ERROR, WARN, INFO or DEBUG (default:" + " ${DEFAULT-VALUE}).")
+            description = "ERROR, WARN, INFO or DEBUG (default: ${DEFAULT-VALUE}).")
     String logLevel;
 
     @Override

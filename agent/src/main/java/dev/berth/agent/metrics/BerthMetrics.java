@@ -196,45 +196,36 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
     }
 
     private Counter rollbacks(String image) {
-        return Counter.builder("berth.rollbacks")
-                .description("Changes undone after they failed, per image")
-                .tag("image", image)
-                .register(registry);
+        return counter("berth.rollbacks", "Changes undone after they failed, per image", "image", image);
     }
 
     private Counter verificationFailures(String image) {
-        return Counter.builder("berth.verification.failures")
-                .description("Downloads whose sha256 did not match")
-                .tag("image", image)
-                .register(registry);
+        return counter("berth.verification.failures", "Downloads whose sha256 did not match", "image", image);
     }
 
     private Counter driftCorrections(String image) {
-        return Counter.builder("berth.drift.corrections")
-                .description("Drift put back, per image")
-                .tag("image", image)
-                .register(registry);
+        return counter("berth.drift.corrections", "Drift put back, per image", "image", image);
     }
 
     private Counter steps(String action, String result) {
-        return Counter.builder("berth.steps")
-                .description("Steps run, by action and result")
-                .tags("action", action, "result", result)
-                .register(registry);
+        return counter("berth.steps", "Steps run, by action and result", "action", action, "result", result);
     }
 
     private Counter reconciles(String result) {
-        return Counter.builder("berth.reconcile")
-                .description("Reconcile passes, by result")
-                .tag("result", result)
-                .register(registry);
+        return counter("berth.reconcile", "Reconcile passes, by result", "result", result);
     }
 
     private Counter fetches(String result) {
-        return Counter.builder("berth.source.fetch")
-                .description("Reads of the desired state: success, stale (served from cache) or failure")
-                .tag("result", result)
-                .register(registry);
+        return counter(
+                "berth.source.fetch",
+                "Reads of the desired state: success, stale (served from cache) or failure",
+                "result",
+                result);
+    }
+
+    /** The counter with these tags (key, value, ...), registered on first use. */
+    private Counter counter(String name, String description, String... tags) {
+        return Counter.builder(name).description(description).tags(tags).register(registry);
     }
 
     private static Duration ms(long millis) {
