@@ -4,26 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.fetchers.DownloadContext;
 import dev.berth.fetchers.DownloadPolicy;
-import dev.berth.fetchers.LocalImagePool;
 import dev.berth.fetchers.UrlImageFetcher;
 import dev.berth.model.ImageSpec;
-import dev.berth.model.LocalPolicy;
 import dev.berth.model.Manifest;
 import dev.berth.model.Origin;
 import dev.berth.model.Sha256;
 import dev.berth.model.host.AttachedImage;
 import dev.berth.model.state.KnownFile;
-import dev.berth.reconciler.Executor;
 import dev.berth.reconciler.Pass;
-import dev.berth.reconciler.Planner;
 import dev.berth.reconciler.Reconciler;
 import dev.berth.reconciler.fake.FakeImagePool;
 import dev.berth.reconciler.fake.FakeInventoryStore;
 import dev.berth.reconciler.fake.FakePortableHost;
 import dev.berth.reconciler.fake.TestImage;
-import dev.berth.reconciler.port.DigestResolver;
-import dev.berth.reconciler.port.HealthGate;
-import dev.berth.reconciler.port.ReconcileListener;
 import dev.berth.testkit.http.MisbehavingHttpServer;
 import dev.berth.testkit.http.Reply;
 import dev.berth.testkit.http.Resource;
@@ -31,7 +24,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -71,18 +63,7 @@ class MisbehavingServerPassTest {
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(500))
                 .withMaxImageBytes(1_000_000);
         fetcher = new UrlImageFetcher(pool, policy, DownloadContext.system().withSleeper(d -> {}));
-        LocalImagePool images = new LocalImagePool(pool);
-        Executor executor =
-                new Executor(host, fetcher, images, store, HealthGate.NONE, ReconcileListener.NONE, Clock.systemUTC());
-        reconciler = new Reconciler(
-                host,
-                images,
-                store,
-                new Planner(pool.toString()),
-                executor,
-                DigestResolver.WITHOUT_KEYS,
-                LocalPolicy.permissive(true),
-                Clock.systemUTC());
+        reconciler = FakeHostReconciler.of(host, fetcher, pool, store);
         host.install(pool.toString(), TestImage.service("hello", "1.0"));
         host.install(pool.toString(), TestImage.service("hello", "2.0"));
         byte[] v1 = bytes(1000, 'a');

@@ -4,34 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.fetchers.DownloadContext;
 import dev.berth.fetchers.DownloadPolicy;
-import dev.berth.fetchers.LocalImagePool;
 import dev.berth.fetchers.UrlImageFetcher;
 import dev.berth.model.HealthCheck;
 import dev.berth.model.ImageSpec;
-import dev.berth.model.LocalPolicy;
 import dev.berth.model.Manifest;
 import dev.berth.model.Origin;
 import dev.berth.model.Reason;
 import dev.berth.model.Sha256;
 import dev.berth.model.Sidecar;
-import dev.berth.reconciler.Executor;
 import dev.berth.reconciler.Pass;
-import dev.berth.reconciler.Planner;
 import dev.berth.reconciler.Reconciler;
 import dev.berth.reconciler.fake.FakeImagePool;
 import dev.berth.reconciler.fake.FakeInventoryStore;
 import dev.berth.reconciler.fake.FakePortableHost;
 import dev.berth.reconciler.fake.TestImage;
-import dev.berth.reconciler.port.DigestResolver;
-import dev.berth.reconciler.port.HealthGate;
-import dev.berth.reconciler.port.ReconcileListener;
 import dev.berth.testkit.http.MisbehavingHttpServer;
 import dev.berth.testkit.http.Resource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -54,18 +46,7 @@ class SidecarPassTest {
     void setUp() {
         fetcher = new UrlImageFetcher(
                 pool, DownloadPolicy.defaults().withAllowHttp(true).withMaxAttempts(1), DownloadContext.system());
-        LocalImagePool images = new LocalImagePool(pool);
-        Executor executor =
-                new Executor(host, fetcher, images, store, HealthGate.NONE, ReconcileListener.NONE, Clock.systemUTC());
-        reconciler = new Reconciler(
-                host,
-                images,
-                store,
-                new Planner(pool.toString()),
-                executor,
-                DigestResolver.WITHOUT_KEYS,
-                LocalPolicy.permissive(true),
-                Clock.systemUTC());
+        reconciler = FakeHostReconciler.of(host, fetcher, pool, store);
     }
 
     @AfterEach
