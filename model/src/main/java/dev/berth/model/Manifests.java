@@ -42,7 +42,8 @@ public final class Manifests {
         if (!problems.isEmpty()) {
             throw new ManifestInvalidException(problems);
         }
-        return new Manifest(List.copyOf(byName.values()), source);
+        boolean remote = parts.stream().anyMatch(p -> p.provenance() == Provenance.REPOSITORY);
+        return new Manifest(List.copyOf(byName.values()), source, remote ? Provenance.REPOSITORY : Provenance.HOST);
     }
 
     private static Problem duplicate(ImageSpec image, ImageSpec earlier) {

@@ -21,7 +21,7 @@ final class Admission {
     static Map<String, Finding.Refused> holds(Manifest desired, Inventory inventory, LocalPolicy policy) {
         Map<String, Finding.Refused> holds = new LinkedHashMap<>();
         for (ImageSpec spec : desired.images()) {
-            Optional<String> violation = PolicyCheck.violation(spec, policy);
+            Optional<String> violation = PolicyCheck.violation(spec, policy, desired.provenance());
             if (violation.isPresent()) {
                 holds.put(spec.name(), new Finding.Refused(spec.name(), Reason.PolicyViolation, violation.get()));
                 continue;
@@ -48,7 +48,7 @@ final class Admission {
     }
 
     private static String notRetried(FailedChange f) {
-        return f.action() + " of " + f.image() + " " + f.version() + " (profile " + f.profile() + ") failed at "
+        return f.action().word() + " of " + f.image() + " " + f.version() + " (profile " + f.profile() + ") failed at "
                 + f.at() + ": " + f.message().lines().findFirst().orElse("")
                 + ". Not retried until its manifest entry changes (or run berth apply --retry)";
     }

@@ -4,24 +4,31 @@ import dev.berth.model.BerthException;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.host.AttachedImage;
 import dev.berth.model.plan.Step;
+import dev.berth.model.state.KnownFile;
 import dev.berth.model.state.ManagedImage;
+import dev.berth.model.state.Undone;
 import dev.berth.reconciler.port.Attachment;
 import dev.berth.reconciler.port.HealthGate;
+import dev.berth.reconciler.port.ImagePool;
 import dev.berth.reconciler.port.PortableHost;
 import dev.berth.reconciler.port.ReconcileListener;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs attach, upgrade and start steps, each gated on health. A failed first attach is detached again; a failed
- * upgrade is put back on the previous version and profile, so a bad release leaves the host as it was.
+ * Runs attach, upgrade and start steps, each gated on health. A failed first attach is detached again and the
+ * files downloaded for it deleted; a failed upgrade is put back on the previous version and profile, so a bad
+ * release leaves the host as it was.
  */
 final class Attaching {
     private final PortableHost host;
+    private final ImagePool pool;
     private final HealthGate health;
     private final ReconcileListener listener;
 
-    Attaching(PortableHost host, HealthGate health, ReconcileListener listener) {
+    Attaching(PortableHost host, ImagePool pool, HealthGate health, ReconcileListener listener) {
         this.host = host;
+        this.pool = pool;
         this.health = health;
         this.listener = listener;
     }
@@ -91,11 +98,12 @@ final class Attaching {
                 }
             }
             ledger.record(inv -> inv.withoutImage(spec.name()));
-            listener.rolledBack(spec.name(), "", cause);
+            deleteDownloads(spec, path, ledger);
+            listener.rolledBack(spec.name(), Undone.DETACHED, cause);
             return new ChangeUndone(
                     cause,
                     cause.getMessage() + "; " + spec.label() + " was detached again, the host is as it was",
-                    "detached");
+                    Undone.DETACHED);
         } catch (BerthException undo) {
             return new BerthException(
                     cause.reason(),
@@ -124,18 +132,31 @@ final class Attaching {
                 host.attach(back);
             }
             ledger.record(inv -> inv.with(inv.image(spec.name()).orElseThrow().restored(previous)));
-            listener.rolledBack(spec.name(), previous.version(), cause);
+            Undone undone = new Undone.RestoredTo(previous.version());
+            listener.rolledBack(spec.name(), undone, cause);
             return new ChangeUndone(
                     cause,
                     cause.getMessage() + "; rolled back to " + spec.name() + " " + previous.version() + " (profile "
                             + previous.profile() + ")",
-                    previous.version());
+                    undone);
         } catch (BerthException failed) {
             return new BerthException(
                     cause.reason(),
                     cause.getMessage() + "; rolling back to " + spec.name() + " " + previous.version() + " failed too ("
                             + failed.getMessage() + "); the next pass retries",
                     cause);
+        }
+    }
+
+    /** A first attach that failed leaves no file behind: the image and sidecars Berth downloaded for it go. */
+    private void deleteDownloads(ImageSpec spec, String path, Ledger ledger) {
+        List<String> files = Planner.siblings(path).stream()
+                .filter(f ->
+                        ledger.inventory().file(f).map(KnownFile::downloaded).orElse(false))
+                .toList();
+        for (String file : files) {
+            pool.delete(file);
+            ledger.record(inv -> inv.withoutFile(file));
         }
     }
 

@@ -1,19 +1,19 @@
 package dev.berth.reconciler;
 
 import dev.berth.model.BerthException;
+import dev.berth.model.state.Undone;
 
 /** A change that failed and was undone: the host is back where it was. */
 final class ChangeUndone extends BerthException {
     private static final long serialVersionUID = 1L;
-    private final String restored;
+    private final transient Undone undone;
 
-    /** @param restored the version the image is back at, or "detached" when a first attach was taken back */
-    ChangeUndone(BerthException cause, String message, String restored) {
+    ChangeUndone(BerthException cause, String message, Undone undone) {
         super(cause.reason(), message, cause);
-        this.restored = restored;
+        this.undone = undone;
     }
 
-    String restored() {
-        return restored;
+    Undone undone() {
+        return undone;
     }
 }

@@ -3,6 +3,7 @@ package dev.berth.reconciler;
 import dev.berth.model.BerthException;
 import dev.berth.model.plan.Step;
 import dev.berth.model.state.Inventory;
+import dev.berth.model.state.Undone;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +23,7 @@ public record Execution(List<Step> completed, Optional<Failure> failure, boolean
     /**
      * The step that failed and why.
      *
-     * @param restored what the failed change was undone to: a version, "detached", or "" when nothing was undone
+     * @param undone what the failed change was undone to
      */
-    public record Failure(Step step, BerthException error, String restored) {}
+    public record Failure(Step step, BerthException error, Undone undone) {}
 }

@@ -4,6 +4,7 @@ import dev.berth.model.BerthException;
 import dev.berth.model.plan.Plan;
 import dev.berth.model.plan.Step;
 import dev.berth.model.state.Inventory;
+import dev.berth.model.state.Undone;
 import dev.berth.reconciler.port.HealthGate;
 import dev.berth.reconciler.port.ImageFetcher;
 import dev.berth.reconciler.port.ImagePool;
@@ -36,7 +37,7 @@ public final class Executor {
             ReconcileListener listener,
             Clock clock) {
         this.fetching = new Fetching(fetcher, pool);
-        this.attaching = new Attaching(host, health, listener);
+        this.attaching = new Attaching(host, pool, health, listener);
         this.removing = new Removing(host, pool);
         this.store = store;
         this.listener = listener;
@@ -61,12 +62,12 @@ public final class Executor {
             Instant began = clock.instant();
             listener.stepStarted(step);
             try {
-                execute(step, ledger);
+                step.accept(new Run(ledger));
             } catch (BerthException e) {
                 listener.stepFailed(step, e, Duration.between(began, clock.instant()));
-                String restored = e instanceof ChangeUndone undone ? undone.restored() : "";
+                Undone undone = e instanceof ChangeUndone u ? u.undone() : Undone.NOTHING;
                 return new Execution(
-                        completed, Optional.of(new Execution.Failure(step, e, restored)), false, ledger.inventory());
+                        completed, Optional.of(new Execution.Failure(step, e, undone)), false, ledger.inventory());
             }
             listener.stepSucceeded(step, Duration.between(began, clock.instant()));
             completed.add(step);
@@ -74,21 +75,48 @@ public final class Executor {
         return new Execution(completed, Optional.empty(), false, ledger.inventory());
     }
 
-    private void execute(Step step, Ledger ledger) {
-        if (step instanceof Step.Fetch fetch) {
-            fetching.fetch(fetch, ledger);
-        } else if (step instanceof Step.Attach attach) {
-            attaching.attach(attach, ledger);
-        } else if (step instanceof Step.Upgrade upgrade) {
-            attaching.upgrade(upgrade, ledger);
-        } else if (step instanceof Step.Start start) {
-            attaching.start(start, ledger);
-        } else if (step instanceof Step.Detach detach) {
-            removing.detach(detach, ledger);
-        } else if (step instanceof Step.Prune prune) {
-            removing.prune(prune, ledger);
-        } else {
-            throw new IllegalStateException("unknown step " + step);
+    /** Each kind of step, run against the ledger. */
+    private final class Run implements Step.Visitor<Void> {
+        private final Ledger ledger;
+
+        Run(Ledger ledger) {
+            this.ledger = ledger;
+        }
+
+        @Override
+        public Void fetch(Step.Fetch step) {
+            fetching.fetch(step, ledger);
+            return null;
+        }
+
+        @Override
+        public Void attach(Step.Attach step) {
+            attaching.attach(step, ledger);
+            return null;
+        }
+
+        @Override
+        public Void upgrade(Step.Upgrade step) {
+            attaching.upgrade(step, ledger);
+            return null;
+        }
+
+        @Override
+        public Void start(Step.Start step) {
+            attaching.start(step, ledger);
+            return null;
+        }
+
+        @Override
+        public Void detach(Step.Detach step) {
+            removing.detach(step, ledger);
+            return null;
+        }
+
+        @Override
+        public Void prune(Step.Prune step) {
+            removing.prune(step, ledger);
+            return null;
         }
     }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The pure core: (desired, observed, inventory) to an ordered plan. No I/O, no clock, no logging. The order is
@@ -116,13 +117,14 @@ public final class Planner {
                     Reason.ProfileUnavailable,
                     "image " + spec.label() + " asks for profile \""
                             + spec.profile() + "\" (" + spec.origin() + "), which portabled does not offer on this host"
-                            + " (available: " + String.join(", ", new java.util.TreeSet<>(observed.profiles()))
+                            + " (available: " + String.join(", ", new TreeSet<>(observed.profiles()))
                             + "); fix the profile or add it under /etc/systemd/portable/profile/" + spec.profile());
             return;
         }
         String target = targetOf(spec);
         if (attached.isEmpty()) {
-            if (managed.isPresent() && drifted(spec, managed.get(), "detached outside Berth", draft)) {
+            if (managed.isPresent()
+                    && drifted(spec, managed.get(), Finding.Drifted.Kind.DETACHED, "detached outside Berth", draft)) {
                 return;
             }
             fetchIfNeeded(spec, target, observed, inventory, draft);
@@ -146,6 +148,7 @@ public final class Planner {
             if (drifted(
                     spec,
                     entry,
+                    Finding.Drifted.Kind.CHANGED,
                     "attached as " + current.label() + " with profile "
                             + current.profile().orElse("?") + " outside Berth",
                     draft)) {
@@ -154,7 +157,12 @@ public final class Planner {
             fetchIfNeeded(spec, target, observed, inventory, draft);
             draft.changes.add(new Step.Upgrade(spec, target, current));
         } else if (needsStart(spec, current) || entry.phase() == ManagedImage.Phase.ATTACHING) {
-            if (drifted(spec, entry, "units " + current.state() + " (stopped outside Berth)", draft)) {
+            if (drifted(
+                    spec,
+                    entry,
+                    Finding.Drifted.Kind.STOPPED,
+                    "units " + current.state() + " (stopped outside Berth)",
+                    draft)) {
                 return;
             }
             draft.changes.add(new Step.Start(spec, current));
@@ -165,7 +173,7 @@ public final class Planner {
      * Whether the host differs from what Berth last applied for an entry the manifest did not change: drift. It is
      * reported; and when drift correction is off, the plan leaves it (returns true: plan nothing more).
      */
-    private boolean drifted(ImageSpec spec, ManagedImage entry, String what, Draft draft) {
+    private boolean drifted(ImageSpec spec, ManagedImage entry, Finding.Drifted.Kind kind, String what, Draft draft) {
         boolean settled = entry.phase() == ManagedImage.Phase.ATTACHED;
         boolean unchanged = entry.version().equals(spec.version())
                 && entry.sha256().equals(spec.sha256())
@@ -175,7 +183,7 @@ public final class Planner {
         if (!settled || !unchanged) {
             return false;
         }
-        draft.findings.add(new Finding.Drifted(spec.name(), what, driftCorrection));
+        draft.findings.add(new Finding.Drifted(spec.name(), kind, what, driftCorrection));
         return !driftCorrection;
     }
 

@@ -3,6 +3,7 @@ package dev.berth.reconciler;
 import dev.berth.model.Digest;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.LocalPolicy;
+import dev.berth.model.Provenance;
 import dev.berth.model.Sidecar;
 import dev.berth.model.Urls;
 import java.net.URI;
@@ -16,8 +17,11 @@ import java.util.TreeSet;
 final class PolicyCheck {
     private PolicyCheck() {}
 
-    /** What the entry asks for that the policy forbids, or empty. */
-    static Optional<String> violation(ImageSpec spec, LocalPolicy policy) {
+    /**
+     * What the entry asks for that the policy forbids, or empty. A manifest from a repository may not name files
+     * of this host (file: URLs) unless the policy lists a file: prefix they are under.
+     */
+    static Optional<String> violation(ImageSpec spec, LocalPolicy policy, Provenance provenance) {
         List<String> problems = new ArrayList<>();
         if (!policy.allowsProfile(spec.profile())) {
             problems.add("profile \"" + spec.profile() + "\" is not allowed on this host (allowed: "
@@ -28,11 +32,14 @@ final class PolicyCheck {
             if (scheme.equals("http") && !policy.allowHttp()) {
                 problems.add(Urls.redact(url) + " is plain http, which this host does not allow");
             }
-            if (!policy.allowedUrlPrefixes().isEmpty()
-                    && policy.allowedUrlPrefixes().stream()
-                            .noneMatch(p -> url.toString().startsWith(p))) {
-                problems.add(Urls.redact(url) + " is not under an allowed URL prefix ("
-                        + String.join(", ", policy.allowedUrlPrefixes()) + ")");
+            boolean file = scheme.equals("file");
+            List<String> prefixes = policy.allowedUrlPrefixes();
+            if (file && provenance == Provenance.REPOSITORY && prefixes.stream().noneMatch(UrlPrefixes::isFile)) {
+                problems.add(Urls.redact(url) + " names a file on this host, which a manifest from a repository may"
+                        + " not do unless the host's policy.allowedUrlPrefixes lists a file: prefix it is under");
+            } else if (!prefixes.isEmpty() && prefixes.stream().noneMatch(p -> UrlPrefixes.under(url, p))) {
+                problems.add(
+                        Urls.redact(url) + " is not under an allowed URL prefix (" + String.join(", ", prefixes) + ")");
             }
         }
         if (problems.isEmpty()) {

@@ -127,22 +127,43 @@ public final class Reconciler {
                 failure.error().reason(),
                 failure.error().getMessage(),
                 clock.instant(),
-                failure.restored()));
+                failure.undone()));
         store.save(next);
         return next;
     }
 
     private static Optional<ImageSpec> specOf(Step step) {
-        if (step instanceof Step.Fetch f) {
-            return Optional.of(f.spec());
-        } else if (step instanceof Step.Attach a) {
-            return Optional.of(a.spec());
-        } else if (step instanceof Step.Upgrade u) {
-            return Optional.of(u.spec());
-        } else if (step instanceof Step.Start s) {
-            return Optional.of(s.spec());
-        }
-        return Optional.empty();
+        return step.accept(new Step.Visitor<Optional<ImageSpec>>() {
+            @Override
+            public Optional<ImageSpec> fetch(Step.Fetch s) {
+                return Optional.of(s.spec());
+            }
+
+            @Override
+            public Optional<ImageSpec> attach(Step.Attach s) {
+                return Optional.of(s.spec());
+            }
+
+            @Override
+            public Optional<ImageSpec> upgrade(Step.Upgrade s) {
+                return Optional.of(s.spec());
+            }
+
+            @Override
+            public Optional<ImageSpec> start(Step.Start s) {
+                return Optional.of(s.spec());
+            }
+
+            @Override
+            public Optional<ImageSpec> detach(Step.Detach s) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<ImageSpec> prune(Step.Prune s) {
+                return Optional.empty();
+            }
+        });
     }
 
     /** The manifest with its digests resolved, and the images to hold. */

@@ -1,6 +1,7 @@
 package dev.berth.reconciler;
 
 import dev.berth.model.BerthException;
+import dev.berth.model.Digest;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.Manifest;
 import dev.berth.model.plan.Finding;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The manifest with every sha256 known: digests listed in signed SHA256SUMS files are looked up; an image whose
@@ -16,7 +18,7 @@ import java.util.Map;
  */
 record Resolution(Manifest manifest, Map<String, Finding.Refused> holds) {
     /** Resolves every listed digest, except those of images already held (nothing is fetched for them). */
-    static Resolution of(Manifest desired, java.util.Set<String> held, DigestResolver resolver) {
+    static Resolution of(Manifest desired, Set<String> held, DigestResolver resolver) {
         List<ImageSpec> images = new ArrayList<>();
         Map<String, Finding.Refused> holds = new LinkedHashMap<>();
         for (ImageSpec spec : desired.images()) {
@@ -24,7 +26,7 @@ record Resolution(Manifest manifest, Map<String, Finding.Refused> holds) {
                 images.add(spec);
                 continue;
             }
-            dev.berth.model.Digest.Listed listed = (dev.berth.model.Digest.Listed) spec.digest();
+            Digest.Listed listed = (Digest.Listed) spec.digest();
             try {
                 images.add(spec.resolvedTo(resolver.sha256(listed.sums(), fileName(spec), spec.label())));
             } catch (BerthException e) {
@@ -32,7 +34,7 @@ record Resolution(Manifest manifest, Map<String, Finding.Refused> holds) {
                 holds.put(spec.name(), new Finding.Refused(spec.name(), e.reason(), e.getMessage()));
             }
         }
-        return new Resolution(new Manifest(images, desired.source()), holds);
+        return new Resolution(desired.withImages(images), holds);
     }
 
     /** The name SHA256SUMS lists the image under: the last part of its URL, as sha256sum printed it. */

@@ -2,6 +2,7 @@ package dev.berth.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.model.Action;
 import dev.berth.model.BerthException;
 import dev.berth.model.Digest;
 import dev.berth.model.ImageSpec;
@@ -11,6 +12,7 @@ import dev.berth.model.host.AttachedImage;
 import dev.berth.model.host.PortableState;
 import dev.berth.model.plan.Step;
 import dev.berth.model.state.ManagedImage;
+import dev.berth.model.state.Undone;
 import dev.berth.reconciler.fake.FakeDigestResolver;
 import dev.berth.reconciler.fake.FakeImagePool;
 import dev.berth.reconciler.fake.TestImage;
@@ -60,7 +62,9 @@ class ReconcilerTest {
         Pass pass = world.apply(v2);
 
         assertThat(pass.converged()).isTrue();
-        assertThat(pass.plan().steps()).extracting(Step::action).containsExactly("fetch", "upgrade", "prune");
+        assertThat(pass.plan().steps())
+                .extracting(Step::action)
+                .containsExactly(Action.FETCH, Action.UPGRADE, Action.PRUNE);
         assertThat(world.host.attached()).extracting(AttachedImage::label).containsExactly("hello 2.0");
         assertThat(world.host.calls()).contains("reattach " + Fixtures.path("hello", "2.0"));
         assertThat(world.pool.exists(Fixtures.path("hello", "1.0"))).isFalse();
@@ -186,8 +190,8 @@ class ReconcilerTest {
         List<String> rolledBack = new ArrayList<>();
         world.listener = new dev.berth.reconciler.port.ReconcileListener() {
             @Override
-            public void rolledBack(String image, String version, BerthException cause) {
-                rolledBack.add(image + " " + version + " " + cause.reason());
+            public void rolledBack(String image, Undone undone, BerthException cause) {
+                rolledBack.add(image + " " + undone.describe() + " " + cause.reason());
             }
         };
         world.health = spec -> {
@@ -200,7 +204,7 @@ class ReconcilerTest {
 
         assertThat(pass.converged()).isFalse();
         assertThat(world.host.attached().get(0).label()).isEqualTo("hello 1.0");
-        assertThat(rolledBack).containsExactly("hello 1.0 HealthCheckFailed");
+        assertThat(rolledBack).containsExactly("hello restored to 1.0 HealthCheckFailed");
     }
 
     @Test
@@ -277,7 +281,7 @@ class ReconcilerTest {
 
         Pass pass = world.apply(hello);
 
-        assertThat(pass.plan().steps()).extracting(Step::action).containsExactly("start");
+        assertThat(pass.plan().steps()).extracting(Step::action).containsExactly(Action.START);
         assertThat(world.host.attached().get(0).state()).isEqualTo(PortableState.RUNNING);
     }
 

@@ -97,8 +97,8 @@ public final class ApplyCommand implements Callable<Integer> {
             pass.execution()
                     .failure()
                     .ifPresent(f -> node.putObject("failure")
-                            .put("action", f.step().action())
-                            .put("image", f.step().image())
+                            .put("action", f.step().action().word())
+                            .put("image", f.step().image().orElse(null))
                             .put("reason", f.error().reason().name())
                             .put("message", f.error().getMessage()));
             node.set("remaining", PlanJson.of(pass.remaining()));

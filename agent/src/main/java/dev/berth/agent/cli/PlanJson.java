@@ -37,7 +37,9 @@ public final class PlanJson {
     }
 
     public static ObjectNode step(Step step) {
-        ObjectNode node = F.objectNode().put("action", step.action()).put("image", step.image());
+        ObjectNode node = F.objectNode()
+                .put("action", step.action().word())
+                .put("image", step.image().orElse(null));
         if (step instanceof Step.Fetch f) {
             spec(node, f.spec())
                     .put("url", Urls.redact(f.spec().url()))

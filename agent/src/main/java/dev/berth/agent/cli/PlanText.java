@@ -33,7 +33,7 @@ public final class PlanText {
             return "no changes";
         }
         java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
-        plan.steps().forEach(s -> counts.merge(s.action(), 1L, Long::sum));
+        plan.steps().forEach(s -> counts.merge(s.action().word(), 1L, Long::sum));
         List<String> parts = new ArrayList<>();
         counts.forEach((action, n) -> parts.add(n + " " + action));
         int size = plan.steps().size();

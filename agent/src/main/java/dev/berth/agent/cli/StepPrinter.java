@@ -2,6 +2,7 @@ package dev.berth.agent.cli;
 
 import dev.berth.model.BerthException;
 import dev.berth.model.plan.Step;
+import dev.berth.model.state.Undone;
 import dev.berth.reconciler.port.ReconcileListener;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -33,11 +34,8 @@ final class StepPrinter implements ReconcileListener {
     }
 
     @Override
-    public void rolledBack(String image, String restoredVersion, BerthException cause) {
-        out.println(
-                restoredVersion.isEmpty()
-                        ? "      undone: " + image + " detached again"
-                        : "      rolled back: " + image + " is at " + restoredVersion + " again");
+    public void rolledBack(String image, Undone undone, BerthException cause) {
+        out.println("      undone: " + image + " " + undone.describe());
         out.flush();
     }
 

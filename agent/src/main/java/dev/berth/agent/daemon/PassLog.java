@@ -4,6 +4,7 @@ import dev.berth.agent.cli.PlanText;
 import dev.berth.model.BerthException;
 import dev.berth.model.plan.Finding;
 import dev.berth.model.plan.Step;
+import dev.berth.model.state.Undone;
 import dev.berth.reconciler.loop.LoopListener;
 import dev.berth.reconciler.loop.PassReport;
 import dev.berth.reconciler.loop.Wakeup;
@@ -64,21 +65,17 @@ public final class PassLog implements LoopListener, ReconcileListener {
 
     @Override
     public void stepSucceeded(Step step, Duration took) {
-        LOG.info("{} {} done in {} ms", step.action(), step.image(), took.toMillis());
+        LOG.info("{} {} done in {} ms", step.action(), step.image().orElse("pool"), took.toMillis());
     }
 
     @Override
     public void stepFailed(Step step, BerthException error, Duration took) {
-        LOG.error("{} {} failed: {}: {}", step.action(), step.image(), error.reason(), error.getMessage());
+        LOG.error(
+                "{} {} failed: {}: {}", step.action(), step.image().orElse("pool"), error.reason(), error.getMessage());
     }
 
     @Override
-    public void rolledBack(String image, String restoredVersion, BerthException cause) {
-        LOG.warn(
-                restoredVersion.isEmpty()
-                        ? "{} detached again after {}"
-                        : "{} rolled back to " + restoredVersion + " after {}",
-                image,
-                cause.reason());
+    public void rolledBack(String image, Undone undone, BerthException cause) {
+        LOG.warn("{} {} after {}", image, undone.describe(), cause.reason());
     }
 }

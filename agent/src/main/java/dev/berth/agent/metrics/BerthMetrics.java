@@ -7,6 +7,7 @@ import dev.berth.model.host.AttachedImage;
 import dev.berth.model.host.UnitStatus;
 import dev.berth.model.plan.Finding;
 import dev.berth.model.plan.Step;
+import dev.berth.model.state.Undone;
 import dev.berth.reconciler.Pass;
 import dev.berth.reconciler.health.ImageHealth;
 import dev.berth.reconciler.loop.LoopListener;
@@ -137,7 +138,7 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
             desiredRows.put(Tags.of("image", spec.name(), "version", spec.version(), "profile", spec.profile()), 1);
             Optional<AttachedImage> image =
                     pass.after().attachedNamed(spec.name()).stream().findFirst();
-            boolean pending = pass.remaining().steps().stream().map(Step::image).anyMatch(spec.name()::equals)
+            boolean pending = pass.remaining().steps().stream().anyMatch(s -> s.concerns(spec.name()))
                     || pass.remaining().findings().stream()
                             .anyMatch(f ->
                                     f instanceof Finding.Refused && f.image().equals(spec.name()));
@@ -171,26 +172,25 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
         unitActive.set(unitRows);
         pass.plan().drifted().stream()
                 .filter(Finding.Drifted::corrected)
-                .filter(d -> pass.execution().completed().stream()
-                        .anyMatch(s -> s.image().equals(d.image())))
+                .filter(d -> pass.execution().completed().stream().anyMatch(s -> s.concerns(d.image())))
                 .forEach(d -> driftCorrections(d.image()).increment());
     }
 
     @Override
     public void stepSucceeded(Step step, Duration took) {
-        steps(step.action(), "success").increment();
+        steps(step.action().word(), "success").increment();
     }
 
     @Override
     public void stepFailed(Step step, BerthException error, Duration took) {
-        steps(step.action(), "failure").increment();
+        steps(step.action().word(), "failure").increment();
         if (error.reason() == Reason.VerificationFailed) {
-            verificationFailures(step.image()).increment();
+            step.image().ifPresent(i -> verificationFailures(i).increment());
         }
     }
 
     @Override
-    public void rolledBack(String image, String restoredVersion, BerthException cause) {
+    public void rolledBack(String image, Undone undone, BerthException cause) {
         steps("rollback", "success").increment();
         rollbacks(image).increment();
     }

@@ -1,27 +1,22 @@
 package dev.berth.agent.state;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
-import dev.berth.model.Sha256;
-import dev.berth.model.state.FailedChange;
 import dev.berth.model.state.Inventory;
-import dev.berth.model.state.KnownFile;
-import dev.berth.model.state.ManagedImage;
 import dev.berth.reconciler.port.InventoryStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
 
 /**
  * The inventory as {@code inventory.json} in the state directory, with a schema version. A file Berth cannot
@@ -31,12 +26,10 @@ public final class FileInventoryStore implements InventoryStore {
     public static final String FILE_NAME = "inventory.json";
     private static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
-            .addModule(new SimpleModule()
-                    .addSerializer(Sha256.class, new com.fasterxml.jackson.databind.ser.std.ToStringSerializer())
-                    .addDeserializer(Sha256.class, new Sha256Deserializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
     private final Path file;
@@ -78,14 +71,14 @@ public final class FileInventoryStore implements InventoryStore {
             throw unreadable(e.getMessage());
         }
         int schema = root.path("schemaVersion").asInt(-1);
-        if (schema != Inventory.SCHEMA) {
-            throw unreadable(
-                    schema > Inventory.SCHEMA
-                            ? "it was written by a newer Berth (schema " + schema + "); upgrade Berth"
-                            : "it has no valid schemaVersion");
+        if (schema > InventoryFile.SCHEMA) {
+            throw unreadable("it was written by a newer Berth (schema " + schema + "); upgrade Berth");
+        }
+        if (schema < InventoryFile.OLDEST_READ) {
+            throw unreadable("it has no valid schemaVersion");
         }
         try {
-            return JSON.treeToValue(root, Stored.class).toInventory();
+            return JSON.treeToValue(root, InventoryFile.class).toInventory();
         } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
             throw unreadable(e.getMessage());
         }
@@ -94,7 +87,7 @@ public final class FileInventoryStore implements InventoryStore {
     @Override
     public void save(Inventory inventory) {
         try {
-            AtomicFiles.write(file, JSON.writeValueAsBytes(Stored.of(inventory)));
+            AtomicFiles.write(file, JSON.writeValueAsBytes(InventoryFile.of(inventory)));
         } catch (IOException e) {
             throw new BerthException(
                     Reason.StateUnavailable,
@@ -113,33 +106,4 @@ public final class FileInventoryStore implements InventoryStore {
     }
 
     private record Parsed(byte[] bytes, Inventory inventory) {}
-
-    /** The file's layout: the schema version beside the two maps. */
-    record Stored(
-            int schemaVersion,
-            Map<String, ManagedImage> images,
-            Map<String, KnownFile> files,
-            Map<String, FailedChange> failures) {
-        static Stored of(Inventory inventory) {
-            return new Stored(Inventory.SCHEMA, inventory.images(), inventory.files(), inventory.failures());
-        }
-
-        Inventory toInventory() {
-            return new Inventory(orEmpty(images), orEmpty(files), orEmpty(failures));
-        }
-
-        private static <V> Map<String, V> orEmpty(Map<String, V> map) {
-            return map == null ? Map.of() : map;
-        }
-    }
-
-    /** Reads a digest back from its hex text. */
-    private static final class Sha256Deserializer extends com.fasterxml.jackson.databind.JsonDeserializer<Sha256> {
-        @Override
-        public Sha256 deserialize(
-                com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.databind.DeserializationContext c)
-                throws IOException {
-            return new Sha256(p.getValueAsString());
-        }
-    }
 }

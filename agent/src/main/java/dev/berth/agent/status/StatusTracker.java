@@ -4,7 +4,6 @@ import dev.berth.agent.cli.Version;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.host.AttachedImage;
 import dev.berth.model.plan.Finding;
-import dev.berth.model.plan.Step;
 import dev.berth.model.state.Inventory;
 import dev.berth.reconciler.Execution;
 import dev.berth.reconciler.Pass;
@@ -111,7 +110,11 @@ public final class StatusTracker implements LoopListener {
                     .orElse(null);
             AgentStatus.Problem lastError = errorOf(name, pass.execution(), report)
                     .or(() -> state.failure(name)
-                            .map(f -> new AgentStatus.Problem(f.reason().name(), f.message(), f.at(), f.restored())))
+                            .map(f -> new AgentStatus.Problem(
+                                    f.reason().name(),
+                                    f.message(),
+                                    f.at(),
+                                    f.undone().describe())))
                     .orElseGet(() -> settled(name, pass)
                             ? null
                             : Optional.ofNullable(before.get(name))
@@ -139,14 +142,17 @@ public final class StatusTracker implements LoopListener {
     private static Optional<AgentStatus.Problem> errorOf(String name, Execution execution, PassReport report) {
         return execution
                 .failure()
-                .filter(f -> f.step().image().equals(name))
+                .filter(f -> f.step().concerns(name))
                 .map(f -> new AgentStatus.Problem(
-                        f.error().reason().name(), f.error().getMessage(), report.finished(), f.restored()));
+                        f.error().reason().name(),
+                        f.error().getMessage(),
+                        report.finished(),
+                        f.undone().describe()));
     }
 
     /** Nothing is left to do for the image: an old error no longer describes it. */
     private static boolean settled(String name, Pass pass) {
-        return pass.remaining().steps().stream().map(Step::image).noneMatch(name::equals)
+        return pass.remaining().steps().stream().noneMatch(s -> s.concerns(name))
                 && pass.remaining().refused().stream().noneMatch(r -> r.image().equals(name));
     }
 
@@ -157,7 +163,7 @@ public final class StatusTracker implements LoopListener {
     private static String restored(PassReport report) {
         return report.pass()
                 .flatMap(p -> p.execution().failure())
-                .map(Execution.Failure::restored)
+                .map(f -> f.undone().describe())
                 .orElse("");
     }
 }

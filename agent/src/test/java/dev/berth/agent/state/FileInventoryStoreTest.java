@@ -3,16 +3,20 @@ package dev.berth.agent.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.model.Action;
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
 import dev.berth.model.Sha256;
 import dev.berth.model.state.Inventory;
 import dev.berth.model.state.KnownFile;
+import dev.berth.model.state.ManagedImage;
+import dev.berth.model.state.Undone;
 import dev.berth.reconciler.fake.InventoryStoreContract;
 import dev.berth.reconciler.port.InventoryStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +38,7 @@ class FileInventoryStoreTest extends InventoryStoreContract {
     void theFileCarriesItsSchemaVersionAndNoTemporaryFileIsLeft() throws IOException {
         new FileInventoryStore(stateDir).save(Inventory.empty());
 
-        assertThat(Files.readString(stateDir.resolve("inventory.json"))).contains("\"schemaVersion\" : 1");
+        assertThat(Files.readString(stateDir.resolve("inventory.json"))).contains("\"schemaVersion\" : 2");
         try (var files = Files.list(stateDir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("inventory.json");
         }
@@ -70,10 +74,10 @@ class FileInventoryStoreTest extends InventoryStoreContract {
 
     @Test
     void aFileFromANewerBerthIsRefused() throws IOException {
-        Files.writeString(stateDir.resolve("inventory.json"), "{\"schemaVersion\": 2, \"images\": {}, \"files\": {}}");
+        Files.writeString(stateDir.resolve("inventory.json"), "{\"schemaVersion\": 3, \"images\": {}, \"files\": {}}");
 
         assertThatThrownBy(() -> new FileInventoryStore(stateDir).load())
-                .hasMessageContaining("newer Berth (schema 2)");
+                .hasMessageContaining("newer Berth (schema 3)");
     }
 
     @Test
@@ -101,5 +105,53 @@ class FileInventoryStoreTest extends InventoryStoreContract {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("inventory.json");
         }
         assertThat(new FileInventoryStore(stateDir).load()).isEqualTo(Inventory.empty());
+    }
+
+    @Test
+    void anInventoryWrittenBySchemaOneIsReadWithEveryField() throws IOException {
+        try (var in = getClass().getResourceAsStream("/inventory/schema-1.json")) {
+            Files.write(stateDir.resolve("inventory.json"), in.readAllBytes());
+        }
+
+        Inventory inventory = new FileInventoryStore(stateDir).load();
+
+        assertThat(inventory.images()).containsOnlyKeys("gone", "hello", "new", "web");
+        ManagedImage web = inventory.image("web").orElseThrow();
+        assertThat(web.phase()).isEqualTo(ManagedImage.Phase.UPGRADING);
+        assertThat(web.runtime()).isTrue();
+        assertThat(web.matches()).containsExactly("web", "web-api");
+        assertThat(web.previous()).isNotNull();
+        assertThat(web.previous().version()).isEqualTo("1");
+        assertThat(web.previous().imagePath()).isEqualTo("/var/lib/portables/web_1.raw");
+        assertThat(inventory
+                        .file("/var/lib/portables/hello_1.0.raw")
+                        .orElseThrow()
+                        .vouchesFor(new Sha256("a".repeat(64)), 1234L, Instant.parse("2026-11-01T10:00:00.123456789Z")))
+                .isTrue();
+        assertThat(inventory
+                        .file("/var/lib/portables/hello_1.0.roothash")
+                        .orElseThrow()
+                        .downloaded())
+                .isFalse();
+        assertThat(inventory.file("/var/lib/portables/web_2.raw").orElseThrow().verified())
+                .isFalse();
+        assertThat(inventory.failure("web").orElseThrow().undone()).isEqualTo(new Undone.RestoredTo("2"));
+        assertThat(inventory.failure("web").orElseThrow().action()).isEqualTo(Action.UPGRADE);
+        assertThat(inventory.failure("new").orElseThrow().undone()).isEqualTo(Undone.DETACHED);
+        assertThat(inventory.failure("bad").orElseThrow().undone()).isEqualTo(Undone.NOTHING);
+        assertThat(inventory.failure("bad").orElseThrow().reason()).isEqualTo(Reason.VerificationFailed);
+    }
+
+    @Test
+    void aSchemaOneInventoryIsWrittenBackAsSchemaTwoWithTheSameContent() throws IOException {
+        try (var in = getClass().getResourceAsStream("/inventory/schema-1.json")) {
+            Files.write(stateDir.resolve("inventory.json"), in.readAllBytes());
+        }
+        Inventory old = new FileInventoryStore(stateDir).load();
+
+        new FileInventoryStore(stateDir).save(old);
+
+        assertThat(Files.readString(stateDir.resolve("inventory.json"))).contains("\"schemaVersion\" : 2");
+        assertThat(new FileInventoryStore(stateDir).load()).isEqualTo(old);
     }
 }

@@ -4,6 +4,7 @@ import dev.berth.fetchers.pgp.TrustedKeys;
 import dev.berth.fetchers.pgp.Verdict;
 import dev.berth.model.BerthException;
 import dev.berth.model.Manifest;
+import dev.berth.model.Provenance;
 import dev.berth.model.Reason;
 import dev.berth.reconciler.port.SourceSnapshot;
 import java.io.IOException;
@@ -64,7 +65,8 @@ final class CommitReader {
         String source = redactor.url() + " " + RepoPath.display(options.path(), commit.name());
         Manifest manifest;
         try {
-            manifest = TreeManifests.read(cache.repository(), commit, options.path(), source);
+            manifest = TreeManifests.read(cache.repository(), commit, options.path(), source)
+                    .from(Provenance.REPOSITORY);
         } catch (MissingObjectException e) {
             throw cache.corrupt("lacks part of commit " + commit.name(), e);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.berth.model.plan;
 
+import dev.berth.model.Action;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.host.AttachedImage;
 import dev.berth.model.state.ManagedImage;
@@ -7,13 +8,39 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One change to the host. The set is closed: the executor knows every kind. */
+/**
+ * One change to the host. The set is closed: every kind is a case of {@link Visitor}, so code that must handle
+ * each kind (the executor, the text and JSON renderings) implements a visitor and a new kind without its case
+ * does not compile.
+ */
 public sealed interface Step {
-    /** The image this step is about; "pool" for pruning. */
-    String image();
+    /** The image this step is about; empty for pruning, which is about the pool. */
+    Optional<String> image();
 
-    /** A stable lowercase word for logs, JSON and metric labels. */
-    String action();
+    /** What kind of step this is, as a closed set of stable words. */
+    Action action();
+
+    <R> R accept(Visitor<R> visitor);
+
+    /** True when this step is about {@code name}. */
+    default boolean concerns(String name) {
+        return image().map(name::equals).orElse(false);
+    }
+
+    /** One method per kind of step. */
+    interface Visitor<R> {
+        R fetch(Fetch step);
+
+        R attach(Attach step);
+
+        R upgrade(Upgrade step);
+
+        R start(Start step);
+
+        R detach(Detach step);
+
+        R prune(Prune step);
+    }
 
     /** Download {@code spec}'s image into the pool as {@code target} and verify its sha256. */
     record Fetch(ImageSpec spec, String target) implements Step {
@@ -23,13 +50,18 @@ public sealed interface Step {
         }
 
         @Override
-        public String image() {
-            return spec.name();
+        public Optional<String> image() {
+            return Optional.of(spec.name());
         }
 
         @Override
-        public String action() {
-            return "fetch";
+        public Action action() {
+            return Action.FETCH;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.fetch(this);
         }
     }
 
@@ -41,13 +73,18 @@ public sealed interface Step {
         }
 
         @Override
-        public String image() {
-            return spec.name();
+        public Optional<String> image() {
+            return Optional.of(spec.name());
         }
 
         @Override
-        public String action() {
-            return "attach";
+        public Action action() {
+            return Action.ATTACH;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.attach(this);
         }
     }
 
@@ -63,13 +100,18 @@ public sealed interface Step {
         }
 
         @Override
-        public String image() {
-            return spec.name();
+        public Optional<String> image() {
+            return Optional.of(spec.name());
         }
 
         @Override
-        public String action() {
-            return "upgrade";
+        public Action action() {
+            return Action.UPGRADE;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.upgrade(this);
         }
     }
 
@@ -81,13 +123,18 @@ public sealed interface Step {
         }
 
         @Override
-        public String image() {
-            return spec.name();
+        public Optional<String> image() {
+            return Optional.of(spec.name());
         }
 
         @Override
-        public String action() {
-            return "start";
+        public Action action() {
+            return Action.START;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.start(this);
         }
     }
 
@@ -103,13 +150,18 @@ public sealed interface Step {
         }
 
         @Override
-        public String image() {
-            return managed.name();
+        public Optional<String> image() {
+            return Optional.of(managed.name());
         }
 
         @Override
-        public String action() {
-            return "detach";
+        public Action action() {
+            return Action.DETACH;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.detach(this);
         }
     }
 
@@ -123,13 +175,18 @@ public sealed interface Step {
         }
 
         @Override
-        public String image() {
-            return "pool";
+        public Optional<String> image() {
+            return Optional.empty();
         }
 
         @Override
-        public String action() {
-            return "prune";
+        public Action action() {
+            return Action.PRUNE;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.prune(this);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.berth.model.state;
 
+import dev.berth.model.Action;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.Reason;
 import dev.berth.model.Sha256;
@@ -11,18 +12,18 @@ import java.util.Objects;
  * not tried again until the image's manifest entry changes.
  *
  * @param fingerprint {@link ImageSpec#fingerprint()} of the entry that failed
- * @param restored what the image was put back to: "1.0", or "detached", or "" when nothing had to be undone
+ * @param undone what the image was put back to
  */
 public record FailedChange(
         String image,
         String version,
         String profile,
         Sha256 fingerprint,
-        String action,
+        Action action,
         Reason reason,
         String message,
         Instant at,
-        String restored) {
+        Undone undone) {
     public FailedChange {
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(version, "version");
@@ -32,13 +33,13 @@ public record FailedChange(
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(restored, "restored");
+        Objects.requireNonNull(undone, "undone");
     }
 
     public static FailedChange of(
-            ImageSpec spec, String action, Reason reason, String message, Instant at, String restored) {
+            ImageSpec spec, Action action, Reason reason, String message, Instant at, Undone undone) {
         return new FailedChange(
-                spec.name(), spec.version(), spec.profile(), spec.fingerprint(), action, reason, message, at, restored);
+                spec.name(), spec.version(), spec.profile(), spec.fingerprint(), action, reason, message, at, undone);
     }
 
     /** True while the manifest still asks for exactly what failed. */

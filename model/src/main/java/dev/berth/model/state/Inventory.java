@@ -15,8 +15,6 @@ import java.util.TreeMap;
  */
 public record Inventory(
         Map<String, ManagedImage> images, Map<String, KnownFile> files, Map<String, FailedChange> failures) {
-    public static final int SCHEMA = 1;
-
     public Inventory {
         images = Collections.unmodifiableMap(new TreeMap<>(images));
         files = Collections.unmodifiableMap(new TreeMap<>(files));

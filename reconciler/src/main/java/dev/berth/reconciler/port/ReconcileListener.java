@@ -2,6 +2,7 @@ package dev.berth.reconciler.port;
 
 import dev.berth.model.BerthException;
 import dev.berth.model.plan.Step;
+import dev.berth.model.state.Undone;
 import java.time.Duration;
 
 /** Hears what the executor does, for logs and metrics. Every method has a do-nothing default. */
@@ -33,9 +34,9 @@ public interface ReconcileListener {
             }
 
             @Override
-            public void rolledBack(String image, String restoredVersion, BerthException cause) {
+            public void rolledBack(String image, Undone undone, BerthException cause) {
                 for (ReconcileListener l : listeners) {
-                    l.rolledBack(image, restoredVersion, cause);
+                    l.rolledBack(image, undone, cause);
                 }
             }
         };
@@ -47,6 +48,6 @@ public interface ReconcileListener {
 
     default void stepFailed(Step step, BerthException error, Duration took) {}
 
-    /** A failed change was undone: the image is back at {@code restoredVersion}, or detached when that is empty. */
-    default void rolledBack(String image, String restoredVersion, BerthException cause) {}
+    /** A failed change was undone: the image is detached again, or back at an earlier version. */
+    default void rolledBack(String image, Undone undone, BerthException cause) {}
 }

@@ -2,12 +2,14 @@ package dev.berth.reconciler.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.model.Action;
 import dev.berth.model.Reason;
 import dev.berth.model.Sha256;
 import dev.berth.model.state.FailedChange;
 import dev.berth.model.state.Inventory;
 import dev.berth.model.state.KnownFile;
 import dev.berth.model.state.ManagedImage;
+import dev.berth.model.state.Undone;
 import dev.berth.reconciler.port.InventoryStore;
 import java.time.Instant;
 import java.util.List;
@@ -56,11 +58,11 @@ public abstract class InventoryStoreContract {
                         "3",
                         "strict",
                         SHA,
-                        "upgrade",
+                        Action.UPGRADE,
                         Reason.HealthCheckFailed,
                         "web.service failed (result exit-code)",
                         Instant.parse("2026-11-02T08:00:00Z"),
-                        "2"));
+                        new Undone.RestoredTo("2")));
 
         store().save(inventory);
 

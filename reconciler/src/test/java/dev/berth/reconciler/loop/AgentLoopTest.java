@@ -8,6 +8,7 @@ import dev.berth.model.Manifest;
 import dev.berth.model.Reason;
 import dev.berth.model.host.AttachedImage;
 import dev.berth.model.state.FailedChange;
+import dev.berth.model.state.Undone;
 import dev.berth.reconciler.Executor;
 import dev.berth.reconciler.Fixtures;
 import dev.berth.reconciler.Planner;
@@ -167,7 +168,7 @@ class AgentLoopTest {
                 .contains("rolled back to hello 2 (profile default)");
         FailedChange remembered = store.load().failure("hello").orElseThrow();
         assertThat(remembered.reason()).isEqualTo(Reason.HealthCheckFailed);
-        assertThat(remembered.restored()).isEqualTo("2");
+        assertThat(remembered.undone()).isEqualTo(new Undone.RestoredTo("2"));
         assertThat(next.outcome()).isEqualTo(PassReport.Outcome.HELD);
         assertThat(host.attached()).extracting(AttachedImage::label).containsExactly("hello 2", "web 1");
         assertThat(host.calls().stream().filter(c -> c.equals("reattach " + Fixtures.path("hello", "3"))))
@@ -202,6 +203,6 @@ class AgentLoopTest {
         assertThat(report.failure().orElseThrow().getMessage()).contains("was detached again, the host is as it was");
         assertThat(host.attached()).isEmpty();
         assertThat(store.load().images()).isEmpty();
-        assertThat(store.load().failure("hello").orElseThrow().restored()).isEqualTo("detached");
+        assertThat(store.load().failure("hello").orElseThrow().undone()).isEqualTo(Undone.DETACHED);
     }
 }
