@@ -1,0 +1,95 @@
+package dev.berth.fetchers.fs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SafeFilesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSymlinkAtTheNameIsReplacedAndItsTargetNeverWritten() throws IOException {
+        Path outside = Files.writeString(dir.resolve("outside"), "precious");
+        Path file = dir.resolve(".#x.partial");
+        Files.createSymbolicLink(file, outside);
+
+        try (FileChannel channel = SafeFiles.createNew(file, SafeFiles.PRIVATE)) {
+            channel.write(ByteBuffer.wrap("new".getBytes(StandardCharsets.UTF_8)));
+        }
+
+        assertThat(Files.readString(outside)).isEqualTo("precious");
+        assertThat(Files.isSymbolicLink(file)).isFalse();
+        assertThat(Files.readString(file)).isEqualTo("new");
+    }
+
+    @Test
+    void aHardLinkToAFileElsewhereIsNotReusedNorWritten() throws IOException {
+        Path outside = Files.writeString(dir.resolve("outside"), "precious");
+        Path file = dir.resolve("inventory.json");
+        Files.createLink(file, outside);
+
+        assertThat(SafeFiles.openExisting(file)).isEmpty();
+        try (FileChannel channel = SafeFiles.createNew(file, SafeFiles.PRIVATE)) {
+            channel.write(ByteBuffer.wrap("new".getBytes(StandardCharsets.UTF_8)));
+        }
+
+        assertThat(Files.readString(outside)).isEqualTo("precious");
+    }
+
+    @Test
+    void aDanglingSymlinkIsNotFollowedToCreateItsTarget() throws IOException {
+        Path target = dir.resolve("created-elsewhere");
+        Path file = dir.resolve("lock");
+        Files.createSymbolicLink(file, target);
+
+        SafeFiles.createNew(file, SafeFiles.PRIVATE).close();
+
+        assertThat(Files.exists(target, LinkOption.NOFOLLOW_LINKS)).isFalse();
+    }
+
+    @Test
+    void anExistingPlainFileIsReusedAndASymlinkIsNot() throws IOException {
+        Path plain = Files.writeString(dir.resolve("plain"), "abc");
+        Path link = dir.resolve("link");
+        Files.createSymbolicLink(link, plain);
+
+        assertThat(SafeFiles.openExisting(plain)).isPresent();
+        assertThat(SafeFiles.openExisting(link)).isEmpty();
+        assertThat(SafeFiles.readPlain(link, 100)).isEmpty();
+        assertThat(SafeFiles.readPlain(plain, 100))
+                .hasValueSatisfying(b -> assertThat(b).hasSize(3));
+    }
+
+    @Test
+    void newFilesHaveExactlyTheModeAsked() throws IOException {
+        Path file = dir.resolve("image.raw");
+
+        SafeFiles.createNew(file, SafeFiles.PRIVATE).close();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void aSymlinkWhereADirectoryShouldBeIsRefused() throws IOException {
+        Path link = dir.resolve("git");
+        Files.createSymbolicLink(link, Files.createDirectory(dir.resolve("elsewhere")));
+
+        assertThatThrownBy(() -> SafeFiles.directory(link, SafeFiles.PRIVATE_DIRECTORY))
+                .hasMessageContaining("symbolic link");
+        SafeFiles.directory(dir.resolve("a/b"), SafeFiles.PRIVATE_DIRECTORY);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("a/b"))))
+                .isEqualTo("rwx------");
+    }
+}
