@@ -1,8 +1,11 @@
 package dev.berth.agent;
 
+import dev.berth.agent.cli.AgentCommand;
 import dev.berth.agent.cli.ApplyCommand;
 import dev.berth.agent.cli.BerthCommand;
 import dev.berth.agent.cli.PlanCommand;
+import dev.berth.agent.wiring.HostConnector;
+import dev.berth.agent.wiring.SystemHostConnector;
 import picocli.CommandLine;
 
 /** Entry point of berth.jar. */
@@ -18,6 +21,7 @@ public final class Main {
         return commandLine(connector).execute(args);
     }
 
+    /** The command line; every command that touches the host opens it through {@code connector}. */
     public static CommandLine commandLine(HostConnector connector) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
@@ -28,6 +32,9 @@ public final class Main {
                 }
                 if (type == ApplyCommand.class) {
                     return type.cast(new ApplyCommand(connector));
+                }
+                if (type == AgentCommand.class) {
+                    return type.cast(new AgentCommand(connector));
                 }
                 return defaults.create(type);
             }

@@ -1,17 +1,28 @@
 package dev.berth.agent;
 
+import dev.berth.agent.wiring.Host;
 import dev.berth.reconciler.fake.FakeImageFetcher;
 import dev.berth.reconciler.fake.FakeImagePool;
 import dev.berth.reconciler.fake.FakeInventoryStore;
 import dev.berth.reconciler.fake.FakePortableHost;
+import dev.berth.reconciler.fake.ManualClock;
+import dev.berth.reconciler.fake.Releases;
 import dev.berth.reconciler.fake.TestImage;
 import dev.berth.reconciler.port.DigestResolver;
+import dev.berth.reconciler.port.HttpProbe;
 import dev.berth.reconciler.port.ImageFetcher;
 import dev.berth.reconciler.port.ImagePool;
 import dev.berth.reconciler.port.InventoryStore;
 import dev.berth.reconciler.port.PortableHost;
+import dev.berth.reconciler.port.Sleeper;
+import dev.berth.reconciler.port.UnitLogs;
+import java.time.Clock;
+import java.util.Optional;
 
-/** A whole host made of the reconciler's fakes, for fast command-line tests. */
+/**
+ * A whole host made of the reconciler's fakes, for fast command-line tests. Time is a manual clock that a health
+ * gate's waiting advances, so the configured stable window costs nothing.
+ */
 public final class FakeHost implements Host {
     public static final String POOL = "/var/lib/portables";
 
@@ -19,13 +30,11 @@ public final class FakeHost implements Host {
     public final FakeImagePool pool = new FakeImagePool(POOL);
     public final FakeImageFetcher fetcher = new FakeImageFetcher(pool);
     public final FakeInventoryStore inventory = new FakeInventoryStore();
+    public final ManualClock clock = new ManualClock();
 
     /** Publishes an image at https://images.example/NAME_VERSION.raw; returns the sha256 of its bytes. */
     public String publish(TestImage image) {
-        return new dev.berth.reconciler.fake.Releases(fetcher, portable, POOL)
-                .publish(image)
-                .sha256()
-                .hex();
+        return new Releases(fetcher, portable, POOL).publish(image).sha256().hex();
     }
 
     @Override
@@ -54,13 +63,23 @@ public final class FakeHost implements Host {
     }
 
     @Override
-    public dev.berth.model.LocalPolicy policy() {
-        return dev.berth.model.LocalPolicy.permissive(true);
+    public HttpProbe probe() {
+        return (url, timeout) -> Optional.empty();
     }
 
     @Override
-    public String poolDir() {
-        return POOL;
+    public UnitLogs logs() {
+        return UnitLogs.NONE;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public Sleeper sleeper() {
+        return clock.sleeper();
     }
 
     @Override

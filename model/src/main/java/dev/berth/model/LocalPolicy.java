@@ -29,9 +29,13 @@ public record LocalPolicy(
         return new LocalPolicy(DEFAULT_PROFILES, List.of(), DEFAULT_MAX_IMAGE_BYTES, false);
     }
 
-    /** For one-shot commands run by a person: any profile, any URL, http only when asked. */
+    /** Any profile, any URL, any size: for tests of code that does not enforce the policy. */
     public static LocalPolicy permissive(boolean allowHttp) {
         return new LocalPolicy(Set.of(), List.of(), DEFAULT_MAX_IMAGE_BYTES, allowHttp);
+    }
+
+    public LocalPolicy withAllowHttp(boolean allow) {
+        return new LocalPolicy(allowedProfiles, allowedUrlPrefixes, maxImageBytes, allow);
     }
 
     /** An empty profile set allows every profile. */

@@ -3,6 +3,8 @@ package dev.berth.reconciler;
 import dev.berth.model.Manifest;
 import dev.berth.model.host.Observed;
 import dev.berth.model.plan.Plan;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The result of one reconcile pass.
@@ -11,12 +13,27 @@ import dev.berth.model.plan.Plan;
  * @param plan what the pass set out to do
  * @param remaining what a new plan against the host afterwards still contains
  * @param after the host as observed at the end of the pass
+ * @param outcomes how each desired or managed image stands afterwards, in manifest order, then removed images
  */
-public record Pass(Manifest desired, Plan plan, Execution execution, Plan remaining, Observed after) {
+public record Pass(
+        Manifest desired, Plan plan, Execution execution, Plan remaining, Observed after, List<ImageOutcome> outcomes) {
+    public Pass {
+        outcomes = List.copyOf(outcomes);
+    }
+
     /** The host matches the manifest: every step ran, nothing is left, nothing was refused. */
     public boolean converged() {
         return execution.succeeded()
                 && remaining.isEmpty()
                 && remaining.refused().isEmpty();
+    }
+
+    public Optional<ImageOutcome> outcome(String image) {
+        return outcomes.stream().filter(o -> o.image().equals(image)).findFirst();
+    }
+
+    /** The outcomes in {@code state}. */
+    public List<ImageOutcome> in(ImageOutcome.State state) {
+        return outcomes.stream().filter(o -> o.state() == state).toList();
     }
 }

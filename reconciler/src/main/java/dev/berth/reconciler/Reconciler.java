@@ -78,17 +78,28 @@ public final class Reconciler {
         Execution execution = executor.run(plan, current, stop);
         if (plan.isEmpty()) {
             // Nothing was changed: looking again would see the same host (the common no-op pass stays cheap).
-            return new Pass(decision.manifest(), plan, execution, plan, before);
+            return pass(decision.manifest(), plan, execution, plan, before, current);
         }
         Inventory after = remember(execution);
         if (stop.getAsBoolean()) {
             // Stopping: no more calls to the host, which may itself be shutting down.
-            return new Pass(decision.manifest(), plan, execution, plan, before);
+            return pass(decision.manifest(), plan, execution, plan, before, after);
         }
         Decision again = decide(desired, after);
         Observed now = observe();
         Plan remaining = planner.plan(again.manifest(), now, after, again.holds());
-        return new Pass(again.manifest(), plan, execution, remaining, now);
+        return pass(again.manifest(), plan, execution, remaining, now, after);
+    }
+
+    private static Pass pass(
+            Manifest desired, Plan plan, Execution execution, Plan remaining, Observed after, Inventory inventory) {
+        return new Pass(
+                desired,
+                plan,
+                execution,
+                remaining,
+                after,
+                Outcomes.of(plan, execution, remaining, after, inventory, desired.images()));
     }
 
     /** Forgets every failed change, so the next pass tries them again. */

@@ -1,11 +1,12 @@
 package dev.berth.agent.cli;
 
 import ch.qos.logback.classic.Level;
-import dev.berth.agent.config.AgentConfig;
-import dev.berth.agent.config.AgentConfigParser;
+import dev.berth.agent.config.Settings;
+import dev.berth.agent.config.SettingsFile;
 import dev.berth.agent.daemon.Daemon;
 import dev.berth.agent.systemd.Logging;
 import dev.berth.agent.systemd.SystemdNotifier;
+import dev.berth.agent.wiring.HostConnector;
 import dev.berth.model.BerthException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -27,7 +28,7 @@ public final class AgentCommand implements Callable<Integer> {
     @Option(
             names = "--config",
             paramLabel = "FILE",
-            defaultValue = "/etc/berth/agent.yaml",
+            defaultValue = Settings.DEFAULT_FILE_NAME,
             description = "The agent's configuration (default: ${DEFAULT-VALUE}).")
     Path config;
 
@@ -40,13 +41,20 @@ public final class AgentCommand implements Callable<Integer> {
             description = "ERROR, WARN, INFO or DEBUG (default: ${DEFAULT-VALUE}).")
     String logLevel;
 
+    private final HostConnector connector;
+
+    public AgentCommand(HostConnector connector) {
+        this.connector = connector;
+    }
+
     @Override
     public Integer call() throws Exception {
         Reporter reporter =
                 new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr(), Output.text);
-        AgentConfig parsed;
+        Settings parsed;
         try {
-            parsed = AgentConfigParser.read(config);
+            parsed = SettingsFile.read(config);
+            parsed.requireSource("berth agent");
         } catch (BerthException e) {
             return reporter.fail(e);
         }
@@ -57,7 +65,7 @@ public final class AgentCommand implements Callable<Integer> {
         }
         Logging.configureForDaemon(Level.toLevel(logLevel, Level.INFO));
         try {
-            return new Daemon(parsed, SystemdNotifier.fromEnvironment()).run();
+            return new Daemon(parsed, connector, SystemdNotifier.fromEnvironment()).run();
         } catch (BerthException e) {
             return reporter.fail(e);
         }

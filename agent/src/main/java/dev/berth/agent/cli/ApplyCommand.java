@@ -2,16 +2,26 @@ package dev.berth.agent.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.berth.agent.Host;
-import dev.berth.agent.HostConnector;
-import dev.berth.agent.Reconcilers;
+import dev.berth.agent.config.Settings;
+import dev.berth.agent.render.OutcomeJson;
+import dev.berth.agent.render.OutcomeText;
+import dev.berth.agent.render.PlanJson;
+import dev.berth.agent.render.PlanText;
+import dev.berth.agent.render.UndoneView;
+import dev.berth.agent.state.StateLock;
+import dev.berth.agent.wiring.Assembly;
+import dev.berth.agent.wiring.HostConnector;
 import dev.berth.model.BerthException;
+import dev.berth.reconciler.ImageOutcome;
 import dev.berth.reconciler.Pass;
 import dev.berth.reconciler.Reconciler;
+import dev.berth.reconciler.loop.LoopListener;
+import dev.berth.reconciler.loop.PassReport;
+import dev.berth.reconciler.loop.QueueWakeup;
+import dev.berth.reconciler.loop.Wakeup;
 import dev.berth.reconciler.port.ReconcileListener;
 import dev.berth.reconciler.port.SourceSnapshot;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,14 +29,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Converges the host to the manifest in one pass. */
+/**
+ * Converges the host in one pass of the agent's own loop, under the agent's configuration and its lock: the same
+ * policy, health gate with rollback, drift setting and downloads as the agent.
+ */
 @Command(
         name = "apply",
         description = {
-            "Converge the host to the manifest in one pass.",
-            "Exit 0 when the host matches the manifest afterwards, 1 otherwise."
+            "Converge the host in one pass of the agent's loop, under the agent's configuration (policy, health gate"
+                    + " and rollback, drift correction, downloads) and its lock.",
+            "Exit 0 when the host matches the manifest afterwards, 1 otherwise (also when the agent or another apply"
+                    + " holds the lock)."
         })
 public final class ApplyCommand implements Callable<Integer> {
+    static final String RUNNER = "berth apply";
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -34,7 +51,7 @@ public final class ApplyCommand implements Callable<Integer> {
     SourceOptions source;
 
     @Mixin
-    HostOptions host;
+    SettingsOptions settings;
 
     @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Output output;
@@ -63,48 +80,75 @@ public final class ApplyCommand implements Callable<Integer> {
         Reporter reporter =
                 new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr(), output);
         OneShotMetrics metrics = new OneShotMetrics(Optional.ofNullable(metricsFile));
-        Instant started = Instant.now();
         try {
-            SourceSnapshot snapshot = source.read(host);
-            ReconcileListener progress = reporter.json() ? ReconcileListener.NONE : new StepPrinter(reporter.out);
-            Pass pass;
-            try (Host opened = connector.open(host, metrics::downloaded)) {
-                reporter.source(snapshot);
-                Reconciler reconciler =
-                        Reconcilers.oneShot(opened, ReconcileListener.all(progress, metrics.listener()));
+            Settings resolved = source.applyTo(settings.resolve());
+            resolved.requireSource(RUNNER);
+            PassReport report;
+            try (Assembly assembly = Assembly.open(resolved, connector, metrics::downloaded);
+                    StateLock lock = assembly.lockForChanges(RUNNER)) {
+                ReconcileListener progress = reporter.json() ? ReconcileListener.NONE : new StepPrinter(reporter.out);
+                Reconciler reconciler = assembly.reconciler(ReconcileListener.all(progress, metrics.listener()));
                 if (retry) {
                     reconciler.forgetFailures();
                 }
-                pass = reconciler.apply(snapshot.manifest());
+                LoopListener listeners =
+                        LoopListener.all(sourceLine(reporter), assembly.statusTracker(RUNNER), metrics);
+                report = assembly.loop(assembly.source(RUNNER), reconciler, new QueueWakeup(), listeners)
+                        .pass(Wakeup.Cause.COMMAND);
             }
-            metrics.write(started, Optional.of(snapshot), Optional.of(pass), Optional.empty());
-            report(reporter, snapshot, pass);
-            return pass.converged() && !Reporter.refused(snapshot) ? 0 : 1;
+            return report(reporter, report);
         } catch (BerthException e) {
-            metrics.write(started, Optional.empty(), Optional.empty(), Optional.of(e));
             return reporter.fail(e);
         }
     }
 
-    private static void report(Reporter reporter, SourceSnapshot snapshot, Pass pass) {
-        if (reporter.json()) {
-            ObjectNode node = Reporter.source(JsonNodeFactory.instance.objectNode(), snapshot);
-            node.put("converged", pass.converged());
-            node.set("plan", PlanJson.of(pass.plan()));
-            pass.execution()
-                    .completed()
-                    .forEach(s -> node.withArray("completed").add(PlanJson.step(s)));
-            pass.execution()
-                    .failure()
-                    .ifPresent(f -> node.putObject("failure")
-                            .put("action", f.step().action().word())
-                            .put("image", f.step().image().orElse(null))
-                            .put("reason", f.error().reason().name())
-                            .put("message", f.error().getMessage()));
-            node.set("remaining", PlanJson.of(pass.remaining()));
-            reporter.print(node);
-            return;
+    /** The "Source:" line comes before the steps, as soon as the desired state is read. */
+    private static LoopListener sourceLine(Reporter reporter) {
+        return new LoopListener() {
+            @Override
+            public void sourceRead(SourceSnapshot snapshot) {
+                reporter.source(snapshot);
+            }
+        };
+    }
+
+    private static int report(Reporter reporter, PassReport report) {
+        if (report.pass().isEmpty()) {
+            return reporter.fail(report.error().orElseThrow());
         }
+        SourceSnapshot snapshot = report.source().orElseThrow();
+        Pass pass = report.pass().get();
+        if (reporter.json()) {
+            json(reporter, snapshot, pass);
+        } else {
+            text(reporter, snapshot, pass);
+        }
+        return pass.converged() && !Reporter.refused(snapshot) ? 0 : 1;
+    }
+
+    private static void json(Reporter reporter, SourceSnapshot snapshot, Pass pass) {
+        ObjectNode node = Reporter.source(JsonNodeFactory.instance.objectNode(), snapshot);
+        node.put("converged", pass.converged());
+        node.set("plan", PlanJson.of(pass.plan()));
+        pass.execution().completed().forEach(s -> node.withArray("completed").add(PlanJson.step(s)));
+        pass.execution().failure().ifPresent(f -> {
+            ObjectNode failure =
+                    node.putObject("failure").put("action", f.step().action().word());
+            f.step().image().ifPresent(i -> failure.put("image", i));
+            failure.put("reason", f.error().reason().name())
+                    .put("message", f.error().getMessage());
+            UndoneView undone = UndoneView.of(f.undone());
+            ObjectNode undoneNode = failure.putObject("undone").put("kind", undone.kind());
+            if (undone.version() != null) {
+                undoneNode.put("version", undone.version());
+            }
+        });
+        node.set("images", OutcomeJson.of(pass.outcomes()));
+        node.set("remaining", PlanJson.of(pass.remaining()));
+        reporter.print(node);
+    }
+
+    private static void text(Reporter reporter, SourceSnapshot snapshot, Pass pass) {
         boolean nothingToDo = pass.plan().isEmpty() && pass.plan().findings().isEmpty();
         pass.plan().findings().forEach(f -> reporter.out.println(PlanText.finding(f)));
         pass.execution()
@@ -117,8 +161,14 @@ public final class ApplyCommand implements Callable<Integer> {
         } else if (pass.converged()) {
             reporter.out.println("Converged: " + PlanText.summary(pass.plan()) + ", all done.");
         } else {
-            reporter.out.println("Not converged. Still to do:");
-            PlanText.lines(pass.remaining()).forEach(reporter.out::println);
+            reporter.out.println("Not converged:");
+            pass.outcomes().stream()
+                    .filter(o -> o.state() != ImageOutcome.State.CONVERGED)
+                    .forEach(o -> reporter.out.println(OutcomeText.line(o)));
+            if (!pass.remaining().isEmpty()) {
+                reporter.out.println("Still to do:");
+                PlanText.lines(pass.remaining()).forEach(reporter.out::println);
+            }
         }
         reporter.out.flush();
         reporter.err.flush();

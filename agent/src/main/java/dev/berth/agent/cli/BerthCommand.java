@@ -8,7 +8,7 @@ import picocli.CommandLine.ScopeType;
         name = "berth",
         mixinStandardHelpOptions = true,
         scope = ScopeType.INHERIT,
-        versionProvider = Version.class,
+        versionProvider = VersionProvider.class,
         description = "GitOps for systemd portable services: converge this host to a manifest.",
         subcommands = {
             ValidateCommand.class,

@@ -3,25 +3,23 @@ package dev.berth.agent.cli;
 import dev.berth.agent.metrics.BerthMetrics;
 import dev.berth.agent.metrics.Registries;
 import dev.berth.agent.state.AtomicFiles;
+import dev.berth.agent.status.Version;
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
-import dev.berth.reconciler.Pass;
+import dev.berth.reconciler.loop.LoopListener;
 import dev.berth.reconciler.loop.PassReport;
-import dev.berth.reconciler.loop.Wakeup;
 import dev.berth.reconciler.port.ReconcileListener;
-import dev.berth.reconciler.port.SourceSnapshot;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
  * The metrics of one {@code berth apply}, written to a file for node_exporter's textfile collector: the same names
  * the agent serves, without the JVM's.
  */
-final class OneShotMetrics {
+final class OneShotMetrics implements LoopListener {
     private final Optional<Path> file;
     private final PrometheusMeterRegistry registry = Registries.bare();
     private final BerthMetrics metrics = new BerthMetrics(registry, Version.current());
@@ -38,11 +36,12 @@ final class OneShotMetrics {
         metrics.downloaded(bytes);
     }
 
-    void write(Instant started, Optional<SourceSnapshot> source, Optional<Pass> pass, Optional<BerthException> error) {
+    @Override
+    public void passFinished(PassReport report) {
         if (file.isEmpty()) {
             return;
         }
-        metrics.passFinished(new PassReport(Wakeup.Cause.COMMAND, started, Instant.now(), source, pass, error));
+        metrics.passFinished(report);
         try {
             AtomicFiles.write(file.get(), registry.scrape().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {

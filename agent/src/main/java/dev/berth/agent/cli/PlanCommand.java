@@ -1,10 +1,13 @@
 package dev.berth.agent.cli;
 
-import dev.berth.agent.Host;
-import dev.berth.agent.HostConnector;
-import dev.berth.agent.Reconcilers;
+import dev.berth.agent.config.Settings;
+import dev.berth.agent.render.PlanJson;
+import dev.berth.agent.render.PlanText;
+import dev.berth.agent.wiring.Assembly;
+import dev.berth.agent.wiring.HostConnector;
 import dev.berth.model.BerthException;
 import dev.berth.model.plan.Plan;
+import dev.berth.reconciler.port.ReconcileListener;
 import dev.berth.reconciler.port.SourceSnapshot;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,11 +15,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Shows what apply would change; changes nothing. */
+/** Shows what apply (and the agent) would change, under the agent's configuration; changes nothing. */
 @Command(
         name = "plan",
         description = {
-            "Show what apply would change.",
+            "Show what apply (and the agent) would change, under the agent's configuration. Changes nothing.",
             "Exit 0 when nothing is to do, 2 when there are changes, 1 on error or when an image is refused."
         })
 public final class PlanCommand implements Callable<Integer> {
@@ -27,7 +30,7 @@ public final class PlanCommand implements Callable<Integer> {
     SourceOptions source;
 
     @Mixin
-    HostOptions host;
+    SettingsOptions settings;
 
     @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Output output;
@@ -43,11 +46,12 @@ public final class PlanCommand implements Callable<Integer> {
         Reporter reporter =
                 new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr(), output);
         try {
-            SourceSnapshot snapshot = source.read(host);
+            Settings resolved = source.applyTo(settings.resolve());
+            SourceSnapshot snapshot;
             Plan plan;
-            try (Host opened = connector.open(host, bytes -> {})) {
-                plan = Reconcilers.oneShot(opened, dev.berth.reconciler.port.ReconcileListener.NONE)
-                        .plan(snapshot.manifest());
+            try (Assembly assembly = Assembly.open(resolved, connector, bytes -> {})) {
+                snapshot = assembly.source("berth plan").read();
+                plan = assembly.reconciler(ReconcileListener.NONE).plan(snapshot.manifest());
             }
             print(reporter, snapshot, plan);
             if (!plan.refused().isEmpty() || Reporter.refused(snapshot)) {
@@ -65,11 +69,14 @@ public final class PlanCommand implements Callable<Integer> {
             return;
         }
         reporter.source(snapshot);
-        if (plan.isEmpty()) {
-            reporter.out.println("No changes: the host matches the manifest ("
-                    + snapshot.manifest().images().size() + " images).");
-        } else {
+        int images = snapshot.manifest().images().size();
+        if (!plan.isEmpty()) {
             reporter.out.println("Plan: " + PlanText.summary(plan));
+        } else if (plan.refused().isEmpty()) {
+            reporter.out.println("No changes: the host matches the manifest (" + images + " images).");
+        } else {
+            reporter.out.println("No changes can be made: " + plan.refused().size() + " of " + images
+                    + " images refused, the host does not match the manifest.");
         }
         PlanText.lines(plan).forEach(reporter.out::println);
         reporter.out.flush();

@@ -1,29 +1,33 @@
 package dev.berth.agent.cli;
 
-import dev.berth.agent.GitAccess;
-import dev.berth.fetchers.FileManifestSource;
-import dev.berth.fetchers.git.GitManifestSource;
-import dev.berth.fetchers.git.GitSourceOptions;
-import dev.berth.reconciler.port.SourceSnapshot;
+import dev.berth.agent.config.GitAccess;
+import dev.berth.agent.config.Settings;
+import dev.berth.agent.config.SourceConfig;
+import dev.berth.model.BerthException;
+import dev.berth.model.Reason;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-/** Where the desired state comes from: a manifest file or directory, or a git repository. */
+/**
+ * Where the desired state comes from: a manifest file or directory, or a git repository. Optional: without one,
+ * the configuration's source is used, as the agent would.
+ */
 public final class SourceOptions {
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Origin origin;
 
     @ArgGroup(exclusive = false, heading = "Git source:%n")
     Git git = new Git();
 
-    /** Exactly one source. */
+    /** At most one source. */
     static final class Origin {
         @Option(
                 names = "--manifest",
                 paramLabel = "FILE",
-                description = "A manifest file, or a directory of *.yaml manifests.")
+                description = "A manifest file, or a directory of *.yaml manifests (default: the configuration's"
+                        + " source).")
         Path manifest;
 
         @Option(
@@ -73,28 +77,41 @@ public final class SourceOptions {
         Path knownHosts;
     }
 
-    /** Reads the whole desired state once. */
-    public SourceSnapshot read(HostOptions host) {
-        if (origin.manifest != null) {
-            return new FileManifestSource(origin.manifest).read();
-        }
-        try (GitManifestSource source = new GitManifestSource(gitOptions(host.stateDir(), host.trustedKeys()))) {
-            return source.read();
-        }
+    /** {@code settings} with the source given on the command line, if one was. */
+    Settings applyTo(Settings settings) {
+        return given().map(settings::withSource).orElse(settings);
     }
 
-    public GitSourceOptions gitOptions(Path stateDir, Optional<Path> trustedKeys) {
-        return new GitAccess(
-                        origin.url,
-                        Optional.ofNullable(git.ref),
-                        git.path,
-                        Optional.ofNullable(git.tokenFile),
-                        Optional.ofNullable(git.tokenEnv),
-                        Optional.ofNullable(git.user),
-                        Optional.ofNullable(git.passwordFile),
-                        Optional.ofNullable(git.passwordEnv),
-                        Optional.ofNullable(git.sshKey),
-                        Optional.ofNullable(git.knownHosts))
-                .options(stateDir, trustedKeys);
+    private Optional<SourceConfig> given() {
+        if (origin == null) {
+            if (git.ref != null
+                    || !git.path.isEmpty()
+                    || git.tokenFile != null
+                    || git.tokenEnv != null
+                    || git.user != null
+                    || git.passwordFile != null
+                    || git.passwordEnv != null
+                    || git.sshKey != null
+                    || git.knownHosts != null) {
+                throw new BerthException(
+                        Reason.ManifestInvalid,
+                        "--ref, --path and the git credential options go with --git URL; give --git too");
+            }
+            return Optional.empty();
+        }
+        if (origin.manifest != null) {
+            return Optional.of(new SourceConfig.Manifest(origin.manifest));
+        }
+        return Optional.of(new SourceConfig.Git(new GitAccess(
+                origin.url,
+                Optional.ofNullable(git.ref),
+                git.path,
+                Optional.ofNullable(git.tokenFile),
+                Optional.ofNullable(git.tokenEnv),
+                Optional.ofNullable(git.user),
+                Optional.ofNullable(git.passwordFile),
+                Optional.ofNullable(git.passwordEnv),
+                Optional.ofNullable(git.sshKey),
+                Optional.ofNullable(git.knownHosts))));
     }
 }

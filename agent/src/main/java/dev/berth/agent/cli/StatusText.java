@@ -23,8 +23,8 @@ final class StatusText {
     static List<String> lines(AgentStatus status) {
         List<String> lines = new ArrayList<>();
         AgentStatus.LastPass pass = status.lastPass();
-        lines.add("Agent:       berth " + status.version() + " (pid " + status.pid() + "), running since "
-                + status.agentStarted());
+        lines.add("Last pass by " + status.runner() + " " + status.version() + " (pid " + status.pid() + ", started "
+                + status.started() + ")");
         lines.add("Last pass:   " + pass.finished() + ", " + pass.outcome() + " (woken by " + pass.cause() + ")");
         lines.add("Converged:   " + (status.lastConverged() == null ? "never" : status.lastConverged()));
         if (pass.source() != null) {
@@ -37,12 +37,13 @@ final class StatusText {
         }
         lines.add("");
         lines.add(String.format(
-                "%-14s %-10s %-10s %-10s %-16s %-10s %s",
-                "IMAGE", "DESIRED", "ATTACHED", "PROFILE", "STATE", "HEALTH", "NOTE"));
+                "%-14s %-10s %-10s %-10s %-10s %-16s %-10s %s",
+                "IMAGE", "OUTCOME", "DESIRED", "ATTACHED", "PROFILE", "STATE", "HEALTH", "NOTE"));
         for (AgentStatus.ImageStatus image : status.images()) {
             lines.add(String.format(
-                            "%-14s %-10s %-10s %-10s %-16s %-10s %s",
+                            "%-14s %-10s %-10s %-10s %-10s %-16s %-10s %s",
                             image.name(),
+                            image.outcome(),
                             dash(image.desiredVersion()),
                             dash(image.attachedVersion()),
                             dash(Objects.requireNonNullElse(image.attachedProfile(), image.desiredProfile())),
@@ -58,7 +59,8 @@ final class StatusText {
     private static String note(AgentStatus.ImageStatus image) {
         if (image.lastError() != null) {
             AgentStatus.Problem error = image.lastError();
-            String restored = error.restored().isEmpty() ? "" : " (restored " + error.restored() + ")";
+            String undone = error.undone().describe();
+            String restored = undone.isEmpty() ? "" : " (" + undone + ")";
             String held = image.held() != null && image.held().reason().equals(error.reason())
                     ? "; not retried until its manifest entry changes"
                     : "";

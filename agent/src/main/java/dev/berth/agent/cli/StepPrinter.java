@@ -1,5 +1,6 @@
 package dev.berth.agent.cli;
 
+import dev.berth.agent.render.PlanText;
 import dev.berth.model.BerthException;
 import dev.berth.model.plan.Step;
 import dev.berth.model.state.Undone;

@@ -1,6 +1,5 @@
 package dev.berth.agent.config;
 
-import dev.berth.agent.GitAccess;
 import java.nio.file.Path;
 import java.util.Objects;
 

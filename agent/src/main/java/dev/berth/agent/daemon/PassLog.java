@@ -1,10 +1,12 @@
 package dev.berth.agent.daemon;
 
-import dev.berth.agent.cli.PlanText;
+import dev.berth.agent.render.PlanText;
 import dev.berth.model.BerthException;
+import dev.berth.model.Reason;
 import dev.berth.model.plan.Finding;
 import dev.berth.model.plan.Step;
 import dev.berth.model.state.Undone;
+import dev.berth.reconciler.ImageOutcome;
 import dev.berth.reconciler.loop.LoopListener;
 import dev.berth.reconciler.loop.PassReport;
 import dev.berth.reconciler.loop.Wakeup;
@@ -30,7 +32,7 @@ public final class PassLog implements LoopListener, ReconcileListener {
         String revision =
                 report.source().map(s -> " of revision " + s.revision()).orElse("");
         report.source().ifPresent(s -> s.notices().forEach(n -> LOG.warn("{}: {}", n.reason(), n.message())));
-        report.pass().ifPresent(p -> p.remaining().findings().forEach(PassLog::finding));
+        report.pass().ifPresent(p -> p.outcomes().forEach(PassLog::outcome));
         switch (report.outcome()) {
             case CONVERGED -> {
                 if (!report.pass().orElseThrow().plan().isEmpty()) {
@@ -48,13 +50,19 @@ public final class PassLog implements LoopListener, ReconcileListener {
                                 revision,
                                 e.reason(),
                                 e.getMessage(),
-                                e.reason() == dev.berth.model.Reason.InternalError ? e : null));
+                                e.reason() == Reason.InternalError ? e : null));
         }
     }
 
-    private static void finding(Finding finding) {
-        if (finding instanceof Finding.Refused r) {
-            LOG.warn("{} held: {}: {}", r.image(), r.reason(), r.message());
+    /** Images left as they are, each once per pass with why; a failure was logged when its step failed. */
+    private static void outcome(ImageOutcome outcome) {
+        if (outcome.state() == ImageOutcome.State.HELD) {
+            outcome.problem().ifPresent(p -> LOG.warn("{} held: {}: {}", outcome.image(), p.reason(), p.message()));
+        } else if (outcome.state() == ImageOutcome.State.DRIFTED) {
+            LOG.warn(
+                    "{} drifted: {}; left as it is (driftCorrection is off)",
+                    outcome.image(),
+                    outcome.drift().map(Finding.Drifted::what).orElse("changed by hand"));
         }
     }
 

@@ -1,8 +1,11 @@
 package dev.berth.agent.daemon;
 
+import dev.berth.reconciler.ImageOutcome;
+import dev.berth.reconciler.Pass;
 import dev.berth.reconciler.loop.PassReport;
+import java.util.Optional;
 
-/** The one line systemd shows in {@code systemctl status berth-agent}. */
+/** The one line systemd shows in {@code systemctl status berth-agent}, from the pass's image outcomes. */
 final class StatusLine {
     private StatusLine() {}
 
@@ -15,15 +18,16 @@ final class StatusLine {
                     return " at " + hex.substring(0, Math.min(12, hex.length()));
                 })
                 .orElse("");
-        int images = report.pass().map(p -> p.desired().images().size()).orElse(0);
+        Optional<Pass> pass = report.pass();
+        int converged = pass.map(p -> p.in(ImageOutcome.State.CONVERGED).size()).orElse(0);
+        int held = pass.map(p -> p.in(ImageOutcome.State.HELD).size()).orElse(0);
         return switch (report.outcome()) {
-            case CONVERGED -> "converged" + revision + ": " + images + " images";
-            case HELD ->
-                "converged" + revision + " except "
-                        + report.pass().orElseThrow().remaining().refused().size() + " held images";
+            case CONVERGED -> "converged" + revision + ": " + converged + " images";
+            case HELD -> "converged" + revision + " except " + held + " held images";
             case CHANGE_FAILED ->
                 "a change failed" + revision + ": "
-                        + report.failure().map(e -> e.reason().name()).orElse("not converged");
+                        + report.failure().map(e -> e.reason().name()).orElse("not converged")
+                        + (held > 0 ? ", " + held + " held" : "");
             case STOPPED -> "stopping";
             case FAILED ->
                 "pass failed" + revision + ": "

@@ -5,9 +5,9 @@ import dev.berth.model.ImageSpec;
 import dev.berth.model.Reason;
 import dev.berth.model.host.AttachedImage;
 import dev.berth.model.host.UnitStatus;
-import dev.berth.model.plan.Finding;
 import dev.berth.model.plan.Step;
 import dev.berth.model.state.Undone;
+import dev.berth.reconciler.ImageOutcome;
 import dev.berth.reconciler.Pass;
 import dev.berth.reconciler.health.ImageHealth;
 import dev.berth.reconciler.loop.LoopListener;
@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -130,22 +129,20 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
         Map<Tags, Number> convergedRows = new LinkedHashMap<>();
         Map<Tags, Number> healthyRows = new LinkedHashMap<>();
         Map<Tags, Number> unitRows = new LinkedHashMap<>();
-        for (ImageSpec spec : pass.desired().images()) {
+        for (ImageOutcome outcome : pass.outcomes()) {
+            if (outcome.desired().isEmpty()) {
+                continue;
+            }
+            ImageSpec spec = outcome.desired().get();
             // Counters exist at 0 from the start, so that increase() sees their first event.
             rollbacks(spec.name());
             verificationFailures(spec.name());
-            driftCorrections(spec.name());
+            Counter corrections = driftCorrections(spec.name());
+            if (outcome.driftPutBack()) {
+                corrections.increment();
+            }
             desiredRows.put(Tags.of("image", spec.name(), "version", spec.version(), "profile", spec.profile()), 1);
-            Optional<AttachedImage> image =
-                    pass.after().attachedNamed(spec.name()).stream().findFirst();
-            boolean pending = pass.remaining().steps().stream().anyMatch(s -> s.concerns(spec.name()))
-                    || pass.remaining().findings().stream()
-                            .anyMatch(f ->
-                                    f instanceof Finding.Refused && f.image().equals(spec.name()));
-            boolean atVersion = image.flatMap(AttachedImage::version)
-                    .filter(spec.version()::equals)
-                    .isPresent();
-            convergedRows.put(Tags.of("image", spec.name()), atVersion && !pending ? 1 : 0);
+            convergedRows.put(Tags.of("image", spec.name()), outcome.converged() ? 1 : 0);
         }
         for (AttachedImage image : pass.after().attached()) {
             attachedRows.put(
@@ -170,10 +167,6 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
         converged.set(convergedRows);
         healthy.set(healthyRows);
         unitActive.set(unitRows);
-        pass.plan().drifted().stream()
-                .filter(Finding.Drifted::corrected)
-                .filter(d -> pass.execution().completed().stream().anyMatch(s -> s.concerns(d.image())))
-                .forEach(d -> driftCorrections(d.image()).increment());
     }
 
     @Override

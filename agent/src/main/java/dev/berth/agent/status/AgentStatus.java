@@ -1,23 +1,30 @@
 package dev.berth.agent.status;
 
+import dev.berth.agent.render.UndoneView;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The agent's status after its last pass, as {@code STATE/status.json}.
+ * What the last pass found, as {@code STATE/status.json}: written by the agent after every pass, and by
+ * {@code berth apply}, which runs the same pass.
  *
+ * @param runner "berth agent" or "berth apply"
+ * @param started when that process started
  * @param lastConverged when a pass last found the host matching the manifest
  */
 public record AgentStatus(
         int schemaVersion,
         String version,
+        String runner,
         long pid,
-        Instant agentStarted,
+        Instant started,
         LastPass lastPass,
-        Instant lastConverged,
+        @Nullable Instant lastConverged,
         List<ImageStatus> images,
         List<String> unmanaged) {
-    public static final int SCHEMA = 1;
+    /** 2: the runner, each image's outcome, and what a failed change was undone to as an object. */
+    public static final int SCHEMA = 2;
 
     public AgentStatus {
         images = List.copyOf(images);
@@ -30,10 +37,10 @@ public record AgentStatus(
             Instant finished,
             String cause,
             String outcome,
-            String source,
-            String revision,
+            @Nullable String source,
+            @Nullable String revision,
             List<Notice> notices,
-            Problem error) {
+            @Nullable Problem error) {
         public LastPass {
             notices = List.copyOf(notices);
         }
@@ -42,30 +49,29 @@ public record AgentStatus(
     /** A source notice: served an older revision, and why. */
     public record Notice(String reason, String message) {}
 
-    /**
-     * A failure with its stable reason.
-     *
-     * @param restored what a failed change was undone to: a version, "detached", or ""
-     */
-    public record Problem(String reason, String message, Instant at, String restored) {}
+    /** A failure with its stable reason, and what a failed change was undone to. */
+    public record Problem(String reason, String message, Instant at, UndoneView undone) {}
 
     /**
      * One image: what the manifest wants, what is attached, how it is.
      *
+     * @param outcome where the image stands after the last pass: converged, pending, held, failed, drifted, removing
+     * @param state the portable state of what is attached, or "detached"
      * @param health healthy, starting, unhealthy or absent (not attached)
      * @param held why Berth leaves the image as it is (policy, a failed change, an unverified SHA256SUMS)
-     * @param lastError the last failure of a change to this image
+     * @param lastError the last failure of a change to this image, kept until the image converges again
      */
     public record ImageStatus(
             String name,
-            String desiredVersion,
-            String desiredProfile,
-            String attachedVersion,
-            String attachedProfile,
+            String outcome,
+            @Nullable String desiredVersion,
+            @Nullable String desiredProfile,
+            @Nullable String attachedVersion,
+            @Nullable String attachedProfile,
             String state,
             String health,
             String healthDetail,
-            String drift,
-            Problem held,
-            Problem lastError) {}
+            @Nullable String drift,
+            @Nullable Problem held,
+            @Nullable Problem lastError) {}
 }

@@ -1,11 +1,9 @@
 package dev.berth.agent.status;
 
-import dev.berth.agent.cli.Version;
-import dev.berth.model.ImageSpec;
+import dev.berth.agent.render.UndoneView;
 import dev.berth.model.host.AttachedImage;
 import dev.berth.model.plan.Finding;
-import dev.berth.model.state.Inventory;
-import dev.berth.reconciler.Execution;
+import dev.berth.reconciler.ImageOutcome;
 import dev.berth.reconciler.Pass;
 import dev.berth.reconciler.health.ImageHealth;
 import dev.berth.reconciler.loop.LoopListener;
@@ -15,21 +13,27 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
-/** Turns every finished pass into the status file; keeps each image's last error until it converges again. */
+/**
+ * Turns every finished pass into the status file, from the pass's image outcomes; keeps each image's last error
+ * until it converges again.
+ */
 public final class StatusTracker implements LoopListener {
     private final StatusFile file;
     private final InventoryStore inventory;
-    private final Instant agentStarted;
+    private final Instant started;
+    private final String runner;
     private AgentStatus last;
 
-    public StatusTracker(StatusFile file, InventoryStore inventory, Instant agentStarted) {
+    /** @param runner who runs the passes: "berth agent" or "berth apply" */
+    public StatusTracker(StatusFile file, InventoryStore inventory, Instant started, String runner) {
         this.file = file;
         this.inventory = inventory;
-        this.agentStarted = agentStarted;
+        this.started = started;
+        this.runner = runner;
         this.last = file.read().orElse(null);
     }
 
@@ -48,7 +52,7 @@ public final class StatusTracker implements LoopListener {
                 ? report.finished()
                 : last == null ? null : last.lastConverged();
         List<AgentStatus.ImageStatus> images =
-                report.pass().map(p -> images(p, report)).orElseGet(this::previousImages);
+                report.pass().map(p -> images(p, report.finished())).orElseGet(this::previousImages);
         List<String> unmanaged = report.pass()
                 .map(p -> p.remaining().unmanaged().stream()
                         .map(u -> u.attached().label())
@@ -57,8 +61,9 @@ public final class StatusTracker implements LoopListener {
         return new AgentStatus(
                 AgentStatus.SCHEMA,
                 Version.current(),
+                runner,
                 ProcessHandle.current().pid(),
-                agentStarted,
+                started,
                 lastPass(report),
                 converged,
                 images,
@@ -72,8 +77,14 @@ public final class StatusTracker implements LoopListener {
                         .toList())
                 .orElse(List.of());
         AgentStatus.Problem error = report.failure()
-                .map(e ->
-                        new AgentStatus.Problem(e.reason().name(), e.getMessage(), report.finished(), restored(report)))
+                .map(e -> new AgentStatus.Problem(
+                        e.reason().name(),
+                        e.getMessage(),
+                        report.finished(),
+                        report.pass()
+                                .flatMap(p -> p.execution().failure())
+                                .map(f -> UndoneView.of(f.undone()))
+                                .orElse(UndoneView.NOTHING)))
                 .orElse(null);
         return new AgentStatus.LastPass(
                 report.started(),
@@ -86,84 +97,63 @@ public final class StatusTracker implements LoopListener {
                 error);
     }
 
-    private List<AgentStatus.ImageStatus> images(Pass pass, PassReport report) {
-        Inventory state = inventory.load();
+    private List<AgentStatus.ImageStatus> images(Pass pass, Instant at) {
         Map<String, AgentStatus.ImageStatus> before = new LinkedHashMap<>();
         if (last != null) {
             last.images().forEach(i -> before.put(i.name(), i));
         }
-        Map<String, Finding.Refused> held = new LinkedHashMap<>();
-        pass.remaining().refused().forEach(r -> held.put(r.image(), r));
-        Map<String, Finding.Drifted> drifted = new LinkedHashMap<>();
-        pass.plan().drifted().forEach(d -> drifted.put(d.image(), d));
-        TreeSet<String> names = new TreeSet<>();
-        pass.desired().images().forEach(i -> names.add(i.name()));
-        state.images().keySet().forEach(names::add);
         List<AgentStatus.ImageStatus> images = new ArrayList<>();
-        for (String name : names) {
-            Optional<ImageSpec> spec = pass.desired().image(name);
-            Optional<AttachedImage> attached =
-                    pass.after().attachedNamed(name).stream().findFirst();
-            Optional<ImageHealth> health = attached.map(ImageHealth::of);
-            AgentStatus.Problem heldProblem = Optional.ofNullable(held.get(name))
-                    .map(r -> new AgentStatus.Problem(r.reason().name(), r.message(), report.finished(), ""))
-                    .orElse(null);
-            AgentStatus.Problem lastError = errorOf(name, pass.execution(), report)
-                    .or(() -> state.failure(name)
-                            .map(f -> new AgentStatus.Problem(
-                                    f.reason().name(),
-                                    f.message(),
-                                    f.at(),
-                                    f.undone().describe())))
-                    .orElseGet(() -> settled(name, pass)
-                            ? null
-                            : Optional.ofNullable(before.get(name))
-                                    .map(AgentStatus.ImageStatus::lastError)
-                                    .orElse(null));
+        for (ImageOutcome outcome : pass.outcomes()) {
+            Optional<AgentStatus.Problem> problem = outcome.problem()
+                    .map(p -> new AgentStatus.Problem(
+                            p.reason().name(), p.message(), at, UndoneView.of(outcome.undone())));
+            AgentStatus.Problem held = outcome.state() == ImageOutcome.State.HELD ? problem.orElse(null) : null;
+            AgentStatus.Problem lastError = lastError(outcome, problem, before.get(outcome.image()));
+            Optional<ImageHealth> health = outcome.health();
             images.add(new AgentStatus.ImageStatus(
-                    name,
-                    spec.map(ImageSpec::version).orElse(null),
-                    spec.map(ImageSpec::profile).orElse(null),
-                    attached.flatMap(AttachedImage::version).orElse(null),
-                    attached.flatMap(AttachedImage::profile).orElse(null),
-                    attached.map(a -> a.state().wire()).orElse("detached"),
-                    health.map(h -> h.state().name().toLowerCase(java.util.Locale.ROOT))
-                            .orElse("absent"),
+                    outcome.image(),
+                    word(outcome.state()),
+                    outcome.desired().map(s -> s.version()).orElse(null),
+                    outcome.desired().map(s -> s.profile()).orElse(null),
+                    outcome.attachedVersion().orElse(null),
+                    outcome.attached().flatMap(AttachedImage::profile).orElse(null),
+                    outcome.attached().map(a -> a.state().wire()).orElse("detached"),
+                    health.map(h -> word(h.state())).orElse("absent"),
                     health.map(ImageHealth::detail).orElse(""),
-                    Optional.ofNullable(drifted.get(name))
-                            .map(Finding.Drifted::what)
-                            .orElse(null),
-                    heldProblem,
+                    outcome.drift().map(Finding.Drifted::what).orElse(null),
+                    held,
                     lastError));
         }
         return images;
     }
 
-    private static Optional<AgentStatus.Problem> errorOf(String name, Execution execution, PassReport report) {
-        return execution
-                .failure()
-                .filter(f -> f.step().concerns(name))
-                .map(f -> new AgentStatus.Problem(
-                        f.error().reason().name(),
-                        f.error().getMessage(),
-                        report.finished(),
-                        f.undone().describe()));
-    }
-
-    /** Nothing is left to do for the image: an old error no longer describes it. */
-    private static boolean settled(String name, Pass pass) {
-        return pass.remaining().steps().stream().noneMatch(s -> s.concerns(name))
-                && pass.remaining().refused().stream().noneMatch(r -> r.image().equals(name));
+    /**
+     * This pass's failure; else the failure Berth remembers for the image (it is held because of it); else the
+     * error shown before, until the image converges.
+     */
+    private AgentStatus.Problem lastError(
+            ImageOutcome outcome, Optional<AgentStatus.Problem> problem, AgentStatus.ImageStatus before) {
+        if (outcome.state() == ImageOutcome.State.FAILED) {
+            return problem.orElse(null);
+        }
+        Optional<AgentStatus.Problem> remembered = inventory
+                .load()
+                .failure(outcome.image())
+                .map(f -> new AgentStatus.Problem(f.reason().name(), f.message(), f.at(), UndoneView.of(f.undone())));
+        if (remembered.isPresent()) {
+            return remembered.get();
+        }
+        if (outcome.converged() || before == null) {
+            return null;
+        }
+        return before.lastError();
     }
 
     private List<AgentStatus.ImageStatus> previousImages() {
         return last == null ? List.of() : last.images();
     }
 
-    private static String restored(PassReport report) {
-        return report.pass()
-                .flatMap(p -> p.execution().failure())
-                .map(f -> f.undone().describe())
-                .orElse("");
+    private static String word(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
     }
 }

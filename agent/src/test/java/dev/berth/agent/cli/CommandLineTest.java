@@ -13,6 +13,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -25,11 +28,26 @@ class CommandLineTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    private Path config;
+
+    @BeforeEach
+    void aHostConfiguration() throws IOException {
+        config = dir.resolve("agent.yaml");
+        Files.writeString(
+                config, "apiVersion: berth.dev/v1\nkind: AgentConfig\nstateDir: " + dir.resolve("state") + "\n");
+    }
+
+    /** Runs berth; plan and apply read the test's configuration, as they would read /etc/berth/agent.yaml. */
     private int berth(String... args) {
-        CommandLine cli = Main.commandLine((options, bytes) -> host);
+        CommandLine cli = Main.commandLine((settings, bytes) -> host);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        List<String> all = new ArrayList<>(List.of(args));
+        if (!all.isEmpty() && (all.get(0).equals("plan") || all.get(0).equals("apply")) && !all.contains("--help")) {
+            all.add(1, "--config");
+            all.add(2, config.toString());
+        }
+        return cli.execute(all.toArray(String[]::new));
     }
 
     private Path manifest(String images) throws IOException {
@@ -115,7 +133,9 @@ class CommandLineTest {
 
         assertThat(berth("apply", "--manifest", file.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("error: VerificationFailed: image hello 1.0");
-        assertThat(out.toString()).contains("Not converged.");
+        assertThat(out.toString())
+                .contains("Not converged:")
+                .contains("  hello          failed    VerificationFailed: image hello 1.0: downloaded sha256");
         assertThat(host.portable.attached()).isEmpty();
     }
 

@@ -79,6 +79,7 @@ public final class AgentLoop {
         Optional<BerthException> error = Optional.empty();
         try {
             snapshot = Optional.of(source.read());
+            listener.sourceRead(snapshot.get());
             pass = Optional.of(reconciler.apply(snapshot.get().manifest(), () -> stopping));
         } catch (BerthException e) {
             error = Optional.of(e);

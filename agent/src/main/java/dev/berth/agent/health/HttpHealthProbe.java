@@ -1,4 +1,4 @@
-package dev.berth.agent.daemon;
+package dev.berth.agent.health;
 
 import dev.berth.reconciler.port.HttpProbe;
 import java.io.IOException;

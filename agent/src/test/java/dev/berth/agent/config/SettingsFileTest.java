@@ -16,12 +16,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class AgentConfigParserTest {
+class SettingsFileTest {
     private static final Path FILE = Path.of("/etc/berth/agent.yaml");
     private static final String HEAD = "apiVersion: berth.dev/v1\nkind: AgentConfig\n";
 
-    private static AgentConfig parse(String body) {
-        return AgentConfigParser.parse(HEAD + body, FILE);
+    private static Settings parse(String body) {
+        return SettingsFile.parse(HEAD + body, FILE);
     }
 
     private static List<String> problems(String body) {
@@ -31,10 +31,26 @@ class AgentConfigParserTest {
     }
 
     @Test
-    void aManifestFileIsAllThatIsRequiredAndEverythingElseHasADefault() {
-        AgentConfig config = parse("source:\n  manifest: /etc/berth/manifest.yaml\n");
+    void aManifestFileIsAllAnAgentNeedsAndEverythingElseHasTheOneDefault() {
+        Settings config = parse("source:\n  manifest: /etc/berth/manifest.yaml\n");
 
-        assertThat(config.source()).isEqualTo(new SourceConfig.Manifest(Path.of("/etc/berth/manifest.yaml")));
+        assertThat(config.source()).contains(new SourceConfig.Manifest(Path.of("/etc/berth/manifest.yaml")));
+        assertThat(config.file()).contains(FILE);
+        assertThat(config)
+                .as("everything but the file and the source is the default")
+                .isEqualTo(new Settings(
+                        Optional.of(FILE),
+                        config.source(),
+                        Optional.empty(),
+                        Settings.defaults().schedule(),
+                        Settings.defaults().stateDir(),
+                        Settings.defaults().poolDir(),
+                        Optional.empty(),
+                        Settings.defaults().health(),
+                        true,
+                        Settings.defaults().policy(),
+                        Settings.defaults().download(),
+                        Settings.defaults().metricsListen()));
         assertThat(config.schedule()).isEqualTo(Schedule.DEFAULT);
         assertThat(config.stateDir()).isEqualTo(Path.of("/var/lib/berth"));
         assertThat(config.poolDir()).isEqualTo(Path.of("/var/lib/portables"));
@@ -48,7 +64,7 @@ class AgentConfigParserTest {
 
     @Test
     void everySettingIsRead() {
-        AgentConfig config = parse("""
+        Settings config = parse("""
                 source:
                   git:
                     url: https://git.example/fleet.git
@@ -73,7 +89,7 @@ class AgentConfigParserTest {
                 metrics: {listen: "0.0.0.0:9800"}
                 """);
 
-        dev.berth.agent.GitAccess git = ((SourceConfig.Git) config.source()).access();
+        GitAccess git = ((SourceConfig.Git) config.source().orElseThrow()).access();
         assertThat(git.url()).isEqualTo("https://git.example/fleet.git");
         assertThat(git.ref()).contains("main");
         assertThat(git.path()).isEqualTo("hosts/web");
@@ -91,7 +107,12 @@ class AgentConfigParserTest {
                         List.of("https://images.example/"),
                         2L << 30,
                         true));
-        assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.download().connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.download().readTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.download().allowHttp())
+                .as("the download policy takes allowHttp from the one policy")
+                .isTrue();
+        assertThat(config.download().maxImageBytes()).isEqualTo(2L << 30);
         assertThat(config.metricsListen()).contains(new InetSocketAddress("0.0.0.0", 9800));
     }
 
@@ -129,8 +150,8 @@ class AgentConfigParserTest {
     }
 
     @Test
-    void aSourceIsRequiredAndMustBeOneOrTheOther() {
-        assertThat(problems("interval: 1m\n")).containsExactly("/etc/berth/agent.yaml:1:1: source: is required");
+    void aSourceIsOptionalForTheCommandLineButMustBeOneOrTheOther() {
+        assertThat(parse("interval: 1m\n").source()).isEmpty();
         assertThat(problems("source:\n  manifest: /m.yaml\n  git: {url: file:///r}\n"))
                 .containsExactly("/etc/berth/agent.yaml:4:3: source.manifest: give exactly one of manifest (a file or"
                         + " directory) and git (a repository)");

@@ -1,4 +1,4 @@
-package dev.berth.agent;
+package dev.berth.agent.config;
 
 import dev.berth.fetchers.git.GitCredentials;
 import dev.berth.fetchers.git.GitSourceOptions;

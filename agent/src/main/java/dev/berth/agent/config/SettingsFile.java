@@ -1,7 +1,9 @@
 package dev.berth.agent.config;
 
+import dev.berth.fetchers.DownloadPolicy;
 import dev.berth.model.BerthException;
 import dev.berth.model.LocalPolicy;
+import dev.berth.model.Manifest;
 import dev.berth.model.ManifestInvalidException;
 import dev.berth.model.Names;
 import dev.berth.model.Reason;
@@ -22,10 +24,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads /etc/berth/agent.yaml as strictly as a manifest: every unknown or malformed setting is reported, with its
- * line and column, before the agent starts.
+ * Reads the agent's configuration (/etc/berth/agent.yaml) into {@link Settings}, as strictly as a manifest: every
+ * unknown or malformed setting is reported, with its line and column. Settings not in the file keep the defaults
+ * of {@link Settings#defaults()}.
  */
-public final class AgentConfigParser {
+public final class SettingsFile {
     public static final String KIND = "AgentConfig";
     private static final Set<String> TOP = Set.of(
             "apiVersion",
@@ -64,9 +67,9 @@ public final class AgentConfigParser {
     private static final Pattern ABSOLUTE = Pattern.compile("/.*");
     private static final Pattern ENV = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private AgentConfigParser() {}
+    private SettingsFile() {}
 
-    public static AgentConfig read(Path file) {
+    public static Settings read(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -79,9 +82,9 @@ public final class AgentConfigParser {
         return parse(text, file);
     }
 
-    public static AgentConfig parse(String text, Path file) {
+    public static Settings parse(String text, Path file) {
         Problems problems = new Problems(file.toString());
-        Optional<AgentConfig> config = YamlReader.read(text, problems)
+        Optional<Settings> config = YamlReader.read(text, problems)
                 .flatMap(root -> Fields.of(root, "", problems))
                 .flatMap(top -> top(top, file));
         if (!problems.isEmpty() || config.isEmpty()) {
@@ -90,39 +93,39 @@ public final class AgentConfigParser {
         return config.get();
     }
 
-    private static Optional<AgentConfig> top(Fields f, Path file) {
+    private static Optional<Settings> top(Fields f, Path file) {
+        Settings defaults = Settings.defaults();
         f.rejectUnknown(TOP);
         f.requiredText("apiVersion")
                 .ifPresent(v -> f.checked(
                         "apiVersion",
                         Optional.of(v),
-                        dev.berth.model.Manifest.API_VERSION::equals,
-                        "must be \"" + dev.berth.model.Manifest.API_VERSION + "\""));
+                        Manifest.API_VERSION::equals,
+                        "must be \"" + Manifest.API_VERSION + "\""));
         f.requiredText("kind")
                 .ifPresent(v -> f.checked("kind", Optional.of(v), KIND::equals, "must be \"" + KIND + "\""));
-        Optional<Fields> sourceFields = f.require("source") ? f.fields("source") : Optional.empty();
-        Optional<SourceConfig> source = sourceFields.flatMap(AgentConfigParser::source);
+        Optional<Fields> sourceFields = f.fields("source");
+        Optional<SourceConfig> source = sourceFields.flatMap(SettingsFile::source);
         Optional<Path> trustedKeys = sourceFields.flatMap(s -> path(s, "trustedKeys"));
-        Schedule schedule = schedule(f);
-        Path stateDir = path(f, "stateDir").orElse(AgentConfig.STATE_DIR);
-        Path poolDir = path(f, "poolDir").orElse(AgentConfig.POOL_DIR);
+        Schedule schedule = schedule(f, defaults.schedule());
+        Path stateDir = path(f, "stateDir").orElse(defaults.stateDir());
+        Path poolDir = path(f, "poolDir").orElse(defaults.poolDir());
         Optional<String> bus = f.text("bus").filter(b -> !b.isBlank());
-        HealthPolicy health = f.fields("health").map(AgentConfigParser::health).orElse(HealthPolicy.DEFAULT);
-        boolean drift = f.bool("driftCorrection", true);
-        LocalPolicy policy = f.fields("policy").map(AgentConfigParser::policy).orElse(LocalPolicy.defaults());
-        Optional<Fields> download = f.fields("download");
-        download.ifPresent(d -> d.rejectUnknown(DOWNLOAD));
-        Duration connect = download.flatMap(d -> d.duration("connectTimeout")).orElse(Duration.ofSeconds(15));
-        Duration read = download.flatMap(d -> d.duration("readTimeout")).orElse(Duration.ofSeconds(30));
-        Optional<InetSocketAddress> metrics = f.fields("metrics")
-                .map(AgentConfigParser::listen)
-                .orElse(Optional.of(new InetSocketAddress("127.0.0.1", AgentConfig.METRICS_PORT)));
-        if (!f.problems().isEmpty() || source.isEmpty()) {
+        HealthPolicy health =
+                f.fields("health").map(h -> health(h, defaults.health())).orElse(defaults.health());
+        boolean drift = f.bool("driftCorrection", defaults.driftCorrection());
+        LocalPolicy policy =
+                f.fields("policy").map(p -> policy(p, defaults.policy())).orElse(defaults.policy());
+        DownloadPolicy download =
+                f.fields("download").map(d -> download(d, defaults.download())).orElse(defaults.download());
+        Optional<InetSocketAddress> metrics =
+                f.fields("metrics").map(SettingsFile::listen).orElse(defaults.metricsListen());
+        if (!f.problems().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new AgentConfig(
-                file,
-                source.get(),
+        return Optional.of(new Settings(
+                Optional.of(file),
+                source,
                 trustedKeys,
                 schedule,
                 stateDir,
@@ -131,9 +134,15 @@ public final class AgentConfigParser {
                 health,
                 drift,
                 policy,
-                connect,
-                read,
+                download,
                 metrics));
+    }
+
+    private static DownloadPolicy download(Fields d, DownloadPolicy defaults) {
+        d.rejectUnknown(DOWNLOAD);
+        Duration connect = d.duration("connectTimeout").orElse(defaults.connectTimeout());
+        Duration read = d.duration("readTimeout").orElse(defaults.readTimeout());
+        return defaults.withTimeouts(connect, read);
     }
 
     private static Optional<SourceConfig> source(Fields s) {
@@ -149,13 +158,13 @@ public final class AgentConfigParser {
         if (s.has("manifest")) {
             return path(s, "manifest").map(SourceConfig.Manifest::new);
         }
-        return s.fields("git").flatMap(AgentConfigParser::git);
+        return s.fields("git").flatMap(SettingsFile::git);
     }
 
     private static Optional<SourceConfig> git(Fields g) {
         g.rejectUnknown(GIT);
         Optional<String> url = g.requiredText("url");
-        SourceConfig.Git git = new SourceConfig.Git(new dev.berth.agent.GitAccess(
+        SourceConfig.Git git = new SourceConfig.Git(new GitAccess(
                 url.orElse(""),
                 g.text("ref"),
                 g.text("path").orElse(""),
@@ -169,22 +178,23 @@ public final class AgentConfigParser {
         return url.map(u -> git);
     }
 
-    private static Schedule schedule(Fields f) {
-        Duration interval = f.duration("interval").orElse(Schedule.DEFAULT.interval());
-        double jitter = f.text("jitter").map(j -> fraction(f, j)).orElse(Schedule.DEFAULT.jitter());
+    private static Schedule schedule(Fields f, Schedule defaults) {
+        Duration interval = f.duration("interval").orElse(defaults.interval());
+        double jitter =
+                f.text("jitter").map(j -> fraction(f, j, defaults.jitter())).orElse(defaults.jitter());
         Optional<Fields> backoff = f.fields("backoff");
         backoff.ifPresent(b -> b.rejectUnknown(BACKOFF));
-        Duration base = backoff.flatMap(b -> b.duration("base")).orElse(Schedule.DEFAULT.backoffBase());
-        Duration cap = backoff.flatMap(b -> b.duration("cap")).orElse(Schedule.DEFAULT.backoffCap());
+        Duration base = backoff.flatMap(b -> b.duration("base")).orElse(defaults.backoffBase());
+        Duration cap = backoff.flatMap(b -> b.duration("cap")).orElse(defaults.backoffCap());
         try {
             return new Schedule(interval, jitter, base, cap);
         } catch (IllegalArgumentException e) {
             f.problems().add(f.positionOf("interval"), "interval", e.getMessage());
-            return Schedule.DEFAULT;
+            return defaults;
         }
     }
 
-    private static double fraction(Fields f, String text) {
+    private static double fraction(Fields f, String text, double fallback) {
         try {
             double value = Double.parseDouble(text);
             if (value >= 0 && value <= 1) {
@@ -199,31 +209,31 @@ public final class AgentConfigParser {
                         "jitter",
                         "must be a fraction from 0 to 1 (0.1 spreads passes by" + " 10% either way), got \"" + text
                                 + "\"");
-        return Schedule.DEFAULT.jitter();
+        return fallback;
     }
 
-    private static HealthPolicy health(Fields h) {
+    private static HealthPolicy health(Fields h, HealthPolicy defaults) {
         h.rejectUnknown(HEALTH);
-        Duration stable = h.duration("stableFor").orElse(HealthPolicy.DEFAULT.stableFor());
-        Duration timeout = h.duration("timeout").orElse(HealthPolicy.DEFAULT.timeout());
+        Duration stable = h.duration("stableFor").orElse(defaults.stableFor());
+        Duration timeout = h.duration("timeout").orElse(defaults.timeout());
         try {
-            return new HealthPolicy(stable, timeout, HealthPolicy.DEFAULT.pollEvery());
+            return new HealthPolicy(stable, timeout, defaults.pollEvery());
         } catch (IllegalArgumentException e) {
             h.problems().add(h.positionOf("timeout"), h.path("timeout"), e.getMessage());
-            return HealthPolicy.DEFAULT;
+            return defaults;
         }
     }
 
-    private static LocalPolicy policy(Fields p) {
+    private static LocalPolicy policy(Fields p, LocalPolicy defaults) {
         p.rejectUnknown(POLICY);
         List<String> profiles = p.textList("allowedProfiles", Names.PROFILE, Names.PROFILE_RULE)
-                .orElse(List.copyOf(LocalPolicy.DEFAULT_PROFILES));
+                .orElse(List.copyOf(defaults.allowedProfiles()));
         if (profiles.isEmpty()) {
             p.problems()
                     .add(p.positionOf("allowedProfiles"), p.path("allowedProfiles"), "must allow at least one profile");
         }
         List<String> prefixes =
-                p.textList("allowedUrlPrefixes", ANY, "must be a URL prefix").orElse(List.of());
+                p.textList("allowedUrlPrefixes", ANY, "must be a URL prefix").orElse(defaults.allowedUrlPrefixes());
         long maxBytes = p.text("maxImageBytes")
                 .flatMap(t -> ByteSizes.parse(t).or(() -> {
                     p.problems()
@@ -233,13 +243,10 @@ public final class AgentConfigParser {
                                     ByteSizes.RULE + ", got \"" + t + "\"");
                     return Optional.empty();
                 }))
-                .orElse(LocalPolicy.DEFAULT_MAX_IMAGE_BYTES);
-        boolean allowHttp = p.bool("allowHttp", false);
+                .orElse(defaults.maxImageBytes());
+        boolean allowHttp = p.bool("allowHttp", defaults.allowHttp());
         return new LocalPolicy(
-                profiles.isEmpty() ? LocalPolicy.DEFAULT_PROFILES : Set.copyOf(profiles),
-                prefixes,
-                maxBytes,
-                allowHttp);
+                profiles.isEmpty() ? defaults.allowedProfiles() : Set.copyOf(profiles), prefixes, maxBytes, allowHttp);
     }
 
     private static Optional<InetSocketAddress> listen(Fields m) {
@@ -262,7 +269,7 @@ public final class AgentConfigParser {
                     .add(
                             m.positionOf("listen"),
                             m.path("listen"),
-                            "must be HOST:PORT (e.g. 127.0.0.1:" + AgentConfig.METRICS_PORT + "), :PORT, or off, got \""
+                            "must be HOST:PORT (e.g. 127.0.0.1:" + Settings.METRICS_PORT + "), :PORT, or off, got \""
                                     + text.get() + "\"");
             return Optional.empty();
         }

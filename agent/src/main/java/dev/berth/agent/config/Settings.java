@@ -1,0 +1,189 @@
+package dev.berth.agent.config;
+
+import dev.berth.fetchers.DownloadPolicy;
+import dev.berth.model.BerthException;
+import dev.berth.model.LocalPolicy;
+import dev.berth.model.Reason;
+import dev.berth.reconciler.health.HealthPolicy;
+import dev.berth.reconciler.loop.Schedule;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Every setting of Berth, in one value: read from the agent's configuration file, with single settings overridden
+ * on the command line. The agent, {@code berth plan} and {@code berth apply} are all assembled from it, so they
+ * behave alike. Each setting has its default here and nowhere else.
+ *
+ * @param file the configuration file these settings were read from, if any
+ * @param source where the desired state comes from; the agent needs one, plan and apply may be given one
+ * @param trustedKeys OpenPGP keys that must sign git commits and SHA256SUMS lists
+ * @param bus the D-Bus address of the system bus; empty for the default
+ * @param policy what this host allows whatever the manifest says (profiles, URL prefixes, http, image size)
+ * @param download how images are downloaded (timeouts, speed floor, free space)
+ * @param metricsListen where the agent serves /metrics, /healthz and /readyz; empty to serve nothing
+ */
+public record Settings(
+        Optional<Path> file,
+        Optional<SourceConfig> source,
+        Optional<Path> trustedKeys,
+        Schedule schedule,
+        Path stateDir,
+        Path poolDir,
+        Optional<String> bus,
+        HealthPolicy health,
+        boolean driftCorrection,
+        LocalPolicy policy,
+        DownloadPolicy download,
+        Optional<InetSocketAddress> metricsListen) {
+
+    /** Read by plan, apply and status when it exists and no --config is given; the agent's unit passes it. */
+    public static final String DEFAULT_FILE_NAME = "/etc/berth/agent.yaml";
+
+    public static final Path DEFAULT_FILE = Path.of(DEFAULT_FILE_NAME);
+
+    public static final Path STATE_DIR = Path.of("/var/lib/berth");
+    public static final Path POOL_DIR = Path.of("/var/lib/portables");
+    public static final int METRICS_PORT = 9741;
+
+    public Settings {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(trustedKeys, "trustedKeys");
+        Objects.requireNonNull(schedule, "schedule");
+        stateDir = stateDir.toAbsolutePath().normalize();
+        poolDir = poolDir.toAbsolutePath().normalize();
+        Objects.requireNonNull(bus, "bus");
+        Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(policy, "policy");
+        download = aligned(Objects.requireNonNull(download, "download"), policy);
+        Objects.requireNonNull(metricsListen, "metricsListen");
+    }
+
+    /** Every default: what a host without a configuration file gets. */
+    public static Settings defaults() {
+        return new Settings(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Schedule.DEFAULT,
+                STATE_DIR,
+                POOL_DIR,
+                Optional.empty(),
+                HealthPolicy.DEFAULT,
+                true,
+                LocalPolicy.defaults(),
+                DownloadPolicy.defaults(),
+                Optional.of(new InetSocketAddress("127.0.0.1", METRICS_PORT)));
+    }
+
+    public Settings withSource(SourceConfig replaced) {
+        return new Settings(
+                file,
+                Optional.of(replaced),
+                trustedKeys,
+                schedule,
+                stateDir,
+                poolDir,
+                bus,
+                health,
+                driftCorrection,
+                policy,
+                download,
+                metricsListen);
+    }
+
+    public Settings withTrustedKeys(Path keys) {
+        return new Settings(
+                file,
+                source,
+                Optional.of(keys),
+                schedule,
+                stateDir,
+                poolDir,
+                bus,
+                health,
+                driftCorrection,
+                policy,
+                download,
+                metricsListen);
+    }
+
+    public Settings withStateDir(Path dir) {
+        return new Settings(
+                file,
+                source,
+                trustedKeys,
+                schedule,
+                dir,
+                poolDir,
+                bus,
+                health,
+                driftCorrection,
+                policy,
+                download,
+                metricsListen);
+    }
+
+    public Settings withPoolDir(Path dir) {
+        return new Settings(
+                file,
+                source,
+                trustedKeys,
+                schedule,
+                stateDir,
+                dir,
+                bus,
+                health,
+                driftCorrection,
+                policy,
+                download,
+                metricsListen);
+    }
+
+    public Settings withBus(String address) {
+        return new Settings(
+                file,
+                source,
+                trustedKeys,
+                schedule,
+                stateDir,
+                poolDir,
+                Optional.of(address),
+                health,
+                driftCorrection,
+                policy,
+                download,
+                metricsListen);
+    }
+
+    public Settings withPolicy(LocalPolicy replaced) {
+        return new Settings(
+                file,
+                source,
+                trustedKeys,
+                schedule,
+                stateDir,
+                poolDir,
+                bus,
+                health,
+                driftCorrection,
+                replaced,
+                download,
+                metricsListen);
+    }
+
+    /** The download policy takes what the host allows from the one policy, never from a copy. */
+    private static DownloadPolicy aligned(DownloadPolicy download, LocalPolicy policy) {
+        return download.withAllowHttp(policy.allowHttp()).withMaxImageBytes(policy.maxImageBytes());
+    }
+
+    /** The source, or why a command that needs one cannot run. */
+    public SourceConfig requireSource(String who) {
+        return source.orElseThrow(() -> new BerthException(
+                Reason.ManifestInvalid,
+                who + " needs a desired state: give --manifest FILE or --git URL, or set source: in "
+                        + file.map(Path::toString).orElse(DEFAULT_FILE.toString())));
+    }
+}

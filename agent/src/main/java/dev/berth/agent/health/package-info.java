@@ -1,0 +1,2 @@
+/** The health gate's adapters: an image's health URL and its units' logs. */
+package dev.berth.agent.health;

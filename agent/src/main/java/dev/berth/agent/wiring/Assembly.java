@@ -1,0 +1,140 @@
+package dev.berth.agent.wiring;
+
+import dev.berth.agent.config.Settings;
+import dev.berth.agent.config.SourceConfig;
+import dev.berth.agent.state.AtomicFiles;
+import dev.berth.agent.state.StateLock;
+import dev.berth.agent.status.StatusFile;
+import dev.berth.agent.status.StatusTracker;
+import dev.berth.fetchers.FileManifestSource;
+import dev.berth.fetchers.git.GitManifestSource;
+import dev.berth.model.BerthException;
+import dev.berth.model.Reason;
+import dev.berth.reconciler.Executor;
+import dev.berth.reconciler.Planner;
+import dev.berth.reconciler.Reconciler;
+import dev.berth.reconciler.health.UnitHealthGate;
+import dev.berth.reconciler.loop.AgentLoop;
+import dev.berth.reconciler.loop.LoopListener;
+import dev.berth.reconciler.loop.Wakeup;
+import dev.berth.reconciler.port.ManifestSource;
+import dev.berth.reconciler.port.ReconcileListener;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongConsumer;
+
+/**
+ * The one place Berth is put together. The agent, {@code berth apply} and {@code berth plan} build their source,
+ * reconciler and loop here from the same {@link Settings}, so they see the same policy, health gate, drift
+ * setting, downloads, state directory and pool, and {@code apply} runs exactly the agent's pass.
+ */
+public final class Assembly implements AutoCloseable {
+    private final Settings settings;
+    private final Host host;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+
+    private Assembly(Settings settings, Host host) {
+        this.settings = settings;
+        this.host = host;
+    }
+
+    /**
+     * Opens the outside world for {@code settings}. Nothing is written until a pass runs.
+     *
+     * @param downloaded told the number of image bytes each time some arrive
+     */
+    public static Assembly open(Settings settings, HostConnector connector, LongConsumer downloaded) {
+        return new Assembly(settings, connector.open(settings, downloaded));
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Host host() {
+        return host;
+    }
+
+    /**
+     * Takes the state directory for a process that changes the host: one agent or apply at a time, failing at
+     * once with the holder's name; then removes what a killed writer left.
+     */
+    public StateLock lockForChanges(String who) {
+        StateLock lock = StateLock.acquire(settings.stateDir(), who);
+        try {
+            AtomicFiles.removeLeftovers(settings.stateDir());
+        } catch (IOException e) {
+            lock.close();
+            throw new BerthException(
+                    Reason.StateUnavailable,
+                    "cannot clean up " + settings.stateDir() + ": " + e.getMessage()
+                            + "; check that it is writable by root");
+        }
+        return lock;
+    }
+
+    /** The desired state, as configured; closed with the assembly. */
+    public ManifestSource source(String who) {
+        SourceConfig source = settings.requireSource(who);
+        if (source instanceof SourceConfig.Manifest manifest) {
+            return new FileManifestSource(manifest.path());
+        }
+        SourceConfig.Git git = (SourceConfig.Git) source;
+        GitManifestSource opened =
+                new GitManifestSource(git.access().options(settings.stateDir(), settings.trustedKeys()));
+        resources.add(opened);
+        return opened;
+    }
+
+    /** The reconciler with the configured policy, planner, health gate and rollback. */
+    public Reconciler reconciler(ReconcileListener listener) {
+        UnitHealthGate health = new UnitHealthGate(
+                host.portable(), settings.health(), host.probe(), host.logs(), host.clock(), host.sleeper());
+        Executor executor = new Executor(
+                host.portable(), host.fetcher(), host.pool(), host.inventory(), health, listener, host.clock());
+        return new Reconciler(
+                host.portable(),
+                host.pool(),
+                host.inventory(),
+                new Planner(settings.poolDir().toString(), settings.driftCorrection()),
+                executor,
+                host.digests(),
+                settings.policy(),
+                host.clock());
+    }
+
+    /** The loop the agent runs, of which {@code berth apply} runs one pass. */
+    public AgentLoop loop(ManifestSource source, Reconciler reconciler, Wakeup wakeup, LoopListener listener) {
+        return new AgentLoop(
+                source,
+                reconciler,
+                settings.schedule(),
+                wakeup,
+                host.clock(),
+                () -> ThreadLocalRandom.current().nextDouble(),
+                listener);
+    }
+
+    /** Writes STATE/status.json after every pass, for {@code berth status}. */
+    public StatusTracker statusTracker(String runner) {
+        return new StatusTracker(
+                new StatusFile(settings.stateDir()),
+                host.inventory(),
+                host.clock().instant(),
+                runner);
+    }
+
+    @Override
+    public void close() {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                // closing is best effort: the process is ending
+            }
+        }
+        host.close();
+    }
+}
