@@ -80,14 +80,15 @@ class AgentIT {
         assertThat(Duration.between(committed, Instant.now())).isLessThan(Duration.ofSeconds(60));
         JsonNode hello = agent.image(status, "hello");
         assertThat(hello.path("attachedVersion").asText()).isEqualTo("2.0");
-        assertThat(hello.at("/lastError/restored").asText()).isEqualTo("2.0");
+        assertThat(hello.at("/lastError/undone/kind").asText()).isEqualTo("restored");
+        assertThat(hello.at("/lastError/undone/version").asText()).isEqualTo("2.0");
         assertThat(hello.at("/lastError/message").asText())
                 .contains("hello.service failed (result exit-code)")
                 .contains("cannot start: missing configuration");
         Http.awaitBody(port, "hello 2.0");
         assertThat(agent.host.property("hello.service", "RootImage")).isEqualTo("/var/lib/portables/hello_2.0.raw");
         CommandResult text = agent.status();
-        assertThat(text.stdout()).contains("HealthCheckFailed").contains("restored 2.0");
+        assertThat(text.stdout()).contains("HealthCheckFailed").contains("restored to 2.0");
         int reattaches = shelf.server.requests("/images/hello_3.0.raw").size();
         agent.poke();
         agent.awaitStatus(
@@ -250,5 +251,20 @@ class AgentIT {
         assertThat(second.stderr())
                 .contains("another Berth is already managing this host: berth agent (pid " + agent.mainPid() + ")");
         agent.assertRunning();
+    }
+
+    @Test
+    void applyWhileTheAgentRunsIsRefusedNamingTheAgentAndPlanStillWorks() {
+        Published hello = shelf.publish(Images.hello("1.0", port));
+        String first = commit("hello 1.0", hello.entry());
+        startAgent();
+        agent.awaitConverged(first);
+        CommandResult apply = agent.host.berth("apply");
+        CommandResult plan = agent.host.berth("plan");
+
+        assertThat(apply.exitCode()).as(apply.describe()).isEqualTo(1);
+        assertThat(apply.stderr()).contains("berth agent (pid").contains("/var/lib/berth/lock");
+        assertThat(plan.exitCode()).as(plan.describe()).isZero();
+        assertThat(plan.stdout()).contains("No changes: the host matches the manifest (1 images).");
     }
 }

@@ -12,15 +12,28 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.awaitility.Awaitility;
 
 /**
  * A real systemd host with the berth jar in it, as an operator would have: the tests run {@code berth} INSIDE the
- * container and look at the host with systemctl and portablectl.
+ * container and look at the host with systemctl and portablectl. The host has an agent configuration
+ * (/etc/berth/agent.yaml) that plan and apply read as the agent would: the manifest at {@link #MANIFEST}, images
+ * over plain http, a two-second health window.
  */
 final class BerthHost implements AutoCloseable {
     static final String JAR = "/opt/berth/berth.jar";
     static final String MANIFEST = "/etc/berth/manifest.yaml";
     static final String POOL = "/var/lib/portables";
+    static final String CONFIG = "/etc/berth/agent.yaml";
+    static final String TEST_CONFIG = """
+            apiVersion: berth.dev/v1
+            kind: AgentConfig
+            source:
+              manifest: /etc/berth/manifest.yaml
+            health: {stableFor: 2s, timeout: 30s}
+            policy: {allowHttp: true}
+            metrics: {listen: "off"}
+            """;
 
     final SystemdContainer container;
 
@@ -34,7 +47,10 @@ final class BerthHost implements AutoCloseable {
 
     static BerthHost boot(ContainerOptions options) {
         Path jar = jar();
-        return new BerthHost(SystemdContainer.boot(Suite.fromSystemProperty(), options.bindReadOnly(jar, JAR)));
+        BerthHost host =
+                new BerthHost(SystemdContainer.boot(Suite.fromSystemProperty(), options.bindReadOnly(jar, JAR)));
+        host.container.writeFile(CONFIG, TEST_CONFIG);
+        return host;
     }
 
     static Path jar() {
@@ -53,12 +69,43 @@ final class BerthHost implements AutoCloseable {
         return container.exec(Duration.ofMinutes(3), command.toArray(String[]::new));
     }
 
+    /**
+     * Starts {@code berth ARGS} inside the host as the transient service {@code unit} and returns at once; the
+     * service stays after it exits, so {@link #exitCode} can tell how it ended.
+     */
+    void startBerth(String unit, String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                "systemd-run",
+                "--unit=" + unit,
+                "--property=RemainAfterExit=yes",
+                "--property=StandardOutput=file:/tmp/" + unit + ".out",
+                "--property=StandardError=file:/tmp/" + unit + ".err",
+                java(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-jar",
+                JAR));
+        command.addAll(Arrays.asList(args));
+        container.execOk(command.toArray(String[]::new));
+    }
+
+    /** Waits for the transient service started by {@link #startBerth} to end; returns its exit code. */
+    int exitCode(String unit, Duration within) {
+        Awaitility.await(unit + " to finish")
+                .atMost(within)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> property(unit + ".service", "SubState").equals("exited")
+                        || property(unit + ".service", "ActiveState").equals("failed"));
+        return Integer.parseInt(property(unit + ".service", "ExecMainStatus"));
+    }
+
+    /** {@code berth apply} with the host's configuration and its source, as an operator runs it. */
     CommandResult apply() {
-        return berth("apply", "--manifest", MANIFEST, "--allow-http");
+        return berth("apply");
     }
 
     CommandResult plan() {
-        return berth("plan", "--manifest", MANIFEST, "--allow-http");
+        return berth("plan");
     }
 
     void manifest(String yaml) {

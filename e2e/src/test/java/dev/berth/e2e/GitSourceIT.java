@@ -95,4 +95,18 @@ class GitSourceIT {
                 .contains("using cached revision " + second.substring(0, 12));
         assertThat(offline.stdout()).contains("No changes");
     }
+
+    @Test
+    void aManifestFromGitCannotCopyTheHostsFilesIntoThePool() {
+        String shadow = host.sh("sha256sum /etc/shadow | cut -d' ' -f1");
+        String entry =
+                "  - name: secret\n    version: \"1\"\n    url: file:///etc/shadow\n    sha256: " + shadow + "\n";
+        fleet.repo.commit("steal", Map.of(Fleet.MANIFEST, Shelf.manifest(entry)));
+
+        CommandResult apply = apply();
+
+        assertThat(apply.exitCode()).isEqualTo(1);
+        assertThat(apply.stdout()).contains("PolicyViolation").contains("file:///etc/shadow names a file on this host");
+        assertThat(host.pool()).isEmpty();
+    }
 }

@@ -275,8 +275,10 @@ public final class Planner {
                 prune.add(file.path());
             }
         }
+        Set<String> wanted = new LinkedHashSet<>();
+        desired.images().forEach(spec -> wanted.addAll(siblings(targetOf(spec))));
         for (PoolFile file : observed.pool()) {
-            if (file.isPartial() && isStalePartial(file, desired, inventory)) {
+            if (isStalePartial(file, wanted)) {
                 prune.add(file.path());
             }
         }
@@ -286,20 +288,25 @@ public final class Planner {
         }
     }
 
-    /** A ".#NAME_VERSION.raw..." partial of an image Berth knows, for a version no longer desired. */
-    private boolean isStalePartial(PoolFile file, Manifest desired, Inventory inventory) {
-        String name = file.fileName().substring(2);
-        int cut = name.indexOf('_');
-        if (cut < 0) {
+    /**
+     * A partial download (".#FILE.partial" and its ".meta") whose file no desired image wants, whatever image it
+     * was for: a removed image's, a superseded version's, or one a killed Berth left. Other hidden files in the
+     * pool belong to other tools and are left alone.
+     */
+    private boolean isStalePartial(PoolFile file, Set<String> wanted) {
+        String name = file.fileName();
+        if (!name.startsWith(".#")) {
             return false;
         }
-        String image = name.substring(0, cut);
-        boolean ours =
-                desired.image(image).isPresent() || inventory.image(image).isPresent();
-        boolean wanted = desired.image(image)
-                .map(spec -> name.startsWith(spec.fileName()))
-                .orElse(false);
-        return ours && !wanted;
+        String target;
+        if (name.endsWith(".partial")) {
+            target = name.substring(2, name.length() - ".partial".length());
+        } else if (name.endsWith(".partial.meta")) {
+            target = name.substring(2, name.length() - ".partial.meta".length());
+        } else {
+            return false;
+        }
+        return !target.isEmpty() && !wanted.contains(poolDir + "/" + target);
     }
 
     /** The plan being assembled, in its four ordered parts. */

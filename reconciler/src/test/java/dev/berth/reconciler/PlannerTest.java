@@ -214,6 +214,17 @@ class PlannerTest {
                                 partial("hello_2.0.raw.partial"),
                                 partial("unrelated_1.raw"))
                         .expect("prune .#hello_1.0.raw.partial"),
+                when("a partial download of an image nobody knows any more is pruned, with its meta file")
+                        .pool(
+                                partial("gone_1.raw.partial"),
+                                partial("gone_1.raw.partial.meta"),
+                                partial("sysupdate-transfer"))
+                        .expect("prune .#gone_1.raw.partial,.#gone_1.raw.partial.meta"),
+                when("a held image keeps its partial download for when it is released")
+                        .want(spec("hello", "2.0"))
+                        .hold("hello", Reason.FetchFailed)
+                        .pool(partial("hello_2.0.raw.partial"))
+                        .expect("refuse hello FetchFailed"),
                 when("the plan orders fetches first, then changes in manifest order, then detaches, then pruning")
                         .want(spec("b", "2"), spec("a", "1"))
                         .attached(attached("b", "1"), attached("old", "1"))

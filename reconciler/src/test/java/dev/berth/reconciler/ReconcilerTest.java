@@ -191,7 +191,7 @@ class ReconcilerTest {
         world.listener = new dev.berth.reconciler.port.ReconcileListener() {
             @Override
             public void rolledBack(String image, Undone undone, BerthException cause) {
-                rolledBack.add(image + " " + undone.describe() + " " + cause.reason());
+                rolledBack.add(image + " " + undone + " " + cause.reason());
             }
         };
         world.health = spec -> {
@@ -204,7 +204,7 @@ class ReconcilerTest {
 
         assertThat(pass.converged()).isFalse();
         assertThat(world.host.attached().get(0).label()).isEqualTo("hello 1.0");
-        assertThat(rolledBack).containsExactly("hello restored to 1.0 HealthCheckFailed");
+        assertThat(rolledBack).containsExactly("hello RestoredTo[version=1.0] HealthCheckFailed");
     }
 
     @Test

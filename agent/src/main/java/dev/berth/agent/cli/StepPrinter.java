@@ -1,6 +1,7 @@
 package dev.berth.agent.cli;
 
 import dev.berth.agent.render.PlanText;
+import dev.berth.agent.render.UndoneView;
 import dev.berth.model.BerthException;
 import dev.berth.model.plan.Step;
 import dev.berth.model.state.Undone;
@@ -36,7 +37,7 @@ final class StepPrinter implements ReconcileListener {
 
     @Override
     public void rolledBack(String image, Undone undone, BerthException cause) {
-        out.println("      undone: " + image + " " + undone.describe());
+        out.println("      undone: " + image + " " + UndoneView.of(undone).describe());
         out.flush();
     }
 

@@ -1,6 +1,7 @@
 package dev.berth.agent.daemon;
 
 import dev.berth.agent.render.PlanText;
+import dev.berth.agent.render.UndoneView;
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
 import dev.berth.model.plan.Finding;
@@ -84,6 +85,6 @@ public final class PassLog implements LoopListener, ReconcileListener {
 
     @Override
     public void rolledBack(String image, Undone undone, BerthException cause) {
-        LOG.warn("{} {} after {}", image, undone.describe(), cause.reason());
+        LOG.warn("{} {} after {}", image, UndoneView.of(undone).describe(), cause.reason());
     }
 }

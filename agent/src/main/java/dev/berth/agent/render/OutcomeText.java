@@ -35,7 +35,9 @@ public final class OutcomeText {
             case PENDING ->
                 attached + ", still to do: " + o.desired().map(d -> d.version()).orElse("?");
             case HELD -> attached + "; " + problem(o);
-            case FAILED -> problem(o) + (o.undone().any() ? "; " + o.undone().describe() : "") + "; " + attached;
+            case FAILED ->
+                problem(o)
+                        + (o.undone().any() ? "; " + UndoneView.of(o.undone()).describe() : "") + "; " + attached;
             case DRIFTED -> attached + "; " + o.drift().map(d -> d.what()).orElse("changed by hand");
             case REMOVING -> attached + "; to be detached";
         };

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.agent.FakeHost;
 import dev.berth.agent.Main;
+import dev.berth.agent.state.StateLock;
 import dev.berth.model.host.AttachedImage;
 import dev.berth.reconciler.fake.TestImage;
 import java.io.IOException;
@@ -214,5 +215,73 @@ class CommandLineTest {
         assertThat(fetchesWhileHeld).isEqualTo(fetches);
         assertThat(retried).isEqualTo(1);
         assertThat(host.fetcher.fetched()).hasSize(fetches + 1);
+    }
+
+    @Test
+    void planShowsAUnitStoppedByHandAsDriftThatApplyPutsBack() throws IOException {
+        Path file = manifest(entry("hello", "1.0", host.publish(TestImage.service("hello", "1.0"))));
+        assertThat(berth("apply", "--manifest", file.toString())).isEqualTo(0);
+        host.portable.stopByHand("hello");
+        out.getBuffer().setLength(0);
+
+        assertThat(berth("plan", "--manifest", file.toString())).isEqualTo(2);
+        assertThat(out.toString()).contains("~ start     hello 1.0").contains("~ drift     hello          units");
+        assertThat(berth("apply", "--manifest", file.toString())).isEqualTo(0);
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void applyRefusesToRunWhileAnotherBerthHoldsTheLockAndNamesIt() throws IOException {
+        Path file = manifest(entry("hello", "1.0", host.publish(TestImage.service("hello", "1.0"))));
+
+        try (StateLock held = StateLock.acquire(dir.resolve("state"), "berth agent")) {
+            assertThat(berth("apply", "--manifest", file.toString())).isEqualTo(1);
+        }
+
+        assertThat(err.toString())
+                .contains("berth agent (pid " + ProcessHandle.current().pid() + ")");
+        assertThat(host.portable.attached()).isEmpty();
+        assertThat(host.fetcher.fetched()).isEmpty();
+    }
+
+    @Test
+    void planRunsWhileTheLockIsHeldAndWritesNothing() throws IOException {
+        Path file = manifest(entry("hello", "1.0", host.publish(TestImage.service("hello", "1.0"))));
+
+        try (StateLock held = StateLock.acquire(dir.resolve("state"), "berth agent")) {
+            assertThat(berth("plan", "--manifest", file.toString())).isEqualTo(2);
+        }
+
+        assertThat(dir.resolve("state/status.json")).doesNotExist();
+        assertThat(host.inventory.history()).isEmpty();
+    }
+
+    @Test
+    void applyWritesTheStatusThatBerthStatusShows() throws IOException {
+        Path file = manifest(entry("hello", "1.0", host.publish(TestImage.service("hello", "1.0"))));
+        assertThat(berth("apply", "--manifest", file.toString())).isEqualTo(0);
+        out.getBuffer().setLength(0);
+
+        assertThat(berth("status", "--state-dir", dir.resolve("state").toString()))
+                .isEqualTo(0);
+        assertThat(out.toString()).contains("Last pass by berth apply").contains("hello          converged  1.0");
+    }
+
+    @Test
+    void withoutASourceApplySaysWhereToGiveOne() {
+        assertThat(berth("apply")).isEqualTo(1);
+        assertThat(err.toString()).contains("give --manifest FILE or --git URL, or set source: in " + config);
+    }
+
+    @Test
+    void theConfigurationsPolicyAppliesToPlan() throws IOException {
+        Files.writeString(config, Files.readString(config) + "policy: {allowedProfiles: [strict]}\n");
+        Path file = manifest(entry("hello", "1.0", host.publish(TestImage.service("hello", "1.0"))));
+
+        assertThat(berth("plan", "--manifest", file.toString())).isEqualTo(1);
+        assertThat(out.toString())
+                .contains("! refused   hello          PolicyViolation")
+                .contains("No changes can be made: 1 of 1 images refused")
+                .doesNotContain("No changes: the host matches");
     }
 }

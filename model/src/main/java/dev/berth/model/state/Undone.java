@@ -53,24 +53,4 @@ public sealed interface Undone {
     default boolean any() {
         return !(this instanceof Nothing);
     }
-
-    /** For people: "nothing", "detached", "restored to 1.0". */
-    default String describe() {
-        return accept(new Visitor<>() {
-            @Override
-            public String nothing() {
-                return "nothing";
-            }
-
-            @Override
-            public String detached() {
-                return "detached";
-            }
-
-            @Override
-            public String restoredTo(RestoredTo restored) {
-                return "restored to " + restored.version();
-            }
-        });
-    }
 }

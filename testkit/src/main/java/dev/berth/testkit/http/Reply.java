@@ -11,7 +11,14 @@ import java.util.Objects;
  * connection after it, so each request has its own connection and its own byte count.
  */
 public sealed interface Reply
-        permits Reply.Serve, Reply.DropAfter, Reply.StallAfter, Reply.Chunked, Reply.Status, Reply.Redirect, Reply.Raw {
+        permits Reply.Serve,
+                Reply.DropAfter,
+                Reply.StallAfter,
+                Reply.Trickle,
+                Reply.Chunked,
+                Reply.Status,
+                Reply.Redirect,
+                Reply.Raw {
 
     /** The path's resource, honouring Range and If-Range when the resource allows ranges; 404 without one. */
     record Serve() implements Reply {}
@@ -21,6 +28,12 @@ public sealed interface Reply
 
     /** Like {@link Serve}, but after {@code bodyBytes} bytes the server goes silent for {@code stall}. */
     record StallAfter(long bodyBytes, Duration stall) implements Reply {}
+
+    /**
+     * Like {@link Serve}, with the whole length announced, but the body comes one byte every {@code every}: a
+     * server that never stalls long enough for a read timeout and never finishes either.
+     */
+    record Trickle(Duration every) implements Reply {}
 
     /** The whole resource with chunked transfer coding, so no Content-Length is announced. */
     record Chunked() implements Reply {}
@@ -57,6 +70,10 @@ public sealed interface Reply
 
     static Reply stallAfter(long bodyBytes, Duration stall) {
         return new StallAfter(bodyBytes, stall);
+    }
+
+    static Reply trickle(Duration every) {
+        return new Trickle(every);
     }
 
     static Reply chunked() {

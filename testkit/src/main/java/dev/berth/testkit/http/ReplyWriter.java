@@ -65,6 +65,8 @@ final class ReplyWriter {
             chunked(resource.get());
         } else if (reply instanceof Reply.DropAfter) {
             serve(resource.get(), ((Reply.DropAfter) reply).bodyBytes(), Duration.ZERO);
+        } else if (reply instanceof Reply.Trickle t) {
+            trickle(resource.get(), t.every());
         } else if (reply instanceof Reply.StallAfter) {
             Reply.StallAfter s = (Reply.StallAfter) reply;
             serve(resource.get(), s.bodyBytes(), s.stall());
@@ -99,6 +101,22 @@ final class ReplyWriter {
         if (limit < length - start) {
             out.flush();
             silence(stall);
+        }
+    }
+
+    /** The whole resource, one byte at a time, until it is sent or the client hangs up. */
+    private void trickle(Resource r, Duration every) throws IOException {
+        head(200, withLength(validators(r), r.length()));
+        for (int i = 0; i < r.bytes().length; i++) {
+            out.write(r.bytes()[i]);
+            out.flush();
+            request.countBody(1);
+            try {
+                Thread.sleep(every.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -1,0 +1,130 @@
+package dev.berth.agent.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.model.ImageSpec;
+import dev.berth.model.Origin;
+import dev.berth.model.Reason;
+import dev.berth.model.Sha256;
+import dev.berth.model.host.AttachedImage;
+import dev.berth.model.host.PortableState;
+import dev.berth.model.plan.Finding;
+import dev.berth.model.plan.Plan;
+import dev.berth.model.plan.Step;
+import dev.berth.model.state.ManagedImage;
+import dev.berth.model.state.Undone;
+import dev.berth.reconciler.ImageOutcome;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every kind of step, finding and outcome has a text and a JSON rendering. The renderings are visitors, so a new
+ * kind without one does not compile; this test makes sure the samples below cover every kind there is, so a new
+ * kind also needs a sample here, and shows each rendering says what the kind is.
+ */
+class EveryKindIsRenderedTest {
+    private static final String POOL = "/var/lib/portables/";
+    private static final ImageSpec SPEC = new ImageSpec(
+            "hello",
+            "2.0",
+            URI.create("https://images.example/hello_2.0.raw"),
+            new Sha256("a".repeat(64)),
+            "default",
+            List.of("hello"),
+            true,
+            true,
+            false,
+            new Origin("m.yaml", 4));
+    private static final AttachedImage ATTACHED =
+            new AttachedImage(POOL + "hello_1.0.raw", Optional.of("default"), PortableState.ENABLED, List.of());
+    private static final ManagedImage MANAGED =
+            ManagedImage.of(SPEC, POOL + "hello_2.0.raw", ManagedImage.Phase.ATTACHED, null);
+
+    private static final List<Step> STEPS = List.of(
+            new Step.Fetch(SPEC, POOL + "hello_2.0.raw"),
+            new Step.Attach(SPEC, POOL + "hello_2.0.raw"),
+            new Step.Upgrade(SPEC, POOL + "hello_2.0.raw", ATTACHED),
+            new Step.Start(SPEC, ATTACHED),
+            new Step.Detach(MANAGED, Optional.of(ATTACHED), List.of(POOL + "hello_2.0.raw")),
+            new Step.Prune(List.of(POOL + "hello_0.9.raw")));
+
+    private static final List<Finding> FINDINGS = List.of(
+            new Finding.Unmanaged(ATTACHED),
+            new Finding.Refused("hello", Reason.NotOwned, "attached by someone else"),
+            new Finding.Drifted("hello", Finding.Drifted.Kind.STOPPED, "units enabled (stopped outside Berth)", true),
+            new Finding.Drifted("hello", Finding.Drifted.Kind.CHANGED, "attached as hello 1.0 outside Berth", false));
+
+    @Test
+    void theSamplesCoverEveryKindOfStepAndFinding() {
+        assertThat(STEPS.stream().map(Object::getClass).distinct())
+                .containsExactlyInAnyOrder(Step.class.getPermittedSubclasses());
+        assertThat(FINDINGS.stream().map(Object::getClass).distinct())
+                .containsExactlyInAnyOrder(Finding.class.getPermittedSubclasses());
+        assertThat(Arrays.stream(Undone.class.getPermittedSubclasses()))
+                .containsExactlyInAnyOrder(Undone.Nothing.class, Undone.Detached.class, Undone.RestoredTo.class);
+    }
+
+    @Test
+    void everyStepHasALineAndAJsonObjectNamingItsAction() {
+        for (Step step : STEPS) {
+            String line = PlanText.step(step);
+            ObjectNode json = PlanJson.step(step);
+
+            assertThat(line)
+                    .as("text of %s", step.action())
+                    .contains(step.action().word());
+            assertThat(json.get("action").asText()).isEqualTo(step.action().word());
+            step.image().ifPresent(i -> assertThat(json.get("image").asText()).isEqualTo(i));
+        }
+    }
+
+    @Test
+    void everyFindingHasALineAndAJsonObject() {
+        assertThat(FINDINGS.stream().map(PlanText::finding))
+                .containsExactly(
+                        "  = unmanaged hello 1.0      attached outside Berth from /var/lib/portables/hello_1.0.raw (enabled);"
+                                + " left alone",
+                        "  ! refused   hello          NotOwned: attached by someone else",
+                        "  ~ drift     hello          units enabled (stopped outside Berth); put back by the steps above",
+                        "  ? drift     hello          attached as hello 1.0 outside Berth; left as it is"
+                                + " (driftCorrection is off)");
+        ObjectNode plan = PlanJson.of(new Plan(List.of(), FINDINGS));
+        assertThat(plan.get("unmanaged")).hasSize(1);
+        assertThat(plan.get("refused")).hasSize(1);
+        assertThat(plan.get("drifted")).hasSize(2);
+        assertThat(plan.at("/drifted/0/kind").asText()).isEqualTo("stopped");
+    }
+
+    @Test
+    void everyOutcomeStateHasAWordAndALine() {
+        for (ImageOutcome.State state : ImageOutcome.State.values()) {
+            boolean problem = state == ImageOutcome.State.HELD || state == ImageOutcome.State.FAILED;
+            ImageOutcome outcome = new ImageOutcome(
+                    "hello",
+                    state,
+                    Optional.of(SPEC),
+                    Optional.of(ATTACHED),
+                    Optional.empty(),
+                    problem
+                            ? Optional.of(new ImageOutcome.Problem(Reason.HealthCheckFailed, "hello.service failed"))
+                            : Optional.empty(),
+                    state == ImageOutcome.State.FAILED ? new Undone.RestoredTo("1.0") : Undone.NOTHING,
+                    Optional.empty());
+
+            assertThat(OutcomeText.line(outcome)).contains(OutcomeText.word(state));
+            assertThat(OutcomeJson.of(List.of(outcome)).get(0).get("outcome").asText())
+                    .isEqualTo(OutcomeText.word(state));
+        }
+    }
+
+    @Test
+    void whatWasUndoneReadsTheSameInEveryOutput() {
+        assertThat(UndoneView.of(Undone.NOTHING).describe()).isEmpty();
+        assertThat(UndoneView.of(Undone.DETACHED)).isEqualTo(new UndoneView("detached", null));
+        assertThat(UndoneView.of(new Undone.RestoredTo("1.0")).describe()).isEqualTo("restored to 1.0");
+    }
+}
