@@ -23,7 +23,8 @@ final class SystemHostConnector implements HostConnector {
         Path pool = options.pool().toAbsolutePath().normalize();
         createDirectory(pool, "image pool");
         createDirectory(options.stateDir(), "state directory");
-        DownloadPolicy policy = DownloadPolicy.defaults().withAllowHttp(options.allowHttp());
+        LocalPolicy limits = LocalPolicy.permissive(options.allowHttp());
+        DownloadPolicy policy = DownloadPolicy.defaults().withLimits(limits);
         DownloadContext context = DownloadContext.system()
                 .withProgress(
                         new dev.berth.agent.metrics.CountingProgress(ProgressReporter.forThisProcess(), downloaded));
@@ -33,7 +34,7 @@ final class SystemHostConnector implements HostConnector {
                 new UrlImageFetcher(pool, policy, context),
                 new FileInventoryStore(options.stateDir()),
                 new SignedSumsResolver(options.trustedKeys(), policy, context),
-                LocalPolicy.permissive(options.allowHttp()),
+                limits,
                 pool.toString());
     }
 

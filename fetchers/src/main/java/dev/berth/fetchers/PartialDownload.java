@@ -1,5 +1,6 @@
 package dev.berth.fetchers;
 
+import dev.berth.fetchers.fs.SafeFiles;
 import dev.berth.model.Sha256;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -7,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -38,14 +40,17 @@ final class PartialDownload implements AutoCloseable {
     private final Path metaPath;
     private final FileChannel channel;
     private final FileLock lock;
+    private final Object fileKey;
     private final HashingRing hash;
     private final EarlyFlush flush;
     private PartialMeta meta;
     private long length;
     private long total = -1;
 
-    private PartialDownload(Path target, FileChannel channel, FileLock lock, PartialMeta meta, int bufferBytes) {
+    private PartialDownload(
+            Path target, FileChannel channel, FileLock lock, Object fileKey, PartialMeta meta, int bufferBytes) {
         this.target = target;
+        this.fileKey = fileKey;
         this.path = partialPath(target);
         this.metaPath = metaPath(target);
         this.channel = channel;
@@ -63,11 +68,21 @@ final class PartialDownload implements AutoCloseable {
         return target.resolveSibling(".#" + target.getFileName() + ".partial.meta");
     }
 
-    /** Opens (and locks) the partial for {@code want}; empty when another download holds it. */
+    /**
+     * Opens (and locks) the partial for {@code want}; empty when another download holds it. An existing partial is
+     * continued only when it is a plain file of Berth's (regular, one link, mode 0600); anything else at the name
+     * is removed, never written through, and a new file is created.
+     */
     static Optional<PartialDownload> open(Path target, PartialMeta want, int bufferBytes) throws IOException {
-        Files.createDirectories(target.getParent());
-        FileChannel ch = FileChannel.open(
-                partialPath(target), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        Path dir = target.getParent();
+        if (!Files.isDirectory(dir)) {
+            SafeFiles.directory(dir, SafeFiles.PRIVATE_DIRECTORY);
+        }
+        Path path = partialPath(target);
+        Optional<FileChannel> existing = reusable(path);
+        FileChannel ch = existing.isPresent()
+                ? existing.get()
+                : SafeFiles.createNew(path, SafeFiles.PRIVATE, StandardOpenOption.READ);
         FileLock lock;
         try {
             lock = ch.tryLock();
@@ -78,8 +93,13 @@ final class PartialDownload implements AutoCloseable {
             ch.close();
             return Optional.empty();
         }
-        Optional<PartialMeta> stored = PartialMeta.read(metaPath(target));
-        PartialDownload p = new PartialDownload(target, ch, lock, want, bufferBytes);
+        Optional<Object> key = SafeFiles.plainFileKey(path);
+        if (key.isEmpty()) {
+            ch.close();
+            throw new IOException(path + " was replaced while Berth opened it; something else is writing there");
+        }
+        Optional<PartialMeta> stored = existing.isPresent() ? PartialMeta.read(metaPath(target)) : Optional.empty();
+        PartialDownload p = new PartialDownload(target, ch, lock, key.get(), want, bufferBytes);
         try {
             if (stored.isPresent()
                     && stored.get().sameDownload(want)
@@ -131,7 +151,7 @@ final class PartialDownload implements AutoCloseable {
             channel.truncate(0);
             length = 0;
             meta = meta.withValidators(Optional.empty(), Optional.empty());
-            Files.deleteIfExists(metaPath);
+            SafeFiles.remove(metaPath);
         } catch (IOException e) {
             throw new WriteFailure(e);
         }
@@ -144,7 +164,7 @@ final class PartialDownload implements AutoCloseable {
             if (meta.ifRange().isPresent()) {
                 meta.write(metaPath);
             } else {
-                Files.deleteIfExists(metaPath);
+                SafeFiles.remove(metaPath);
             }
         } catch (IOException e) {
             throw new WriteFailure(e);
@@ -181,14 +201,24 @@ final class PartialDownload implements AutoCloseable {
         return hash.sha256();
     }
 
-    /** Syncs the bytes and renames them to the target atomically; returns the target. */
+    /**
+     * Syncs the bytes and renames them to the target atomically, replacing whatever is there (a link is replaced,
+     * never followed); returns the target. Refuses when the partial's name no longer holds the file written.
+     */
     Path commit() throws IOException {
         hash.sha256();
         flush.await();
         channel.force(true);
+        if (!SafeFiles.plainFileKey(path).equals(Optional.of(fileKey))) {
+            throw new IOException(path + " is no longer the file Berth wrote: something replaced or linked it");
+        }
         close();
         Files.move(path, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        Files.deleteIfExists(metaPath);
+        try {
+            Files.deleteIfExists(metaPath);
+        } catch (IOException e) {
+            // the image is in place; a leftover sidecar only makes the next download of this name start over
+        }
         try (FileChannel dir = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
             dir.force(true); // the rename itself must survive a crash
         }
@@ -219,6 +249,18 @@ final class PartialDownload implements AutoCloseable {
         } catch (IOException e) {
             // nothing was written after the last append; closing cannot lose data
         }
+    }
+
+    /** An existing partial Berth may continue: a plain file, readable by root alone as Berth creates it. */
+    private static Optional<FileChannel> reusable(Path path) throws IOException {
+        Optional<FileChannel> ch = SafeFiles.openExisting(path);
+        if (ch.isPresent()
+                && !Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS)
+                        .equals(SafeFiles.PRIVATE)) {
+            ch.get().close();
+            return Optional.empty();
+        }
+        return ch;
     }
 
     private void rehash() throws IOException {

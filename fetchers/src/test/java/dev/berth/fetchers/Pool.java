@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -23,6 +24,13 @@ final class Pool {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A partial download as an earlier run of Berth leaves it: a plain file only root can read. */
+    static Path writePartial(Path pool, byte[] bytes) throws IOException {
+        Path partial = Files.write(pool.resolve(Images.PARTIAL), bytes);
+        Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
+        return partial;
     }
 
     /** Nothing at the target and no temporary file at all. */

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -209,12 +210,12 @@ class ResumeTest {
     void aCompletePartialWhoseRangeIsUnsatisfiableIsVerifiedWithoutDownloadingAgain() throws Exception {
         server.put("/img.raw", Resource.of(IMAGE));
         server.enqueue("/img.raw", Reply.serve());
-        Files.write(pool.resolve(Images.PARTIAL), IMAGE);
+        Pool.writePartial(pool, IMAGE);
         new PartialMeta(
                         PartialMeta.keyOf(server.uri("/img.raw").toString()),
                         SHA,
                         Resource.of(IMAGE).etag(),
-                        java.util.Optional.empty())
+                        Optional.empty())
                 .write(pool.resolve(Images.META));
         fetch(Fetchers.policy());
         Pool.assertOnlyImage(pool, IMAGE);

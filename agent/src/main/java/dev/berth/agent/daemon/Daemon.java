@@ -115,8 +115,7 @@ public final class Daemon {
 
     private AgentLoop assemble() throws IOException {
         DownloadPolicy downloads = DownloadPolicy.defaults()
-                .withAllowHttp(config.policy().allowHttp())
-                .withMaxImageBytes(config.policy().maxImageBytes())
+                .withLimits(config.policy())
                 .withTimeouts(config.connectTimeout(), config.readTimeout());
         DownloadContext context = DownloadContext.system()
                 .withProgress(new CountingProgress(ProgressReporter.forThisProcess(), metrics::downloaded));
