@@ -5,19 +5,14 @@ import dev.berth.model.Sha256;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
  * The hidden ".#NAME.partial" file a download writes to, hashed as it is written so the file is never read a
  * second time. Its ".meta" sidecar says what the bytes are; with a matching sidecar an existing partial is
- * re-hashed once and continued, otherwise it starts from zero. A lock keeps two downloads off one file.
+ * re-hashed once and continued, otherwise it starts from zero. The file itself is a {@link PartialFile}.
  */
 final class PartialDownload implements AutoCloseable {
     /** Writing the partial failed: a local disk problem, never retried as a network one. */
@@ -36,75 +31,42 @@ final class PartialDownload implements AutoCloseable {
     private static final long FLUSH_EVERY = 64L * 1024 * 1024;
 
     private final Path target;
-    private final Path path;
     private final Path metaPath;
+    private final PartialFile file;
     private final FileChannel channel;
-    private final FileLock lock;
-    private final Object fileKey;
     private final HashingRing hash;
     private final EarlyFlush flush;
     private PartialMeta meta;
     private long length;
     private long total = -1;
 
-    private PartialDownload(
-            Path target, FileChannel channel, FileLock lock, Object fileKey, PartialMeta meta, int bufferBytes) {
+    private PartialDownload(Path target, PartialFile file, PartialMeta meta, int bufferBytes) {
         this.target = target;
-        this.fileKey = fileKey;
-        this.path = partialPath(target);
-        this.metaPath = metaPath(target);
-        this.channel = channel;
-        this.lock = lock;
+        this.metaPath = PartialFile.metaPath(target);
+        this.file = file;
+        this.channel = file.channel();
         this.meta = meta;
         this.hash = new HashingRing(bufferBytes);
         this.flush = new EarlyFlush(channel, FLUSH_EVERY);
     }
 
-    static Path partialPath(Path target) {
-        return target.resolveSibling(".#" + target.getFileName() + ".partial");
-    }
-
-    static Path metaPath(Path target) {
-        return target.resolveSibling(".#" + target.getFileName() + ".partial.meta");
-    }
-
     /**
-     * Opens (and locks) the partial for {@code want}; empty when another download holds it. An existing partial is
-     * continued only when it is a plain file of Berth's (regular, one link, mode 0600); anything else at the name
-     * is removed, never written through, and a new file is created.
+     * Opens (and locks) the partial for {@code want}; empty when another download holds it. Only an earlier
+     * partial that is a plain file of Berth's, with a sidecar of the same download, is continued.
      */
     static Optional<PartialDownload> open(Path target, PartialMeta want, int bufferBytes) throws IOException {
-        Path dir = target.getParent();
-        if (!Files.isDirectory(dir)) {
-            SafeFiles.directory(dir, SafeFiles.PRIVATE_DIRECTORY);
-        }
-        Path path = partialPath(target);
-        Optional<FileChannel> existing = reusable(path);
-        FileChannel ch = existing.isPresent()
-                ? existing.get()
-                : SafeFiles.createNew(path, SafeFiles.PRIVATE, StandardOpenOption.READ);
-        FileLock lock;
-        try {
-            lock = ch.tryLock();
-        } catch (OverlappingFileLockException sameProcess) {
-            lock = null;
-        }
-        if (lock == null) {
-            ch.close();
+        Optional<PartialFile> file = PartialFile.open(target);
+        if (file.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Object> key = SafeFiles.plainFileKey(path);
-        if (key.isEmpty()) {
-            ch.close();
-            throw new IOException(path + " was replaced while Berth opened it; something else is writing there");
-        }
-        Optional<PartialMeta> stored = existing.isPresent() ? PartialMeta.read(metaPath(target)) : Optional.empty();
-        PartialDownload p = new PartialDownload(target, ch, lock, key.get(), want, bufferBytes);
+        Optional<PartialMeta> stored =
+                file.get().reused() ? PartialMeta.read(PartialFile.metaPath(target)) : Optional.empty();
+        PartialDownload p = new PartialDownload(target, file.get(), want, bufferBytes);
         try {
             if (stored.isPresent()
                     && stored.get().sameDownload(want)
                     && stored.get().ifRange().isPresent()
-                    && ch.size() > 0) {
+                    && p.channel.size() > 0) {
                 p.meta = stored.get();
                 p.rehash();
             } else {
@@ -132,7 +94,7 @@ final class PartialDownload implements AutoCloseable {
     }
 
     Path path() {
-        return path;
+        return file.path();
     }
 
     /** The If-Range value to resume with; empty when the bytes cannot be resumed. */
@@ -202,25 +164,19 @@ final class PartialDownload implements AutoCloseable {
     }
 
     /**
-     * Syncs the bytes and renames them to the target atomically, replacing whatever is there (a link is replaced,
-     * never followed); returns the target. Refuses when the partial's name no longer holds the file written.
+     * Syncs the bytes and renames them to the target atomically (see {@link PartialFile#moveTo}); returns the
+     * target.
      */
     Path commit() throws IOException {
         hash.sha256();
         flush.await();
-        channel.force(true);
-        if (!SafeFiles.plainFileKey(path).equals(Optional.of(fileKey))) {
-            throw new IOException(path + " is no longer the file Berth wrote: something replaced or linked it");
-        }
-        close();
-        Files.move(path, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        hash.close();
+        flush.close();
+        file.moveTo(target);
         try {
             Files.deleteIfExists(metaPath);
         } catch (IOException e) {
             // the image is in place; a leftover sidecar only makes the next download of this name start over
-        }
-        try (FileChannel dir = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
-            dir.force(true); // the rename itself must survive a crash
         }
         return target;
     }
@@ -229,7 +185,7 @@ final class PartialDownload implements AutoCloseable {
     void discard() {
         close();
         try {
-            Files.deleteIfExists(path);
+            Files.deleteIfExists(file.path());
             Files.deleteIfExists(metaPath);
         } catch (IOException e) {
             // a leftover partial is restarted by the next download of this target
@@ -241,26 +197,7 @@ final class PartialDownload implements AutoCloseable {
     public void close() {
         hash.close();
         flush.close();
-        try {
-            if (lock.isValid()) {
-                lock.release();
-            }
-            channel.close();
-        } catch (IOException e) {
-            // nothing was written after the last append; closing cannot lose data
-        }
-    }
-
-    /** An existing partial Berth may continue: a plain file, readable by root alone as Berth creates it. */
-    private static Optional<FileChannel> reusable(Path path) throws IOException {
-        Optional<FileChannel> ch = SafeFiles.openExisting(path);
-        if (ch.isPresent()
-                && !Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS)
-                        .equals(SafeFiles.PRIVATE)) {
-            ch.get().close();
-            return Optional.empty();
-        }
-        return ch;
+        file.close();
     }
 
     private void rehash() throws IOException {
