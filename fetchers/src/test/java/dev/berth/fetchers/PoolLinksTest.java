@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,12 +129,8 @@ class PoolLinksTest {
     void aSymlinkedPartialWithAMatchingSidecarIsNotResumedFromTheFileItPointsTo() throws IOException {
         Files.write(outside, Arrays.copyOf(IMAGE, 100_000));
         Files.createSymbolicLink(pool.resolve(Images.PARTIAL), outside);
-        new PartialMeta(
-                        PartialMeta.keyOf(server.uri("/img.raw").toString()),
-                        SHA,
-                        Resource.of(IMAGE).etag(),
-                        Optional.empty())
-                .write(pool.resolve(Images.META));
+        Pool.writeMeta(
+                pool, server.uri("/img.raw"), SHA, Resource.of(IMAGE).etag().orElseThrow());
 
         fetch(SHA, Images.TARGET);
 

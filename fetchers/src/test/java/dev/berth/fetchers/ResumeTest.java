@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -211,12 +210,8 @@ class ResumeTest {
         server.put("/img.raw", Resource.of(IMAGE));
         server.enqueue("/img.raw", Reply.serve());
         Pool.writePartial(pool, IMAGE);
-        new PartialMeta(
-                        PartialMeta.keyOf(server.uri("/img.raw").toString()),
-                        SHA,
-                        Resource.of(IMAGE).etag(),
-                        Optional.empty())
-                .write(pool.resolve(Images.META));
+        Pool.writeMeta(
+                pool, server.uri("/img.raw"), SHA, Resource.of(IMAGE).etag().orElseThrow());
         fetch(Fetchers.policy());
         Pool.assertOnlyImage(pool, IMAGE);
         assertThat(server.requests()).hasSize(1);
