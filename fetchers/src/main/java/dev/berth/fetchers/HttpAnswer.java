@@ -28,6 +28,31 @@ public final class HttpAnswer {
         return response.code();
     }
 
+    /** 408, 429 and 5xx: the server may answer otherwise in a while. */
+    public boolean worthRetrying() {
+        int code = code();
+        return code == 408 || code == 429 || code >= 500;
+    }
+
+    /**
+     * What a person should do about a status that refuses the file.
+     *
+     * @param which how the URL is called in the manifest: "the url", "the sums url"
+     */
+    public String refusalAdvice(String which) {
+        int code = code();
+        if (code == 404 || code == 410) {
+            return "check " + which + " in the manifest: the server does not have this file";
+        }
+        if (code == 401 || code == 403) {
+            return "the server refuses access: check " + which + ", or that the server lets this host download it";
+        }
+        if (code == 407) {
+            return "the proxy wants credentials, which Berth does not send; allow the host through the proxy";
+        }
+        return "check " + which + " in the manifest and the server";
+    }
+
     public Optional<String> header(String name) {
         return Optional.ofNullable(response.header(name));
     }

@@ -53,7 +53,7 @@ final class ResponseHandler {
             }
             partial.restart();
             throw new TransientFailure("the server cannot send the rest of the partial download; starting over");
-        } else if (code == 408 || code == 429 || code >= 500) {
+        } else if (answer.worthRetrying()) {
             Optional<String> retryAfter = answer.header("Retry-After");
             throw new TransientFailure(
                     "the server answered " + code
@@ -61,7 +61,9 @@ final class ResponseHandler {
                     RetryAfter.parse(
                             retryAfter.orElse(null), job.context().clock().instant()));
         } else {
-            throw job.refused("the server answered " + code + " for " + Urls.redact(answer.url()), advice(code));
+            throw job.refused(
+                    "the server answered " + code + " for " + Urls.redact(answer.url()),
+                    answer.refusalAdvice("the url"));
         }
         receive(answer.body(), total);
     }
@@ -91,18 +93,5 @@ final class ResponseHandler {
         } finally {
             progress.ended(partial.length(), complete);
         }
-    }
-
-    private static String advice(int code) {
-        if (code == 404 || code == 410) {
-            return "check the url in the manifest: the server does not have this file";
-        }
-        if (code == 401 || code == 403) {
-            return "the server refuses access: check the url, or that the server lets this host download it";
-        }
-        if (code == 407) {
-            return "the proxy wants credentials, which Berth does not send; allow the host through the proxy";
-        }
-        return "check the url in the manifest and the server";
     }
 }

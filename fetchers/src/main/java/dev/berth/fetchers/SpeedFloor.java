@@ -2,8 +2,7 @@ package dev.berth.fetchers;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,7 +18,7 @@ final class SpeedFloor implements AutoCloseable {
     private final long bytesPerSecond;
     private final Duration window;
     private final Clock clock;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "berth-speed-floor");
         t.setDaemon(true);
         return t;
@@ -29,6 +28,7 @@ final class SpeedFloor implements AutoCloseable {
         this.bytesPerSecond = policy.lowSpeedLimit();
         this.window = policy.lowSpeedTime();
         this.clock = clock;
+        timer.setRemoveOnCancelPolicy(true); // a finished call's check goes at once, not at its next tick
     }
 
     /** Starts watching a call that is about to be executed; {@code cancel} drops it when it is too slow. */

@@ -50,10 +50,10 @@ final class HttpGet {
         if (code == 404 || code == 410) {
             return new Download.Missing(answered);
         }
-        if (code == 408 || code == 429 || code >= 500) {
+        if (answer.worthRetrying()) {
             throw job.failed(start, answered, null);
         }
-        throw job.refused(start, answered, advice(code));
+        throw job.refused(start, answered, answer.refusalAdvice("the sums url"));
     }
 
     private static byte[] body(SumsJob job, URI start, HttpAnswer answer) throws IOException {
@@ -73,15 +73,5 @@ final class HttpGet {
     /** Where the answer came from, when redirects led somewhere else. */
     private static String hop(URI start, URI url) {
         return url.equals(start) ? "" : " for " + Urls.redact(url);
-    }
-
-    private static String advice(int code) {
-        if (code == 401 || code == 403) {
-            return "the server refuses access: check the sums url, or that the server lets this host download it";
-        }
-        if (code == 407) {
-            return "the proxy wants credentials, which Berth does not send; allow the host through the proxy";
-        }
-        return "check the sums url in the manifest and the server";
     }
 }
