@@ -5,9 +5,9 @@ import java.io.InputStream;
 
 /**
  * Copies a body into a partial download in large blocks: reads fill the whole buffer first so each block costs
- * one write and one digest update. A body of unknown length
- * is written only while the file system keeps its free space floor. Bytes that arrived before a read failed are still written, so a resume asks
- * only for what is really missing.
+ * one write and one digest update. Bytes that arrived before a read failed are still written, so a resume asks
+ * only for what is really missing. A body of unknown length is written only while the file system keeps its free
+ * space floor.
  */
 final class BodyCopier {
     /** The body went past what was announced: the bytes are not the file, so they were dropped. */

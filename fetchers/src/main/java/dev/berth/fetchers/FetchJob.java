@@ -81,8 +81,7 @@ final class FetchJob {
 
     /** Copies bodies under the size limit and, when their length is not known, the free space floor. */
     BodyCopier copier() {
-        PoolSpace space = space();
-        return new BodyCopier(policy.maxImageBytes(), space::claim);
+        return new BodyCopier(policy.maxImageBytes(), space()::claim);
     }
 
     private String subject() {

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fetches images from https, http (when allowed) and file URLs into the pool: a hidden partial hashed while
- * written, retried and resumed on transient failures, synced and renamed into place only when its sha256
- * matches. A failure leaves nothing at the target; only a partial that can be resumed stays behind.
+ * written, retried and resumed on transient failures (a transfer below the speed floor is one), synced and
+ * renamed into place only when its sha256 matches. A failure leaves nothing at the target; only a partial that
+ * can be resumed stays behind.
  */
 public final class UrlImageFetcher implements ImageFetcher, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UrlImageFetcher.class);
