@@ -6,7 +6,8 @@ import java.io.InputStream;
 /**
  * Copies a body into a partial download in large blocks: reads fill the whole buffer first so each block costs
  * one write and one digest update. Bytes that arrived before a read failed are still written, so a resume asks
- * only for what is really missing.
+ * only for what is really missing. A body of unknown length is written only while the file system keeps its free
+ * space floor.
  */
 final class BodyCopier {
     /** The body went past what was announced: the bytes are not the file, so they were dropped. */
@@ -26,14 +27,24 @@ final class BodyCopier {
         }
     }
 
-    private final long maxBytes;
+    /** Says whether a block may be written when the body's length is not known; throws when it may not. */
+    @FunctionalInterface
+    interface Room {
+        /** @param written bytes in the partial download before this block */
+        void claim(long bytes, long written);
+    }
 
-    BodyCopier(long maxBytes) {
+    private final long maxBytes;
+    private final Room room;
+
+    BodyCopier(long maxBytes, Room room) {
         this.maxBytes = maxBytes;
+        this.room = room;
     }
 
     /**
-     * @param total the size the whole file should have, -1 when unknown
+     * @param total the size the whole file should have, -1 when unknown: then each block is claimed from
+     *     {@link Room} before it is written
      * @throws IOException reading {@code in} failed, after what arrived was written
      * @throws Overrun more than {@code total} or the size limit arrived; nothing past the limit was written
      */
@@ -64,6 +75,9 @@ final class BodyCopier {
             }
             if (total >= 0 && after > total) {
                 throw new Overrun("the server sent more than the " + total + " bytes it announced", false);
+            }
+            if (total < 0 && filled > 0) {
+                room.claim(filled, partial.length());
             }
             partial.append(buffer, filled);
             progress.advanced(partial.length());

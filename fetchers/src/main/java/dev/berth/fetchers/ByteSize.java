@@ -20,4 +20,15 @@ final class ByteSize {
         }
         return String.format(Locale.ROOT, "%.1f %s", v, UNITS[unit]);
     }
+
+    /** A size given in whole units as such ("1 KiB", "64 MiB"), any other as {@link #human}. */
+    static String exact(long bytes) {
+        int unit = 0;
+        long v = bytes;
+        while (v >= 1024 && v % 1024 == 0 && unit < UNITS.length - 1) {
+            v /= 1024;
+            unit++;
+        }
+        return unit == 0 && bytes >= 1024 ? human(bytes) : v + " " + UNITS[unit];
+    }
 }

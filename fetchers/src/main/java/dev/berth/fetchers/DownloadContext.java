@@ -9,7 +9,7 @@ import java.util.function.DoubleSupplier;
 
 /**
  * What a download takes from the world around it, injected so tests control it: the environment (for proxy
- * variables), how to wait, the clock (for Retry-After dates), randomness for jitter, where progress goes, extra
+ * variables), how to wait, the clock (for Retry-After dates and the speed floor), randomness for jitter, where progress goes, extra
  * TLS trust, and how free space is measured.
  */
 public record DownloadContext(

@@ -1,5 +1,6 @@
 package dev.berth.fetchers;
 
+import dev.berth.model.Urls;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -87,12 +88,12 @@ public final class EnvProxySelector extends ProxySelector {
         try {
             uri = URI.create(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " is not a proxy URL: " + dev.berth.model.Urls.redact(text));
+            throw new IllegalArgumentException(name + " is not a proxy URL: " + Urls.redact(text));
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || !(scheme.equals("http") || scheme.startsWith("socks"))) {
             throw new IllegalArgumentException(
-                    name + " must be http://host:port or socks5://host:port, got " + dev.berth.model.Urls.redact(text));
+                    name + " must be http://host:port or socks5://host:port, got " + Urls.redact(text));
         }
         int port = uri.getPort() > 0 ? uri.getPort() : scheme.equals("http") ? 80 : 1080;
         Proxy.Type type = scheme.equals("http") ? Proxy.Type.HTTP : Proxy.Type.SOCKS;

@@ -5,7 +5,6 @@ import dev.berth.model.Reason;
 import dev.berth.model.Sha256;
 import dev.berth.model.Urls;
 import dev.berth.reconciler.port.Download;
-import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -62,54 +61,27 @@ final class FetchJob {
                         + " maximum image size (policy.maxImageBytes) if the image really is that large");
     }
 
+    /** For a file: URL, neither the size nor the sha256 of what was read: it may be any file of the host. */
     BerthException verificationFailed(Sha256 actual, long size) {
+        String what = spec.url().getScheme().equalsIgnoreCase("file")
+                ? "the copied file does not have the sha256 " + spec.sha256().hex() + " the manifest expects"
+                : "the downloaded file (" + size + " bytes) has sha256 " + actual.hex() + " but the manifest expects "
+                        + spec.sha256().hex();
         return new BerthException(
                 Reason.VerificationFailed,
-                subject() + ": the downloaded file (" + size
-                        + " bytes) has sha256 " + actual.hex() + " but the manifest expects "
-                        + spec.sha256().hex()
+                subject() + ": " + what
                         + "; the download was deleted. Check that the url and sha256 in the manifest belong together (a "
                         + "re-uploaded image needs its new sha256), then commit the fix");
     }
 
-    /** Refuses to start when {@code remaining} bytes plus the safety margin do not fit. */
-    void checkSpace(long remaining) {
-        long free;
-        try {
-            free = context.freeSpace().usableBytes(target.getParent());
-        } catch (IOException e) {
-            return; // the write itself will tell if space runs out
-        }
-        if (free < remaining + policy.freeSpaceMargin()) {
-            throw noSpace(remaining, 0, free, null);
-        }
+    /** The free space rules of this download. */
+    PoolSpace space() {
+        return new PoolSpace(target.getParent(), context.freeSpace(), policy.minFreeSpace(), subject());
     }
 
-    /**
-     * @param needed bytes still to write, -1 when the size is not known
-     * @param written bytes already in the partial download
-     */
-    BerthException noSpace(long needed, long written, long free, IOException cause) {
-        String need = needed >= 0
-                ? ByteSize.human(needed) + " (" + needed + " bytes) more plus a margin of "
-                        + ByteSize.human(policy.freeSpaceMargin())
-                : "more than the " + ByteSize.human(written) + " (" + written + " bytes) written so far (the server "
-                        + "did not say how much)";
-        return new BerthException(
-                Reason.InsufficientSpace,
-                subject() + ": needs " + need + " in "
-                        + target.getParent() + " but only " + ByteSize.human(free) + " (" + free + " bytes) is free"
-                        + (cause == null ? "" : " (" + cause.getMessage() + ")")
-                        + "; free space there, then Berth retries (a partial download that can be resumed is kept)",
-                cause);
-    }
-
-    long freeBytes() {
-        try {
-            return context.freeSpace().usableBytes(target.getParent());
-        } catch (IOException e) {
-            return 0;
-        }
+    /** Copies bodies under the size limit and, when their length is not known, the free space floor. */
+    BodyCopier copier() {
+        return new BodyCopier(policy.maxImageBytes(), space()::claim);
     }
 
     private String subject() {

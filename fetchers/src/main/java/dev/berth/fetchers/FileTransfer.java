@@ -2,8 +2,7 @@ package dev.berth.fetchers;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Copies a file:// image with the same discipline as a download (hidden partial, hashed while written, synced,
@@ -12,28 +11,20 @@ import java.nio.file.Path;
 final class FileTransfer implements Transfer {
     @Override
     public void attempt(FetchJob job, PartialDownload partial) {
-        Path source;
-        try {
-            source = Path.of(job.spec().url());
-        } catch (IllegalArgumentException e) {
-            throw job.refused("the URL is not a local file path", "write it as file:///absolute/path");
-        }
-        if (!Files.isRegularFile(source)) {
-            throw job.refused("there is no regular file " + source, "check the url in the manifest");
-        }
+        LocalFile source = source(job);
         ProgressListener progress = job.context().progress();
         boolean complete = false;
         try {
-            long size = Files.size(source);
+            long size = source.size();
             if (size > job.policy().maxImageBytes()) {
                 throw job.tooLarge("the file has " + ByteSize.human(size) + " (" + size + " bytes)");
             }
             partial.restart();
             partial.announce(size);
-            job.checkSpace(size);
+            job.space().beforeStart(size);
             progress.started(job.spec().label(), 0, size);
-            try (InputStream in = Files.newInputStream(source)) {
-                new BodyCopier(job.policy().maxImageBytes()).copy(in, partial, size, progress);
+            try (InputStream in = source.open()) {
+                job.copier().copy(in, partial, size, progress);
             }
             if (partial.length() != size) {
                 throw job.failed("the file changed size while it was copied", "try again once it is complete", null);
@@ -42,12 +33,29 @@ final class FileTransfer implements Transfer {
         } catch (BodyCopier.Overrun o) {
             throw job.failed("the file grew while it was copied", "try again once it is complete", null);
         } catch (IOException e) {
-            throw job.failed(
-                    "cannot read " + source + " (" + e.getMessage() + ")",
-                    "check that the file is readable by the agent",
-                    e);
+            throw cannotRead(job, source.path().toString(), e);
         } finally {
             progress.ended(partial.length(), complete);
         }
+    }
+
+    private static LocalFile source(FetchJob job) {
+        try {
+            Optional<LocalFile> file = LocalFile.of(job.spec().url());
+            if (file.isEmpty()) {
+                throw job.refused(
+                        "there is no regular file " + job.spec().url().getPath(), "check the url in the manifest");
+            }
+            return file.get();
+        } catch (Refused r) {
+            throw job.refused(r.detail(), r.advice());
+        } catch (IOException e) {
+            throw cannotRead(job, job.spec().url().getPath(), e);
+        }
+    }
+
+    private static RuntimeException cannotRead(FetchJob job, String path, IOException e) {
+        return job.failed(
+                "cannot read " + path + " (" + e.getMessage() + ")", "check that the file is readable by the agent", e);
     }
 }

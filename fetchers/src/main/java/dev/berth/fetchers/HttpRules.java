@@ -18,40 +18,19 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * The rules every HTTP download follows, whatever it fetches (images, signed SHA256SUMS): which schemes and
- * redirects are allowed, and how a connection failure is told to a person. Shared so that each rule has one
- * implementation.
+ * redirects are allowed, and how a connection failure is told to a person. {@link RedirectingGet} applies them.
  */
-public final class HttpRules {
+final class HttpRules {
     private static final Pattern URL = Pattern.compile("(?i)\\b(https?|file)://[^\\s\"'<>]+");
 
     private HttpRules() {}
-
-    /** A URL or redirect the rules refuse: what happened, and what to do about it. */
-    public static final class Refused extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final String advice;
-
-        Refused(String detail, String advice) {
-            super(detail);
-            this.advice = advice;
-        }
-
-        public String detail() {
-            return getMessage();
-        }
-
-        public String advice() {
-            return advice;
-        }
-    }
 
     /**
      * Plain http only when allowed, and never as a downgrade from https; no other schemes on the way.
      *
      * @param protectedBy what still protects the content over plain http, e.g. "the sha256"
      */
-    public static void checkScheme(DownloadPolicy policy, Optional<URI> from, URI to, String protectedBy)
-            throws Refused {
+    static void checkScheme(DownloadPolicy policy, Optional<URI> from, URI to, String protectedBy) throws Refused {
         String scheme = to.getScheme() == null ? "" : to.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("https")) {
             return;
@@ -80,7 +59,7 @@ public final class HttpRules {
      * @param redirects redirects followed so far in this attempt
      * @param seen every URL of this attempt so far, the first included; the next one is added
      */
-    public static URI nextHop(
+    static URI nextHop(
             DownloadPolicy policy, URI from, String location, int redirects, Set<String> seen, String protectedBy)
             throws Refused {
         if (location == null || location.isBlank()) {
@@ -110,7 +89,7 @@ public final class HttpRules {
     }
 
     /** True when the failure is a TLS certificate the client does not trust: a refusal, not a network blip. */
-    public static boolean untrustedCertificate(Throwable e) {
+    static boolean untrustedCertificate(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof CertificateException
                     || t instanceof SSLPeerUnverifiedException
@@ -122,7 +101,7 @@ public final class HttpRules {
     }
 
     /** What went wrong with a connection, for a person; {@code when} is "before the response arrived" or similar. */
-    public static String describe(IOException e, URI url, DownloadPolicy policy, String when) {
+    static String describe(IOException e, URI url, DownloadPolicy policy, String when) {
         if (e instanceof SocketTimeoutException) {
             return "timed out " + when + " (connect timeout " + seconds(policy.connectTimeout()) + ", read timeout "
                     + seconds(policy.readTimeout()) + ")";
@@ -137,7 +116,7 @@ public final class HttpRules {
     }
 
     /** An exception's message with any URL in it redacted: OkHttp puts URLs into some messages. */
-    public static String scrub(Throwable e) {
+    static String scrub(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return URL.matcher(m).replaceAll(r -> Matcher.quoteReplacement(Urls.redact(r.group())));
     }

@@ -8,6 +8,7 @@ import dev.berth.reconciler.port.ImagePool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -18,7 +19,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The image pool as a local directory (/var/lib/portables by default). Paths outside it are refused. */
+/**
+ * The image pool as a local directory (/var/lib/portables by default). Paths outside it are refused, and a link in
+ * it is never followed: a symbolic link is not a pool file, and nothing is hashed through one.
+ */
 public final class LocalImagePool implements ImagePool {
     private static final int BUFFER = 1024 * 1024;
     private final Path directory;
@@ -48,7 +52,8 @@ public final class LocalImagePool implements ImagePool {
         try (Stream<Path> entries = Files.list(directory)) {
             for (Path p : (Iterable<Path>) entries.sorted(Comparator.comparing(Path::toString))::iterator) {
                 try {
-                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                    BasicFileAttributes a =
+                            Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                     if (a.isRegularFile()) {
                         files.add(new PoolFile(
                                 p.toString(), a.size(), a.lastModifiedTime().toInstant()));
@@ -70,7 +75,7 @@ public final class LocalImagePool implements ImagePool {
     @Override
     public Sha256 hash(String path) {
         Path p = inside(path);
-        try (InputStream in = Files.newInputStream(p)) {
+        try (InputStream in = openRegular(p)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[BUFFER];
             for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
@@ -100,6 +105,16 @@ public final class LocalImagePool implements ImagePool {
                             + "); check the pool's permissions",
                     e);
         }
+    }
+
+    /** Opens a regular file without following a link: a FIFO would block, a link could point anywhere. */
+    private static InputStream openRegular(Path p) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!a.isRegularFile()) {
+            throw new IOException(
+                    (a.isSymbolicLink() ? "a symbolic link" : "not a regular file") + ", which Berth never reads");
+        }
+        return Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS);
     }
 
     private Path inside(String path) {

@@ -1,21 +1,18 @@
 package dev.berth.fetchers;
 
+import dev.berth.fetchers.fs.SafeFiles;
 import dev.berth.model.Sha256;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
  * The hidden ".#NAME.partial" file a download writes to, hashed as it is written so the file is never read a
  * second time. Its ".meta" sidecar says what the bytes are; with a matching sidecar an existing partial is
- * re-hashed once and continued, otherwise it starts from zero. A lock keeps two downloads off one file.
+ * re-hashed once and continued, otherwise it starts from zero. The file itself is a {@link PartialFile}.
  */
 final class PartialDownload implements AutoCloseable {
     /** Writing the partial failed: a local disk problem, never retried as a network one. */
@@ -34,57 +31,42 @@ final class PartialDownload implements AutoCloseable {
     private static final long FLUSH_EVERY = 64L * 1024 * 1024;
 
     private final Path target;
-    private final Path path;
     private final Path metaPath;
+    private final PartialFile file;
     private final FileChannel channel;
-    private final FileLock lock;
     private final HashingRing hash;
     private final EarlyFlush flush;
     private PartialMeta meta;
     private long length;
     private long total = -1;
 
-    private PartialDownload(Path target, FileChannel channel, FileLock lock, PartialMeta meta, int bufferBytes) {
+    private PartialDownload(Path target, PartialFile file, PartialMeta meta, int bufferBytes) {
         this.target = target;
-        this.path = partialPath(target);
-        this.metaPath = metaPath(target);
-        this.channel = channel;
-        this.lock = lock;
+        this.metaPath = PartialFile.metaPath(target);
+        this.file = file;
+        this.channel = file.channel();
         this.meta = meta;
         this.hash = new HashingRing(bufferBytes);
         this.flush = new EarlyFlush(channel, FLUSH_EVERY);
     }
 
-    static Path partialPath(Path target) {
-        return target.resolveSibling(".#" + target.getFileName() + ".partial");
-    }
-
-    static Path metaPath(Path target) {
-        return target.resolveSibling(".#" + target.getFileName() + ".partial.meta");
-    }
-
-    /** Opens (and locks) the partial for {@code want}; empty when another download holds it. */
+    /**
+     * Opens (and locks) the partial for {@code want}; empty when another download holds it. Only an earlier
+     * partial that is a plain file of Berth's, with a sidecar of the same download, is continued.
+     */
     static Optional<PartialDownload> open(Path target, PartialMeta want, int bufferBytes) throws IOException {
-        Files.createDirectories(target.getParent());
-        FileChannel ch = FileChannel.open(
-                partialPath(target), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = ch.tryLock();
-        } catch (OverlappingFileLockException sameProcess) {
-            lock = null;
-        }
-        if (lock == null) {
-            ch.close();
+        Optional<PartialFile> file = PartialFile.open(target);
+        if (file.isEmpty()) {
             return Optional.empty();
         }
-        Optional<PartialMeta> stored = PartialMeta.read(metaPath(target));
-        PartialDownload p = new PartialDownload(target, ch, lock, want, bufferBytes);
+        Optional<PartialMeta> stored =
+                file.get().reused() ? PartialMeta.read(PartialFile.metaPath(target)) : Optional.empty();
+        PartialDownload p = new PartialDownload(target, file.get(), want, bufferBytes);
         try {
             if (stored.isPresent()
                     && stored.get().sameDownload(want)
                     && stored.get().ifRange().isPresent()
-                    && ch.size() > 0) {
+                    && p.channel.size() > 0) {
                 p.meta = stored.get();
                 p.rehash();
             } else {
@@ -112,7 +94,7 @@ final class PartialDownload implements AutoCloseable {
     }
 
     Path path() {
-        return path;
+        return file.path();
     }
 
     /** The If-Range value to resume with; empty when the bytes cannot be resumed. */
@@ -131,7 +113,7 @@ final class PartialDownload implements AutoCloseable {
             channel.truncate(0);
             length = 0;
             meta = meta.withValidators(Optional.empty(), Optional.empty());
-            Files.deleteIfExists(metaPath);
+            SafeFiles.remove(metaPath);
         } catch (IOException e) {
             throw new WriteFailure(e);
         }
@@ -144,7 +126,7 @@ final class PartialDownload implements AutoCloseable {
             if (meta.ifRange().isPresent()) {
                 meta.write(metaPath);
             } else {
-                Files.deleteIfExists(metaPath);
+                SafeFiles.remove(metaPath);
             }
         } catch (IOException e) {
             throw new WriteFailure(e);
@@ -181,16 +163,20 @@ final class PartialDownload implements AutoCloseable {
         return hash.sha256();
     }
 
-    /** Syncs the bytes and renames them to the target atomically; returns the target. */
+    /**
+     * Syncs the bytes and renames them to the target atomically (see {@link PartialFile#moveTo}); returns the
+     * target.
+     */
     Path commit() throws IOException {
         hash.sha256();
         flush.await();
-        channel.force(true);
-        close();
-        Files.move(path, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        Files.deleteIfExists(metaPath);
-        try (FileChannel dir = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
-            dir.force(true); // the rename itself must survive a crash
+        hash.close();
+        flush.close();
+        file.moveTo(target);
+        try {
+            Files.deleteIfExists(metaPath);
+        } catch (IOException e) {
+            // the image is in place; a leftover sidecar only makes the next download of this name start over
         }
         return target;
     }
@@ -199,7 +185,7 @@ final class PartialDownload implements AutoCloseable {
     void discard() {
         close();
         try {
-            Files.deleteIfExists(path);
+            Files.deleteIfExists(file.path());
             Files.deleteIfExists(metaPath);
         } catch (IOException e) {
             // a leftover partial is restarted by the next download of this target
@@ -211,14 +197,7 @@ final class PartialDownload implements AutoCloseable {
     public void close() {
         hash.close();
         flush.close();
-        try {
-            if (lock.isValid()) {
-                lock.release();
-            }
-            channel.close();
-        } catch (IOException e) {
-            // nothing was written after the last append; closing cannot lose data
-        }
+        file.close();
     }
 
     private void rehash() throws IOException {

@@ -1,9 +1,9 @@
 package dev.berth.fetchers;
 
+import dev.berth.fetchers.fs.SafeFiles;
 import dev.berth.model.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,10 +15,12 @@ import java.util.Optional;
 /**
  * The sidecar of a partial download: which URL and expected sha256 its bytes belong to, and the server's
  * validators, so a later attempt or run resumes only what is still the same file. The URL is stored as its hash
- * because it may carry a token.
+ * because it may carry a token. It is read and written without following a link.
  */
 record PartialMeta(String urlKey, Sha256 expected, Optional<String> etag, Optional<String> lastModified) {
     private static final String MAGIC = "berth-partial 1";
+    /** A sidecar is a few lines; anything larger is not one. */
+    private static final int MAX_BYTES = 64 * 1024;
 
     PartialMeta {
         Objects.requireNonNull(urlKey, "urlKey");
@@ -47,10 +49,11 @@ record PartialMeta(String urlKey, Sha256 expected, Optional<String> etag, Option
 
     static Optional<PartialMeta> read(Path file) {
         try {
-            if (!Files.isRegularFile(file)) {
-                return Optional.empty();
+            Optional<byte[]> bytes = SafeFiles.readPlain(file, MAX_BYTES);
+            if (bytes.isEmpty()) {
+                return Optional.empty(); // nothing there, or a link or another file that is not ours to read
             }
-            String[] lines = Files.readString(file, StandardCharsets.UTF_8).split("\n");
+            String[] lines = new String(bytes.get(), StandardCharsets.UTF_8).split("\n");
             if (lines.length == 0 || !lines[0].equals(MAGIC)) {
                 return Optional.empty();
             }
@@ -78,7 +81,7 @@ record PartialMeta(String urlKey, Sha256 expected, Optional<String> etag, Option
         etag.ifPresent(e -> s.append("etag ").append(oneLine(e)).append('\n'));
         lastModified.ifPresent(
                 m -> s.append("last-modified ").append(oneLine(m)).append('\n'));
-        Files.writeString(file, s, StandardCharsets.UTF_8);
+        SafeFiles.writeNew(file, SafeFiles.PRIVATE, s.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String oneLine(String v) {

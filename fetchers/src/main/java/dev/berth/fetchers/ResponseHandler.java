@@ -3,7 +3,6 @@ package dev.berth.fetchers;
 import dev.berth.model.Urls;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,23 +17,15 @@ final class ResponseHandler {
 
     private final FetchJob job;
     private final PartialDownload partial;
-    private final URI url;
 
-    ResponseHandler(FetchJob job, PartialDownload partial, URI url) {
+    ResponseHandler(FetchJob job, PartialDownload partial) {
         this.job = job;
         this.partial = partial;
-        this.url = url;
     }
 
-    void handle(
-            int code,
-            String etag,
-            String lastModified,
-            String contentRange,
-            String retryAfter,
-            InputStream body,
-            long contentLength)
-            throws TransientFailure, IOException {
+    void handle(HttpAnswer answer) throws TransientFailure, IOException {
+        int code = answer.code();
+        Optional<String> contentRange = answer.header("Content-Range");
         long total;
         if (code == 200) {
             if (partial.length() > 0) {
@@ -43,34 +34,38 @@ final class ResponseHandler {
                         job.spec().label());
                 partial.restart();
             }
-            partial.remember(Optional.ofNullable(etag), Optional.ofNullable(lastModified));
-            total = contentLength;
+            partial.remember(answer.header("ETag"), answer.header("Last-Modified"));
+            total = answer.contentLength();
         } else if (code == 206) {
-            Optional<ContentRange> range = ContentRange.parse(contentRange);
+            Optional<ContentRange> range = contentRange.flatMap(ContentRange::parse);
             if (range.isEmpty() || range.get().first() != partial.length()) {
                 long asked = partial.length();
                 partial.restart();
                 throw new TransientFailure("the server answered a request for the bytes from " + asked
-                        + " with Content-Range \"" + contentRange + "\"; starting over");
+                        + " with Content-Range \"" + contentRange.orElse(null) + "\"; starting over");
             }
-            total = range.get().total() >= 0
-                    ? range.get().total()
-                    : contentLength >= 0 ? partial.length() + contentLength : -1;
+            long length = answer.contentLength();
+            total = range.get().total() >= 0 ? range.get().total() : length >= 0 ? partial.length() + length : -1;
         } else if (code == 416) {
-            Optional<ContentRange> range = ContentRange.parse(contentRange);
+            Optional<ContentRange> range = contentRange.flatMap(ContentRange::parse);
             if (range.isPresent() && range.get().total() == partial.length()) {
                 return; // an earlier run got every byte but stopped before the rename
             }
             partial.restart();
             throw new TransientFailure("the server cannot send the rest of the partial download; starting over");
-        } else if (code == 408 || code == 429 || code >= 500) {
+        } else if (answer.worthRetrying()) {
+            Optional<String> retryAfter = answer.header("Retry-After");
             throw new TransientFailure(
-                    "the server answered " + code + (retryAfter == null ? "" : " (Retry-After: " + retryAfter + ")"),
-                    RetryAfter.parse(retryAfter, job.context().clock().instant()));
+                    "the server answered " + code
+                            + retryAfter.map(r -> " (Retry-After: " + r + ")").orElse(""),
+                    RetryAfter.parse(
+                            retryAfter.orElse(null), job.context().clock().instant()));
         } else {
-            throw job.refused("the server answered " + code + " for " + Urls.redact(url), advice(code));
+            throw job.refused(
+                    "the server answered " + code + " for " + Urls.redact(answer.url()),
+                    answer.refusalAdvice("the url"));
         }
-        receive(body, total);
+        receive(answer.body(), total);
     }
 
     private void receive(InputStream body, long total) throws TransientFailure, IOException {
@@ -78,12 +73,12 @@ final class ResponseHandler {
             throw job.tooLarge("the server announces " + ByteSize.human(total) + " (" + total + " bytes)");
         }
         partial.announce(total);
-        job.checkSpace(total >= 0 ? total - partial.length() : 0);
+        job.space().beforeStart(total >= 0 ? total - partial.length() : 0);
         ProgressListener progress = job.context().progress();
         progress.started(job.spec().label(), partial.length(), total);
         boolean complete = false;
         try {
-            new BodyCopier(job.policy().maxImageBytes()).copy(body, partial, total, progress);
+            job.copier().copy(body, partial, total, progress);
             if (total >= 0 && partial.length() < total) {
                 throw new TransientFailure(
                         "the connection closed after " + partial.length() + " of " + total + " bytes");
@@ -98,18 +93,5 @@ final class ResponseHandler {
         } finally {
             progress.ended(partial.length(), complete);
         }
-    }
-
-    private static String advice(int code) {
-        if (code == 404 || code == 410) {
-            return "check the url in the manifest: the server does not have this file";
-        }
-        if (code == 401 || code == 403) {
-            return "the server refuses access: check the url, or that the server lets this host download it";
-        }
-        if (code == 407) {
-            return "the proxy wants credentials, which Berth does not send; allow the host through the proxy";
-        }
-        return "check the url in the manifest and the server";
     }
 }

@@ -8,17 +8,18 @@ import dev.berth.reconciler.port.FetchedFile;
 import dev.berth.reconciler.port.ImageFetcher;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Fetches images from https, http (when allowed) and file URLs into the pool: a hidden partial hashed while
- * written, retried and resumed on transient failures, synced and renamed into place only when its sha256
- * matches. A failure leaves nothing at the target; only a partial that can be resumed stays behind.
+ * written, retried and resumed on transient failures (a transfer below the speed floor is one), synced and
+ * renamed into place only when its sha256 matches. A failure leaves nothing at the target; only a partial that
+ * can be resumed stays behind.
  */
 public final class UrlImageFetcher implements ImageFetcher, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UrlImageFetcher.class);
@@ -26,16 +27,15 @@ public final class UrlImageFetcher implements ImageFetcher, AutoCloseable {
     private final Path pool;
     private final DownloadPolicy policy;
     private final DownloadContext context;
-    private final HttpClientFactory.Client http;
+    private final RedirectingGet http;
     private final RetrySchedule schedule;
-    private final ActiveCalls active = new ActiveCalls();
 
     /** @param pool the directory relative targets are resolved in */
     public UrlImageFetcher(Path pool, DownloadPolicy policy, DownloadContext context) {
         this.pool = pool.toAbsolutePath().normalize();
         this.policy = policy;
         this.context = context;
-        this.http = HttpClientFactory.create(policy, context);
+        this.http = new RedirectingGet(policy, context, "the sha256");
         this.schedule = RetrySchedule.of(policy);
     }
 
@@ -51,8 +51,12 @@ public final class UrlImageFetcher implements ImageFetcher, AutoCloseable {
         if (scheme.equals("file")) {
             transfer = new FileTransfer();
         } else {
-            HttpTransfer.checkScheme(job, Optional.empty(), spec.url());
-            transfer = new HttpTransfer(http.okhttp(), active);
+            try {
+                http.checkStart(spec.url());
+            } catch (Refused r) {
+                throw job.refused(r.detail(), r.advice());
+            }
+            transfer = new HttpTransfer(http);
         }
         PartialDownload partial = open(job);
         boolean keep = false;
@@ -71,7 +75,7 @@ public final class UrlImageFetcher implements ImageFetcher, AutoCloseable {
                     done.toString(),
                     actual,
                     size,
-                    Files.getLastModifiedTime(done).toInstant());
+                    Files.getLastModifiedTime(done, LinkOption.NOFOLLOW_LINKS).toInstant());
         } catch (BerthException e) {
             keep = (e.reason() == Reason.FetchFailed || e.reason() == Reason.InsufficientSpace) && partial.resumable();
             throw e;
@@ -116,7 +120,7 @@ public final class UrlImageFetcher implements ImageFetcher, AutoCloseable {
                 transfer.attempt(job, partial);
                 return;
             } catch (TransientFailure f) {
-                if (active.cancelled()) {
+                if (http.cancelled()) {
                     throw job.failed(
                             "stopped: Berth is shutting down",
                             "the partial download is kept and resumed" + " when Berth runs again",
@@ -155,7 +159,7 @@ public final class UrlImageFetcher implements ImageFetcher, AutoCloseable {
             return partial.commit();
         } catch (IOException e) {
             if (isNoSpace(e)) {
-                throw job.noSpace(0, partial.length(), job.freeBytes(), e);
+                throw job.space().noSpace(0, partial.length(), e);
             }
             throw job.failed(
                     "cannot sync and rename the download into " + job.target() + " (" + e.getMessage() + ")",
@@ -166,7 +170,7 @@ public final class UrlImageFetcher implements ImageFetcher, AutoCloseable {
 
     private static BerthException writeFailed(FetchJob job, PartialDownload partial, IOException e) {
         if (isNoSpace(e)) {
-            return job.noSpace(partial.remaining(), partial.length(), job.freeBytes(), e);
+            return job.space().noSpace(partial.remaining(), partial.length(), e);
         }
         return job.failed(
                 "cannot write " + partial.path() + " (" + e.getMessage() + ")",
@@ -184,7 +188,7 @@ public final class UrlImageFetcher implements ImageFetcher, AutoCloseable {
      * resumable partial. No new attempt starts afterwards.
      */
     public void cancelAll() {
-        active.cancelAll();
+        http.cancelAll();
     }
 
     @Override

@@ -18,9 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Downloads into a real 1 MiB tmpfs, so "No space left on device" comes from the kernel. */
+/** Downloads into a real 1 MiB tmpfs, so free space and "No space left on device" come from the kernel. */
 class DiskFullTest {
     private static final int MIB = 1024 * 1024;
+    private static final long TIB = 1024L * 1024 * MIB;
     private static final byte[] IMAGE = Images.bytes(3 * MIB, 7);
     private static final Sha256 SHA = Images.sha256(IMAGE);
 
@@ -57,7 +58,7 @@ class DiskFullTest {
         assertThat(e.getMessage())
                 .contains(
                         "image hello 1.0",
-                        "needs 3.0 MiB (3145728 bytes) more plus a margin of 0 B",
+                        "needs 3.0 MiB (3145728 bytes) more plus the minimum free space of 0 B",
                         "in " + mountPoint,
                         "free space there, then Berth retries");
         Matcher free =
@@ -69,9 +70,34 @@ class DiskFullTest {
     }
 
     @Test
-    void runningOutOfSpaceMidWriteKeepsOnlyTheResumableParitalAndSaysWhatIsFree() throws Exception {
+    void aBodyOfUnknownLengthStopsBeforeTheFileSystemFallsBelowTheFloorAndKeepsThePartial() throws Exception {
+        server.always("/img.raw", Reply.chunked()); // no Content-Length, so only the floor stops it
+        DownloadPolicy policy =
+                Fetchers.policy().withBufferBytes(64 * 1024).withMinFreeSpace(FreeSpaceFloor.percent(50));
+
+        BerthException e = fetchFails(policy, Fetchers.context(sleeper));
+
+        assertThat(e.reason()).isEqualTo(Reason.InsufficientSpace);
+        assertThat(e.getMessage())
+                .contains(
+                        "image hello 1.0",
+                        "the server did not say how large the file is",
+                        "minimum free space of 50 % of the file system, 512.0 KiB",
+                        "in " + mountPoint,
+                        "download.minFreeSpace",
+                        "partial download that can be resumed is kept");
+        assertThat(Files.getFileStore(mountPoint).getUsableSpace()).isGreaterThanOrEqualTo(MIB / 2);
+        assertThat(Pool.names(mountPoint)).containsExactly(Images.PARTIAL, Images.META);
+        assertThat(Files.size(mountPoint.resolve(Images.PARTIAL))).isPositive();
+        assertThat(sleeper.sleeps()).as("not retried within the fetch").isEmpty();
+    }
+
+    @Test
+    void runningOutOfSpaceMidWriteKeepsOnlyTheResumablePartialAndSaysWhatIsFree() throws Exception {
         server.always("/img.raw", Reply.chunked()); // no Content-Length, so the pre-check cannot know
-        BerthException e = fetchFails(Fetchers.policy().withBufferBytes(64 * 1024), Fetchers.context(sleeper));
+        // Measured free space says plenty, as when another writer fills the disk during the download.
+        DownloadContext misjudged = Fetchers.context(sleeper).withFreeSpace(dir -> new FreeSpace.Space(TIB, TIB));
+        BerthException e = fetchFails(Fetchers.policy().withBufferBytes(64 * 1024), misjudged);
         assertThat(e.reason()).isEqualTo(Reason.InsufficientSpace);
         assertThat(e.getMessage())
                 .contains(
@@ -87,14 +113,30 @@ class DiskFullTest {
     }
 
     @Test
-    void theSafetyMarginCountsAgainstFreeSpace() {
-        DownloadContext lots = Fetchers.context(sleeper).withFreeSpace(dir -> 100L * MIB);
-        BerthException e = fetchFails(Fetchers.policy().withFreeSpaceMargin(98L * MIB), lots);
+    void aFloorInBytesCountsAgainstFreeSpace() {
+        DownloadContext lots = Fetchers.context(sleeper).withFreeSpace(dir -> new FreeSpace.Space(100L * MIB, TIB));
+        BerthException e = fetchFails(Fetchers.policy().withMinFreeSpace(FreeSpaceFloor.bytes(98L * MIB)), lots);
         assertThat(e.reason()).isEqualTo(Reason.InsufficientSpace);
         assertThat(e.getMessage())
                 .contains(
-                        "needs 3.0 MiB (3145728 bytes) more plus a margin of 98.0 MiB",
+                        "needs 3.0 MiB (3145728 bytes) more plus the minimum free space of 98.0 MiB",
                         "only 100.0 MiB (104857600 bytes) is free");
+        Pool.assertEmpty(mountPoint);
+    }
+
+    @Test
+    void theDefaultFloorIsFivePercentOfTheFileSystem() {
+        DownloadContext almostFull =
+                Fetchers.context(sleeper).withFreeSpace(dir -> new FreeSpace.Space(50L * MIB, 1000L * MIB));
+        DownloadPolicy defaults =
+                Fetchers.policy().withMinFreeSpace(DownloadPolicy.defaults().minFreeSpace());
+        BerthException e = fetchFails(defaults, almostFull);
+        assertThat(e.reason()).isEqualTo(Reason.InsufficientSpace);
+        assertThat(e.getMessage())
+                .contains(
+                        "needs 3.0 MiB (3145728 bytes) more plus the minimum free space of 5 % of the file system,"
+                                + " 50.0 MiB",
+                        "only 50.0 MiB");
         Pool.assertEmpty(mountPoint);
     }
 }

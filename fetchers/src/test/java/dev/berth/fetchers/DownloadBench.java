@@ -1,6 +1,7 @@
 package dev.berth.fetchers;
 
 import dev.berth.model.ImageSpec;
+import dev.berth.model.LocalPolicy;
 import dev.berth.model.Origin;
 import dev.berth.model.Sha256;
 import dev.berth.reconciler.port.FetchedFile;
@@ -24,7 +25,9 @@ public final class DownloadBench {
             System.err.println("usage: DownloadBench URL SHA256 POOL [BUFFER_BYTES]");
             System.exit(2);
         }
-        DownloadPolicy policy = DownloadPolicy.defaults().withAllowHttp(true).withFreeSpaceMargin(0);
+        DownloadPolicy policy = DownloadPolicy.defaults()
+                .withLimits(LocalPolicy.permissive(true))
+                .withMinFreeSpace(FreeSpaceFloor.bytes(0));
         if (args.length > 3) {
             policy = policy.withBufferBytes(Integer.parseInt(args[3]));
         }

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.berth.model.BerthException;
+import dev.berth.model.LocalPolicy;
 import dev.berth.model.Reason;
 import dev.berth.model.Sha256;
 import dev.berth.reconciler.port.FetchedFile;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,20 +36,40 @@ class FileUrlTest {
     @Test
     void aFileUrlIsCopiedVerifiedAndRenamedIntoPlace() throws Exception {
         Path file = Files.write(source.resolve("hello.raw"), IMAGE);
-        FetchedFile fetched = fetch(file.toUri(), SHA, Fetchers.policy().withAllowHttp(false));
+        FetchedFile fetched = fetch(file.toUri(), SHA, Fetchers.policy().withLimits(LocalPolicy.permissive(false)));
         assertThat(fetched.sha256()).isEqualTo(SHA);
         assertThat(fetched.size()).isEqualTo(IMAGE.length);
         Pool.assertOnlyImage(pool, IMAGE);
     }
 
     @Test
-    void aCopiedFileWithTheWrongHashLeavesNothing() throws Exception {
+    void aCopiedFileWithTheWrongHashLeavesNothingAndTellsNeitherItsSizeNorItsSha256() throws Exception {
         Path file = Files.write(source.resolve("hello.raw"), IMAGE);
         Sha256 expected = Images.sha256(new byte[0]);
         BerthException e =
                 catchThrowableOfType(BerthException.class, () -> fetch(file.toUri(), expected, Fetchers.policy()));
         assertThat(e.reason()).isEqualTo(Reason.VerificationFailed);
-        assertThat(e.getMessage()).contains(file.toUri().toString(), SHA.hex(), expected.hex());
+        assertThat(e.getMessage())
+                .contains(file.toUri().toString(), expected.hex(), "does not have the sha256")
+                .doesNotContain(SHA.hex(), SHA.shortHex(), String.valueOf(IMAGE.length), "KiB");
+        Pool.assertEmpty(pool);
+    }
+
+    @Test
+    void aCopiedFileIsReadableByRootAlone() throws Exception {
+        Path file = Files.write(source.resolve("hello.raw"), IMAGE);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        fetch(file.toUri(), SHA, Fetchers.policy());
+        assertThat(Files.getPosixFilePermissions(pool.resolve(Images.TARGET)))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    }
+
+    @Test
+    void aDirectoryIsNotAnImage() {
+        BerthException e =
+                catchThrowableOfType(BerthException.class, () -> fetch(source.toUri(), SHA, Fetchers.policy()));
+        assertThat(e.reason()).isEqualTo(Reason.FetchRefused);
+        assertThat(e.getMessage()).contains(source + " is not a regular file");
         Pool.assertEmpty(pool);
     }
 
@@ -66,7 +88,7 @@ class FileUrlTest {
         Path file = Files.write(source.resolve("hello.raw"), IMAGE);
         BerthException e = catchThrowableOfType(
                 BerthException.class,
-                () -> fetch(file.toUri(), SHA, Fetchers.policy().withMaxImageBytes(1000)));
+                () -> fetch(file.toUri(), SHA, Fetchers.policy().withLimits(Fetchers.maxImageBytes(1000))));
         assertThat(e.reason()).isEqualTo(Reason.PolicyViolation);
         assertThat(e.getMessage()).contains("the file has 293.0 KiB (300000 bytes)", "limit of 1000 B");
         Pool.assertEmpty(pool);

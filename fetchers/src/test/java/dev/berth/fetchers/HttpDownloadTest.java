@@ -3,6 +3,7 @@ package dev.berth.fetchers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.model.BerthException;
+import dev.berth.model.LocalPolicy;
 import dev.berth.model.Reason;
 import dev.berth.model.Sha256;
 import dev.berth.reconciler.port.FetchedFile;
@@ -123,7 +124,7 @@ class HttpDownloadTest {
     void plainHttpIsRefusedUnlessAllowedAndTheMessageNamesTheFlag() {
         server.put("/img.raw", Resource.of(IMAGE));
         BerthException e =
-                fetchFails(server.uri("/img.raw"), SHA, Fetchers.policy().withAllowHttp(false));
+                fetchFails(server.uri("/img.raw"), SHA, Fetchers.policy().withLimits(LocalPolicy.permissive(false)));
         assertThat(e.reason()).isEqualTo(Reason.FetchRefused);
         assertThat(e.getMessage()).contains("plain http is not allowed", "--allow-http", "image hello 1.0");
         assertThat(server.requests()).isEmpty();

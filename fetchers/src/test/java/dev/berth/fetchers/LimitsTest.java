@@ -62,8 +62,8 @@ class LimitsTest {
     void aBodyWithoutLengthThatGrowsPastTheLimitIsCutAndDiscarded() {
         server.put("/img.raw", Resource.of(IMAGE));
         server.always("/img.raw", Reply.chunked());
-        BerthException e =
-                fetchFails(Fetchers.policy().withMaxImageBytes(SIZE / 2).withBufferBytes(16 * 1024));
+        BerthException e = fetchFails(
+                Fetchers.policy().withLimits(Fetchers.maxImageBytes(SIZE / 2)).withBufferBytes(16 * 1024));
         assertThat(e.reason()).isEqualTo(Reason.PolicyViolation);
         assertThat(e.getMessage()).contains("the body grew past the limit", "more than this host's limit of 97.7 KiB");
         assertThat(server.requests()).hasSize(1);

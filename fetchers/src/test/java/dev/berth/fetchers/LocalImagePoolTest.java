@@ -17,6 +17,9 @@ class LocalImagePoolTest {
     @TempDir
     Path dir;
 
+    @TempDir
+    Path elsewhere;
+
     @Test
     void listsRegularFilesIncludingPartialsWithSizeAndMtimeButNotDirectories() throws Exception {
         Files.write(dir.resolve("hello_1.0.raw"), new byte[10]);
@@ -74,5 +77,26 @@ class LocalImagePoolTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> pool.pathOf("../x.raw")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> pool.hash("/etc/passwd")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aSymlinkIsNotAPoolFile() throws Exception {
+        Path outside = Files.write(elsewhere.resolve("shadow"), new byte[7]);
+        Files.createSymbolicLink(dir.resolve("hello_1.0.raw"), outside);
+        Files.createSymbolicLink(dir.resolve("tree_1.0"), elsewhere);
+
+        assertThat(new LocalImagePool(dir).list()).isEmpty();
+    }
+
+    @Test
+    void aSymlinkIsNeverHashedThrough() throws Exception {
+        Path outside = Files.write(elsewhere.resolve("shadow"), new byte[7]);
+        Files.createSymbolicLink(dir.resolve("hello_1.0.raw"), outside);
+        LocalImagePool pool = new LocalImagePool(dir);
+
+        assertThatThrownBy(() -> pool.hash(pool.pathOf("hello_1.0.raw")))
+                .isInstanceOf(BerthException.class)
+                .hasMessageContaining("a symbolic link, which Berth never reads")
+                .satisfies(e -> assertThat(((BerthException) e).reason()).isEqualTo(Reason.FetchFailed));
     }
 }

@@ -2,11 +2,15 @@ package dev.berth.fetchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.model.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -23,6 +27,19 @@ final class Pool {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A partial download as an earlier run of Berth leaves it: a plain file only root can read. */
+    static Path writePartial(Path pool, byte[] bytes) throws IOException {
+        Path partial = Files.write(pool.resolve(Images.PARTIAL), bytes);
+        Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
+        return partial;
+    }
+
+    /** The sidecar an earlier run leaves next to a resumable partial of {@code url}. */
+    static void writeMeta(Path pool, URI url, Sha256 sha256, String etag) throws IOException {
+        new PartialMeta(PartialMeta.keyOf(url.toString()), sha256, Optional.of(etag), Optional.empty())
+                .write(pool.resolve(Images.META));
     }
 
     /** Nothing at the target and no temporary file at all. */

@@ -209,13 +209,9 @@ class ResumeTest {
     void aCompletePartialWhoseRangeIsUnsatisfiableIsVerifiedWithoutDownloadingAgain() throws Exception {
         server.put("/img.raw", Resource.of(IMAGE));
         server.enqueue("/img.raw", Reply.serve());
-        Files.write(pool.resolve(Images.PARTIAL), IMAGE);
-        new PartialMeta(
-                        PartialMeta.keyOf(server.uri("/img.raw").toString()),
-                        SHA,
-                        Resource.of(IMAGE).etag(),
-                        java.util.Optional.empty())
-                .write(pool.resolve(Images.META));
+        Pool.writePartial(pool, IMAGE);
+        Pool.writeMeta(
+                pool, server.uri("/img.raw"), SHA, Resource.of(IMAGE).etag().orElseThrow());
         fetch(Fetchers.policy());
         Pool.assertOnlyImage(pool, IMAGE);
         assertThat(server.requests()).hasSize(1);

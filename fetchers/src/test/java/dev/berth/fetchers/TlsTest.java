@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.berth.model.BerthException;
+import dev.berth.model.LocalPolicy;
 import dev.berth.model.Reason;
 import dev.berth.model.Sha256;
 import dev.berth.testkit.http.MisbehavingHttpServer;
@@ -60,7 +61,8 @@ class TlsTest {
 
     @Test
     void downloadsOverHttpsFromAServerTrustedThroughTheInjectedTrustManager() throws Exception {
-        try (UrlImageFetcher f = Fetchers.fetcher(pool, Fetchers.policy().withAllowHttp(false), trusting())) {
+        try (UrlImageFetcher f =
+                Fetchers.fetcher(pool, Fetchers.policy().withLimits(LocalPolicy.permissive(false)), trusting())) {
             f.fetch(Images.spec(tls.uri("/img.raw"), SHA), Images.TARGET);
         }
         Pool.assertOnlyImage(pool, IMAGE);
@@ -71,7 +73,8 @@ class TlsTest {
     void anHttpsUrlThatRedirectsToHttpIsRefusedEvenWhenHttpIsAllowed() {
         tls.always("/img.raw", Reply.redirect(302, plain.uri("/img.raw").toString()));
         BerthException e;
-        try (UrlImageFetcher f = Fetchers.fetcher(pool, Fetchers.policy().withAllowHttp(true), trusting())) {
+        try (UrlImageFetcher f =
+                Fetchers.fetcher(pool, Fetchers.policy().withLimits(LocalPolicy.permissive(true)), trusting())) {
             e = catchThrowableOfType(
                     BerthException.class, () -> f.fetch(Images.spec(tls.uri("/img.raw"), SHA), Images.TARGET));
         }

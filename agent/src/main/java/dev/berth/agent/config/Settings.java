@@ -57,7 +57,7 @@ public record Settings(
         Objects.requireNonNull(bus, "bus");
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(policy, "policy");
-        download = aligned(Objects.requireNonNull(download, "download"), policy);
+        download = Objects.requireNonNull(download, "download").withLimits(policy);
         Objects.requireNonNull(metricsListen, "metricsListen");
     }
 
@@ -172,11 +172,6 @@ public record Settings(
                 replaced,
                 download,
                 metricsListen);
-    }
-
-    /** The download policy takes what the host allows from the one policy, never from a copy. */
-    private static DownloadPolicy aligned(DownloadPolicy download, LocalPolicy policy) {
-        return download.withAllowHttp(policy.allowHttp()).withMaxImageBytes(policy.maxImageBytes());
     }
 
     /** The source, or why a command that needs one cannot run. */

@@ -1,6 +1,7 @@
 package dev.berth.agent.config;
 
 import dev.berth.fetchers.DownloadPolicy;
+import dev.berth.fetchers.FreeSpaceFloor;
 import dev.berth.model.BerthException;
 import dev.berth.model.LocalPolicy;
 import dev.berth.model.Manifest;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -61,7 +63,9 @@ public final class SettingsFile {
     private static final Set<String> HEALTH = Set.of("stableFor", "timeout");
     private static final Set<String> POLICY =
             Set.of("allowedProfiles", "allowedUrlPrefixes", "maxImageBytes", "allowHttp");
-    private static final Set<String> DOWNLOAD = Set.of("connectTimeout", "readTimeout");
+    private static final Set<String> DOWNLOAD =
+            Set.of("connectTimeout", "readTimeout", "lowSpeedLimit", "lowSpeedTime", "minFreeSpace");
+    private static final Pattern PERCENT = Pattern.compile("(\\d{1,2})\\s*%");
     private static final Set<String> METRICS = Set.of("listen");
     private static final Pattern ANY = Pattern.compile(".+");
     private static final Pattern ABSOLUTE = Pattern.compile("/.*");
@@ -142,7 +146,48 @@ public final class SettingsFile {
         d.rejectUnknown(DOWNLOAD);
         Duration connect = d.duration("connectTimeout").orElse(defaults.connectTimeout());
         Duration read = d.duration("readTimeout").orElse(defaults.readTimeout());
-        return defaults.withTimeouts(connect, read);
+        long lowSpeedLimit = d.text("lowSpeedLimit")
+                .flatMap(t -> size(d, "lowSpeedLimit", t, true))
+                .orElse(defaults.lowSpeedLimit());
+        Duration lowSpeedTime = d.duration("lowSpeedTime").orElse(defaults.lowSpeedTime());
+        FreeSpaceFloor floor = d.text("minFreeSpace").flatMap(t -> floor(d, t)).orElse(defaults.minFreeSpace());
+        if (lowSpeedTime.isZero() || lowSpeedTime.isNegative()) {
+            d.problems().add(d.positionOf("lowSpeedTime"), d.path("lowSpeedTime"), "must be positive");
+            lowSpeedTime = defaults.lowSpeedTime();
+        }
+        return defaults.withTimeouts(connect, read)
+                .withLowSpeed(lowSpeedLimit, lowSpeedTime)
+                .withMinFreeSpace(floor);
+    }
+
+    /** "5%" of the pool's file system, or a size such as 2GiB. */
+    private static Optional<FreeSpaceFloor> floor(Fields d, String text) {
+        Matcher percent = PERCENT.matcher(text.trim());
+        if (percent.matches()) {
+            return Optional.of(FreeSpaceFloor.percent(Integer.parseInt(percent.group(1))));
+        }
+        Optional<Long> bytes = text.trim().equals("0") ? Optional.of(0L) : ByteSizes.parse(text);
+        if (bytes.isEmpty()) {
+            d.problems()
+                    .add(
+                            d.positionOf("minFreeSpace"),
+                            d.path("minFreeSpace"),
+                            "must be a share of the pool's file system such as 5% (0 to 99), or a size such as"
+                                    + " 2GiB, got \"" + text + "\"");
+        }
+        return bytes.map(FreeSpaceFloor::bytes);
+    }
+
+    /** A size; {@code zero} allows 0 (a speed floor of 0 turns the check off). */
+    private static Optional<Long> size(Fields f, String key, String text, boolean zero) {
+        if (zero && text.trim().equals("0")) {
+            return Optional.of(0L);
+        }
+        Optional<Long> parsed = ByteSizes.parse(text);
+        if (parsed.isEmpty()) {
+            f.problems().add(f.positionOf(key), f.path(key), ByteSizes.RULE + ", got \"" + text + "\"");
+        }
+        return parsed;
     }
 
     private static Optional<SourceConfig> source(Fields s) {
@@ -235,14 +280,7 @@ public final class SettingsFile {
         List<String> prefixes =
                 p.textList("allowedUrlPrefixes", ANY, "must be a URL prefix").orElse(defaults.allowedUrlPrefixes());
         long maxBytes = p.text("maxImageBytes")
-                .flatMap(t -> ByteSizes.parse(t).or(() -> {
-                    p.problems()
-                            .add(
-                                    p.positionOf("maxImageBytes"),
-                                    p.path("maxImageBytes"),
-                                    ByteSizes.RULE + ", got \"" + t + "\"");
-                    return Optional.empty();
-                }))
+                .flatMap(t -> size(p, "maxImageBytes", t, false))
                 .orElse(defaults.maxImageBytes());
         boolean allowHttp = p.bool("allowHttp", defaults.allowHttp());
         return new LocalPolicy(

@@ -3,6 +3,7 @@ package dev.berth.agent.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.berth.fetchers.FreeSpaceFloor;
 import dev.berth.model.LocalPolicy;
 import dev.berth.model.ManifestInvalidException;
 import dev.berth.model.yaml.Problem;
@@ -163,5 +164,27 @@ class SettingsFileTest {
                 .singleElement()
                 .asString()
                 .contains("health.timeout: the health timeout (PT10S) must be at least the stable window (PT30S)");
+    }
+
+    @Test
+    void theDownloadFloorsAreReadLikeCurlsSpeedLimitAndAShareOfTheDisk() {
+        Settings config = parse("download: {lowSpeedLimit: 10KiB, lowSpeedTime: 20s, minFreeSpace: 10%}\n");
+
+        assertThat(config.download().lowSpeedLimit()).isEqualTo(10 * 1024);
+        assertThat(config.download().lowSpeedTime()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(config.download().minFreeSpace()).isEqualTo(FreeSpaceFloor.percent(10));
+        assertThat(parse("download: {minFreeSpace: 2GiB}\n").download().minFreeSpace())
+                .isEqualTo(FreeSpaceFloor.bytes(2L << 30));
+        assertThat(Settings.defaults().download().lowSpeedLimit()).isEqualTo(1024);
+        assertThat(Settings.defaults().download().lowSpeedTime()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(Settings.defaults().download().minFreeSpace()).isEqualTo(FreeSpaceFloor.percent(5));
+    }
+
+    @Test
+    void badDownloadFloorsAreReportedWithTheirPosition() {
+        assertThat(problems("download: {lowSpeedLimit: fast, minFreeSpace: 120%}\n"))
+                .hasSize(2)
+                .anySatisfy(p -> assertThat(p).contains("download.lowSpeedLimit: must be a size"))
+                .anySatisfy(p -> assertThat(p).contains("download.minFreeSpace: must be a share"));
     }
 }

@@ -9,6 +9,7 @@ import dev.berth.fetchers.git.GitManifestSource;
 import dev.berth.fetchers.git.GitSourceOptions;
 import dev.berth.model.BerthException;
 import dev.berth.model.ImageSpec;
+import dev.berth.model.LocalPolicy;
 import dev.berth.reconciler.port.SourceSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +39,8 @@ public final class IdleFootprint {
         Path pool = Files.createDirectories(Path.of(args[2]));
         int passes = args.length > 4 ? Integer.parseInt(args[4]) : 1;
         GitManifestSource source = new GitManifestSource(GitSourceOptions.of(args[0], state));
-        UrlImageFetcher fetcher =
-                new UrlImageFetcher(pool, DownloadPolicy.defaults().withAllowHttp(true), DownloadContext.system());
+        UrlImageFetcher fetcher = new UrlImageFetcher(
+                pool, DownloadPolicy.defaults().withLimits(LocalPolicy.permissive(true)), DownloadContext.system());
         SourceSnapshot snapshot = null;
         for (int pass = 1; pass <= passes; pass++) {
             snapshot = source.read();

@@ -1,6 +1,7 @@
 package dev.berth.fetchers.fs;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -93,6 +94,16 @@ public final class SafeFiles {
         return Optional.of(channel);
     }
 
+    /** Writes {@code bytes} to a new file created as {@link #createNew} does. */
+    public static void writeNew(Path file, Set<PosixFilePermission> mode, byte[] bytes) throws IOException {
+        try (FileChannel channel = createNew(file, mode)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        }
+    }
+
     /** True when {@code file} is a regular file with exactly one link (not a symlink, not a hard link). */
     public static boolean isPlainFile(Path file) throws IOException {
         return plainFileKey(file).isPresent();
@@ -109,7 +120,7 @@ public final class SafeFiles {
             if (size > maxBytes) {
                 throw new IOException(file + " has " + size + " bytes, more than the " + maxBytes + " expected");
             }
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) size);
+            ByteBuffer buffer = ByteBuffer.allocate((int) size);
             while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
                 // fill
             }
@@ -162,7 +173,11 @@ public final class SafeFiles {
         }
     }
 
-    private static Optional<Object> plainFileKey(Path file) throws IOException {
+    /**
+     * What identifies {@code file} while it is a plain file (regular, one link, not followed): compare it before
+     * renaming to know the name still holds the file that was written. Empty for anything else.
+     */
+    public static Optional<Object> plainFileKey(Path file) throws IOException {
         Optional<BasicFileAttributes> a = attributes(file);
         if (a.isEmpty() || !a.get().isRegularFile()) {
             return Optional.empty();

@@ -2,7 +2,7 @@ package dev.berth.fetchers.sums;
 
 import dev.berth.fetchers.DownloadContext;
 import dev.berth.fetchers.DownloadPolicy;
-import dev.berth.fetchers.HttpClientFactory;
+import dev.berth.fetchers.RedirectingGet;
 import dev.berth.fetchers.pgp.DetachedSignature;
 import dev.berth.fetchers.pgp.TrustedKeys;
 import dev.berth.fetchers.pgp.Verdict;
@@ -41,7 +41,7 @@ public final class SignedSumsResolver implements DigestResolver, AutoCloseable {
     private static final int KEPT_LISTS = 64;
 
     private final Optional<Path> trustedKeys;
-    private final HttpClientFactory.Client http;
+    private final RedirectingGet http;
     private final HttpGet httpGet;
     private final Map<URI, VerifiedSums> verified = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -54,13 +54,13 @@ public final class SignedSumsResolver implements DigestResolver, AutoCloseable {
 
     /**
      * @param trustedKeys the ASCII-armored public keys that may sign SHA256SUMS; when empty, every lookup is refused
-     * @param policy timeouts, redirect limit and whether plain http is allowed, as for image downloads
+     * @param policy timeouts, speed floor, redirect limit and whether plain http is allowed, as for image downloads
      * @param context proxies from its environment and extra TLS trust, as for image downloads
      */
     public SignedSumsResolver(Optional<Path> trustedKeys, DownloadPolicy policy, DownloadContext context) {
         this.trustedKeys = Objects.requireNonNull(trustedKeys, "trustedKeys");
-        this.http = HttpClientFactory.create(policy, context);
-        this.httpGet = new HttpGet(http.okhttp(), policy);
+        this.http = new RedirectingGet(policy, context, "the signature");
+        this.httpGet = new HttpGet(http);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.berth.fetchers.DownloadContext;
 import dev.berth.fetchers.DownloadPolicy;
 import dev.berth.fetchers.UrlImageFetcher;
 import dev.berth.model.ImageSpec;
+import dev.berth.model.LocalPolicy;
 import dev.berth.model.Manifest;
 import dev.berth.model.Origin;
 import dev.berth.model.Sha256;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -58,10 +60,9 @@ class MisbehavingServerPassTest {
     void helloOneIsRunning() throws IOException {
         server = MisbehavingHttpServer.start();
         DownloadPolicy policy = DownloadPolicy.defaults()
-                .withAllowHttp(true)
+                .withLimits(new LocalPolicy(Set.of(), List.of(), 1_000_000, true))
                 .withMaxAttempts(3)
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(500))
-                .withMaxImageBytes(1_000_000);
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(500));
         fetcher = new UrlImageFetcher(pool, policy, DownloadContext.system().withSleeper(d -> {}));
         reconciler = FakeHostReconciler.of(host, fetcher, pool, store);
         host.install(pool.toString(), TestImage.service("hello", "1.0"));

@@ -4,6 +4,7 @@ import dev.berth.fetchers.DownloadContext;
 import dev.berth.fetchers.DownloadPolicy;
 import dev.berth.fetchers.LocalImagePool;
 import dev.berth.fetchers.UrlImageFetcher;
+import dev.berth.model.LocalPolicy;
 import dev.berth.reconciler.fake.ImageFetcherContract;
 import dev.berth.reconciler.fake.ImagePoolContract;
 import dev.berth.reconciler.port.ImageFetcher;
@@ -67,7 +68,9 @@ class RealAdapterContractsTest {
             if (fetcher == null) {
                 fetcher = new UrlImageFetcher(
                         pool,
-                        DownloadPolicy.defaults().withAllowHttp(true).withMaxAttempts(1),
+                        DownloadPolicy.defaults()
+                                .withLimits(LocalPolicy.permissive(true))
+                                .withMaxAttempts(1),
                         DownloadContext.system());
             }
             return fetcher;

@@ -7,6 +7,7 @@ import dev.berth.fetchers.DownloadPolicy;
 import dev.berth.fetchers.UrlImageFetcher;
 import dev.berth.model.HealthCheck;
 import dev.berth.model.ImageSpec;
+import dev.berth.model.LocalPolicy;
 import dev.berth.model.Manifest;
 import dev.berth.model.Origin;
 import dev.berth.model.Reason;
@@ -45,7 +46,11 @@ class SidecarPassTest {
     @BeforeEach
     void setUp() {
         fetcher = new UrlImageFetcher(
-                pool, DownloadPolicy.defaults().withAllowHttp(true).withMaxAttempts(1), DownloadContext.system());
+                pool,
+                DownloadPolicy.defaults()
+                        .withLimits(LocalPolicy.permissive(true))
+                        .withMaxAttempts(1),
+                DownloadContext.system());
         reconciler = FakeHostReconciler.of(host, fetcher, pool, store);
     }
 

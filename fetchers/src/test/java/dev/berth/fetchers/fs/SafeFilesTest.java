@@ -92,4 +92,33 @@ class SafeFilesTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("a/b"))))
                 .isEqualTo("rwx------");
     }
+
+    @Test
+    void writeNewReplacesASymlinkWithAPrivateFile() throws IOException {
+        Path outside = Files.writeString(dir.resolve("outside"), "precious");
+        Path file = dir.resolve(".#x.partial.meta");
+        Files.createSymbolicLink(file, outside);
+
+        SafeFiles.writeNew(file, SafeFiles.PRIVATE, "meta".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(Files.readString(outside)).isEqualTo("precious");
+        assertThat(Files.readString(file)).isEqualTo("meta");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void aPlainFilesKeyChangesWhenTheNameIsReplacedOrLinked() throws IOException {
+        Path file = Files.writeString(dir.resolve("plain"), "abc");
+        Object key = SafeFiles.plainFileKey(file).orElseThrow();
+
+        Files.createLink(dir.resolve("second-link"), file);
+        assertThat(SafeFiles.plainFileKey(file)).as("two links").isEmpty();
+        Files.delete(dir.resolve("second-link"));
+        assertThat(SafeFiles.plainFileKey(file)).hasValue(key);
+
+        Files.delete(file);
+        Files.createSymbolicLink(file, Files.writeString(dir.resolve("other"), "abc"));
+        assertThat(SafeFiles.plainFileKey(file)).as("a symlink").isEmpty();
+    }
 }

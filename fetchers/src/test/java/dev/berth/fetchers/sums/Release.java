@@ -3,6 +3,7 @@ package dev.berth.fetchers.sums;
 import dev.berth.fetchers.DownloadContext;
 import dev.berth.fetchers.DownloadPolicy;
 import dev.berth.fetchers.ProgressListener;
+import dev.berth.model.LocalPolicy;
 import dev.berth.model.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,7 +31,9 @@ final class Release {
     }
 
     static DownloadPolicy policy() {
-        return DownloadPolicy.defaults().withAllowHttp(true).withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5));
+        return DownloadPolicy.defaults()
+                .withLimits(LocalPolicy.permissive(true))
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5));
     }
 
     static DownloadContext context() {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.berth.fetchers.DownloadPolicy;
 import dev.berth.fetchers.pgp.TestKey;
 import dev.berth.model.BerthException;
+import dev.berth.model.LocalPolicy;
 import dev.berth.model.Reason;
 import dev.berth.model.Sha256;
 import dev.berth.testkit.http.MisbehavingHttpServer;
@@ -194,7 +195,10 @@ class SignedSumsHttpTest {
         publish(sums, Keys.RELEASE.signBinary(sums));
 
         BerthException e = refused(
-                Reason.FetchRefused, server.uri(SUMS), FILE, Release.policy().withAllowHttp(false));
+                Reason.FetchRefused,
+                server.uri(SUMS),
+                FILE,
+                Release.policy().withLimits(LocalPolicy.permissive(false)));
 
         assertThat(e.getMessage())
                 .contains("plain http is not allowed", "--allow-http", "the signature still protects");

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.berth.fetchers.pgp.TestKey;
 import dev.berth.model.BerthException;
+import dev.berth.model.LocalPolicy;
 import dev.berth.model.Reason;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class SumsFileUrlTest {
     void setUp() throws Exception {
         release = Files.createDirectory(tmp.resolve("release"));
         Path trusted = TestKey.writeTrusted(tmp.resolve("trusted.asc"), Keys.RELEASE);
-        resolver = Release.resolver(trusted, Release.policy().withAllowHttp(false));
+        resolver = Release.resolver(trusted, Release.policy().withLimits(LocalPolicy.permissive(false)));
     }
 
     @AfterEach
