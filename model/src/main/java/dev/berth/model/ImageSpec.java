@@ -1,9 +1,13 @@
 package dev.berth.model;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One desired portable image: what to download, how to check it, and how to attach it.
@@ -119,9 +123,8 @@ public record ImageSpec(
                 health.toString(),
                 sidecars.toString());
         try {
-            return Sha256.of(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return Sha256.of(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -136,7 +139,7 @@ public record ImageSpec(
         return name + " " + version;
     }
 
-    private static void requireMatching(String value, java.util.regex.Pattern rule, String what) {
+    private static void requireMatching(String value, Pattern rule, String what) {
         if (value == null || !rule.matcher(value).matches()) {
             throw new IllegalArgumentException("invalid " + what + ": " + value);
         }

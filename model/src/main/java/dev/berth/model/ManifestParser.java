@@ -1,12 +1,15 @@
 package dev.berth.model;
 
 import dev.berth.model.yaml.Fields;
+import dev.berth.model.yaml.Position;
 import dev.berth.model.yaml.Problems;
 import dev.berth.model.yaml.YamlNode;
 import dev.berth.model.yaml.YamlReader;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,7 +52,7 @@ public final class ManifestParser {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             Problems problems = new Problems(file.toString());
-            problems.add(dev.berth.model.yaml.Position.START, "", "cannot be read: " + describe(e));
+            problems.add(Position.START, "", "cannot be read: " + describe(e));
             throw new ManifestInvalidException(problems.sorted());
         }
         return parse(text, file.toString());
@@ -116,7 +119,7 @@ public final class ManifestParser {
         int before = f.problems().count();
         Optional<String> name = required(f, "name", Names.IMAGE_NAME, Names.IMAGE_NAME_RULE);
         Optional<String> version = required(f, "version", Names.VERSION, Names.VERSION_RULE);
-        Optional<java.net.URI> url = f.requiredText("url").flatMap(u -> Urls.parse(u, f, "url"));
+        Optional<URI> url = f.requiredText("url").flatMap(u -> Urls.parse(u, f, "url"));
         Optional<Digest> digest = digest(f);
         String profile = f.text("profile", Names.PROFILE, Names.PROFILE_RULE).orElse("default");
         List<String> matches = f.textList("matches", Names.UNIT_PREFIX, Names.UNIT_PREFIX_RULE)
@@ -188,7 +191,7 @@ public final class ManifestParser {
 
     private static HealthCheck health(Fields h) {
         h.rejectUnknown(HEALTH);
-        Optional<java.net.URI> http = h.text("http")
+        Optional<URI> http = h.text("http")
                 .flatMap(u -> Urls.parse(u, h, "http"))
                 .filter(u -> {
                     boolean web = !u.getScheme().equals("file");
@@ -206,7 +209,7 @@ public final class ManifestParser {
 
     private static Optional<Sidecar> sidecar(Fields s, Sidecar.Kind kind) {
         s.rejectUnknown(SIDECAR);
-        Optional<java.net.URI> url = s.requiredText("url").flatMap(u -> Urls.parse(u, s, "url"));
+        Optional<URI> url = s.requiredText("url").flatMap(u -> Urls.parse(u, s, "url"));
         Optional<Sha256> sha = sha256(s);
         if (url.isEmpty() || sha.isEmpty()) {
             return Optional.empty();
@@ -219,6 +222,6 @@ public final class ManifestParser {
     }
 
     private static String describe(IOException e) {
-        return e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage();
+        return e instanceof NoSuchFileException ? "no such file" : e.getMessage();
     }
 }

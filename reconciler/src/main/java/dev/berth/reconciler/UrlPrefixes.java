@@ -1,6 +1,7 @@
 package dev.berth.reconciler;
 
 import java.net.URI;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -27,7 +28,7 @@ final class UrlPrefixes {
             Path path = Path.of(url).normalize();
             Path allowed = Path.of(URI.create(prefix)).normalize();
             return path.startsWith(allowed) && !path.equals(allowed);
-        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+        } catch (IllegalArgumentException | FileSystemNotFoundException e) {
             return false;
         }
     }

@@ -1,7 +1,9 @@
 package dev.berth.agent.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.model.BerthException;
@@ -49,7 +51,7 @@ final class Reporter {
         return 1;
     }
 
-    static void problems(com.fasterxml.jackson.databind.node.ArrayNode array, ManifestInvalidException invalid) {
+    static void problems(ArrayNode array, ManifestInvalidException invalid) {
         for (Problem p : invalid.problems()) {
             array.addObject()
                     .put("file", p.file())
@@ -81,7 +83,7 @@ final class Reporter {
 
     static ObjectNode source(ObjectNode node, SourceSnapshot snapshot) {
         node.put("source", snapshot.manifest().source()).put("revision", snapshot.revision());
-        com.fasterxml.jackson.databind.node.ArrayNode notices = node.putArray("notices");
+        ArrayNode notices = node.putArray("notices");
         snapshot.notices()
                 .forEach(n ->
                         notices.addObject().put("reason", n.reason().name()).put("message", n.message()));
@@ -98,7 +100,7 @@ final class Reporter {
     void print(ObjectNode node) {
         try {
             out.println(JSON.writeValueAsString(node));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         out.flush();

@@ -8,6 +8,7 @@ import dev.berth.model.Manifest;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", description = "Check a manifest: exit 0 when valid, 1 with every problem.")
 public final class ValidateCommand implements Callable<Integer> {
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Parameters(paramLabel = "FILE", description = "The manifest file, or a directory of *.yaml manifests.")
     Path file;

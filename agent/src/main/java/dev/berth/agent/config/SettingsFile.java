@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -81,7 +82,7 @@ public final class SettingsFile {
             throw new BerthException(
                     Reason.ManifestInvalid,
                     "cannot read the agent configuration " + file + ": "
-                            + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+                            + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()));
         }
         return parse(text, file);
     }

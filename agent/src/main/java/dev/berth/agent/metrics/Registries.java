@@ -1,5 +1,6 @@
 package dev.berth.agent.metrics;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -9,6 +10,9 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** The registries Berth uses: the agent's, with the usual JVM and process metrics, and a bare one for files. */
 public final class Registries {
@@ -24,7 +28,7 @@ public final class Registries {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         new FileDescriptorMetrics().bindTo(registry);
-        io.micrometer.core.instrument.Gauge.builder("process.resident.memory", Registries::residentBytes)
+        Gauge.builder("process.resident.memory", Registries::residentBytes)
                 .description("Resident set size of the agent (VmRSS)")
                 .baseUnit("bytes")
                 .register(registry);
@@ -34,12 +38,12 @@ public final class Registries {
     /** VmRSS from /proc/self/status; NaN where there is no such file. */
     static double residentBytes() {
         try {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024.0;
                 }
             }
-        } catch (java.io.IOException | NumberFormatException e) {
+        } catch (IOException | NumberFormatException e) {
             return Double.NaN;
         }
         return Double.NaN;

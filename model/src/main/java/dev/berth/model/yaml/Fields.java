@@ -1,8 +1,10 @@
 package dev.berth.model.yaml;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -99,9 +101,9 @@ public final class Fields {
     }
 
     /** A duration such as "10s" under {@code key}. */
-    public Optional<java.time.Duration> duration(String key) {
+    public Optional<Duration> duration(String key) {
         return text(key).flatMap(t -> {
-            Optional<java.time.Duration> d = Durations.parse(t);
+            Optional<Duration> d = Durations.parse(t);
             if (d.isEmpty()) {
                 problems.add(positionOf(key), path(key), Durations.RULE + ", got \"" + t + "\"");
             }
@@ -115,7 +117,7 @@ public final class Fields {
             return fallback;
         }
         if (node.get() instanceof YamlNode.Scalar s && s.kind() == YamlNode.Scalar.Kind.BOOLEAN) {
-            return Boolean.parseBoolean(s.text().toLowerCase(java.util.Locale.ROOT));
+            return Boolean.parseBoolean(s.text().toLowerCase(Locale.ROOT));
         }
         problems.add(
                 node.get().position(),
@@ -191,8 +193,7 @@ public final class Fields {
 
     private static Optional<String> closest(String key, Set<String> known) {
         return known.stream()
-                .filter(k ->
-                        distance(k.toLowerCase(java.util.Locale.ROOT), key.toLowerCase(java.util.Locale.ROOT)) <= 2)
+                .filter(k -> distance(k.toLowerCase(Locale.ROOT), key.toLowerCase(Locale.ROOT)) <= 2)
                 .min(Comparator.comparingInt((String k) -> distance(k, key)).thenComparing(k -> k));
     }
 

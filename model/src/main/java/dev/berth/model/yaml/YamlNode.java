@@ -1,5 +1,7 @@
 package dev.berth.model.yaml;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +15,7 @@ public sealed interface YamlNode {
     /** A mapping, keys in file order. Duplicate keys are rejected by the parser. */
     record Mapping(Position position, Map<String, Entry> entries) implements YamlNode {
         public Mapping {
-            entries = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(entries));
+            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         }
 
         @Override

@@ -1,6 +1,9 @@
 package dev.berth.reconciler.port;
 
+import dev.berth.model.BerthException;
+import dev.berth.model.Reason;
 import dev.berth.model.Sha256;
+import dev.berth.model.Urls;
 import java.net.URI;
 
 /**
@@ -10,10 +13,10 @@ import java.net.URI;
 public interface DigestResolver {
     /** For hosts without trusted keys: every listed digest is refused, saying what is missing. */
     DigestResolver WITHOUT_KEYS = (sums, fileName, imageLabel) -> {
-        throw new dev.berth.model.BerthException(
-                dev.berth.model.Reason.SignatureInvalid,
+        throw new BerthException(
+                Reason.SignatureInvalid,
                 "image " + imageLabel
-                        + " takes its sha256 from " + dev.berth.model.Urls.redact(sums) + ", but no trusted keys are"
+                        + " takes its sha256 from " + Urls.redact(sums) + ", but no trusted keys are"
                         + " configured to verify that list; give --trusted-keys FILE with the key that signs it");
     };
 

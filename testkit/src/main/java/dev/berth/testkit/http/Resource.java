@@ -1,6 +1,7 @@
 package dev.berth.testkit.http;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,10 +21,7 @@ public record Resource(byte[] bytes, Optional<String> etag, Optional<Instant> la
     /** The bytes with a strong ETag derived from their content and Range support. */
     public static Resource of(byte[] bytes) {
         return new Resource(
-                bytes,
-                Optional.of("\"" + Integer.toHexString(java.util.Arrays.hashCode(bytes)) + "\""),
-                Optional.empty(),
-                true);
+                bytes, Optional.of("\"" + Integer.toHexString(Arrays.hashCode(bytes)) + "\""), Optional.empty(), true);
     }
 
     public Resource withEtag(String quotedEtag) {
