@@ -31,7 +31,7 @@ final class SystemHostConnector implements HostConnector {
                 new DbusPortableHost(options.bus(), Path.of("/")),
                 new LocalImagePool(pool),
                 new UrlImageFetcher(pool, policy, context),
-                new FileInventoryStore(options.stateDir()),
+                new FileInventoryStore(options.stateDir(), pool),
                 new SignedSumsResolver(options.trustedKeys(), policy, context),
                 LocalPolicy.permissive(options.allowHttp()),
                 pool.toString());

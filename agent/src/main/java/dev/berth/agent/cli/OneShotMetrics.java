@@ -3,6 +3,7 @@ package dev.berth.agent.cli;
 import dev.berth.agent.metrics.BerthMetrics;
 import dev.berth.agent.metrics.Registries;
 import dev.berth.agent.state.AtomicFiles;
+import dev.berth.fetchers.fs.SafeFiles;
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
 import dev.berth.reconciler.Pass;
@@ -44,7 +45,7 @@ final class OneShotMetrics {
         }
         metrics.passFinished(new PassReport(Wakeup.Cause.COMMAND, started, Instant.now(), source, pass, error));
         try {
-            AtomicFiles.write(file.get(), registry.scrape().getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(file.get(), registry.scrape().getBytes(StandardCharsets.UTF_8), SafeFiles.PUBLIC);
         } catch (IOException e) {
             throw new BerthException(
                     Reason.StateUnavailable, "cannot write the metrics file " + file.get() + ": " + e.getMessage());

@@ -125,7 +125,7 @@ public final class Daemon {
         UrlImageFetcher fetcher = keep(new UrlImageFetcher(config.poolDir(), downloads, context));
         this.fetcher = fetcher;
         SignedSumsResolver sums = keep(new SignedSumsResolver(config.trustedKeys(), downloads, context));
-        FileInventoryStore inventory = new FileInventoryStore(config.stateDir());
+        FileInventoryStore inventory = new FileInventoryStore(config.stateDir(), config.poolDir());
         PassLog log = new PassLog();
         UnitHealthGate health = new UnitHealthGate(
                 host, config.health(), new HttpHealthProbe(), new JournalTail(), clock, Sleeper.real());

@@ -2,6 +2,7 @@ package dev.berth.agent.status;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The agent's status after its last pass, as {@code STATE/status.json}.
@@ -20,6 +21,7 @@ public record AgentStatus(
     public static final int SCHEMA = 1;
 
     public AgentStatus {
+        Objects.requireNonNull(lastPass, "lastPass");
         images = List.copyOf(images);
         unmanaged = List.copyOf(unmanaged);
     }
@@ -35,6 +37,7 @@ public record AgentStatus(
             List<Notice> notices,
             Problem error) {
         public LastPass {
+            Objects.requireNonNull(outcome, "outcome");
             notices = List.copyOf(notices);
         }
     }

@@ -30,7 +30,7 @@ public final class StatusTracker implements LoopListener {
         this.file = file;
         this.inventory = inventory;
         this.agentStarted = agentStarted;
-        this.last = file.read().orElse(null);
+        this.last = file.read().status().orElse(null);
     }
 
     public Optional<AgentStatus> last() {
