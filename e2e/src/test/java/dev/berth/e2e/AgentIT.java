@@ -249,7 +249,7 @@ class AgentIT {
 
         assertThat(second.exitCode()).isEqualTo(1);
         assertThat(second.stderr())
-                .contains("another Berth is already managing this host: berth agent (pid " + agent.mainPid() + ")");
+                .contains("another Berth is already changing this host: berth agent (pid " + agent.mainPid() + ")");
         agent.assertRunning();
     }
 

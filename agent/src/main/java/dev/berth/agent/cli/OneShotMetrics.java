@@ -4,6 +4,7 @@ import dev.berth.agent.metrics.BerthMetrics;
 import dev.berth.agent.metrics.Registries;
 import dev.berth.agent.state.AtomicFiles;
 import dev.berth.agent.status.Version;
+import dev.berth.fetchers.fs.SafeFiles;
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
 import dev.berth.reconciler.loop.LoopListener;
@@ -43,7 +44,7 @@ final class OneShotMetrics implements LoopListener {
         }
         metrics.passFinished(report);
         try {
-            AtomicFiles.write(file.get(), registry.scrape().getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(file.get(), registry.scrape().getBytes(StandardCharsets.UTF_8), SafeFiles.PUBLIC);
         } catch (IOException e) {
             throw new BerthException(
                     Reason.StateUnavailable, "cannot write the metrics file " + file.get() + ": " + e.getMessage());

@@ -49,7 +49,7 @@ public final class SettingsOptions {
 
     /** The configuration file's settings (or the defaults), with the options given here applied on top. */
     public Settings resolve() {
-        Settings settings = read();
+        Settings settings = read(config);
         if (bus != null) {
             settings = settings.withBus(bus);
         }
@@ -68,7 +68,8 @@ public final class SettingsOptions {
         return settings;
     }
 
-    private Settings read() {
+    /** The configuration file given, else /etc/berth/agent.yaml when it exists, else the defaults. */
+    static Settings read(Path config) {
         if (config != null) {
             return SettingsFile.read(config);
         }

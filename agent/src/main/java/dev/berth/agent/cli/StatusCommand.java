@@ -2,10 +2,11 @@ package dev.berth.agent.cli;
 
 import dev.berth.agent.status.AgentStatus;
 import dev.berth.agent.status.StatusFile;
+import dev.berth.model.BerthException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -19,13 +20,18 @@ import picocli.CommandLine.Spec;
         })
 public final class StatusCommand implements Callable<Integer> {
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
+
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "The agent's configuration (default: /etc/berth/agent.yaml when it exists).")
+    Path config;
 
     @Option(
             names = "--state-dir",
             paramLabel = "DIR",
-            defaultValue = "/var/lib/berth",
-            description = "The agent's state directory (default: ${DEFAULT-VALUE}).")
+            description = "The agent's state directory (default: the configuration's stateDir, else /var/lib/berth).")
     Path stateDir;
 
     @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
@@ -35,20 +41,48 @@ public final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         Reporter reporter =
                 new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr(), output);
-        StatusFile file = new StatusFile(stateDir);
-        Optional<AgentStatus> status = file.read();
-        if (status.isEmpty()) {
-            reporter.err.println("error: no agent status in " + file.path() + ": the agent has not finished a pass"
-                    + " yet; is it running? (systemctl status berth-agent, journalctl -u berth-agent)");
-            reporter.err.flush();
-            return 1;
+        StatusFile file;
+        try {
+            file = new StatusFile(
+                    stateDir != null ? stateDir : SettingsOptions.read(config).stateDir());
+        } catch (BerthException e) {
+            return reporter.fail(e);
         }
-        if (reporter.json()) {
-            reporter.print(StatusText.json(status.get()));
-        } else {
-            StatusText.lines(status.get()).forEach(reporter.out::println);
-            reporter.out.flush();
-        }
-        return status.get().lastPass().outcome().equals("CONVERGED") ? 0 : 1;
+        return file.read().accept(new StatusFile.Visitor<>() {
+            @Override
+            public Integer missing() {
+                return fail("no agent status in " + file.path() + ": the agent has not finished a pass yet; is it"
+                        + " running? (systemctl status berth-agent, journalctl -u berth-agent)");
+            }
+
+            @Override
+            public Integer unreadable(String why) {
+                return fail(file.path() + " is unreadable (" + why + "): the agent replaces it after its next pass;"
+                        + " if it stays so, move it away and check the agent (journalctl -u berth-agent)");
+            }
+
+            @Override
+            public Integer fromNewerBerth(int schema) {
+                return fail(file.path() + " was written by a newer Berth (status schema " + schema + ", this berth"
+                        + " reads " + AgentStatus.SCHEMA + "): run the berth the agent runs, or upgrade this one");
+            }
+
+            @Override
+            public Integer read(AgentStatus status) {
+                if (reporter.json()) {
+                    reporter.print(StatusText.json(status));
+                } else {
+                    StatusText.lines(status).forEach(reporter.out::println);
+                    reporter.out.flush();
+                }
+                return status.lastPass().outcome().equals("CONVERGED") ? 0 : 1;
+            }
+
+            private Integer fail(String message) {
+                reporter.err.println("error: " + message);
+                reporter.err.flush();
+                return 1;
+            }
+        });
     }
 }

@@ -1,24 +1,43 @@
 package dev.berth.agent.state;
 
+import dev.berth.fetchers.fs.SafeFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Optional;
+import java.util.Set;
 
-/** Replaces a file so that a crash at any moment leaves either the old or the new content, never a mix. */
+/**
+ * Replaces a file so that a crash at any moment leaves either the old or the new content, never a mix, and reads
+ * it back. Nothing already at a name is ever written or read through: the state directory may hold links that
+ * point elsewhere, and Berth writes there as root.
+ */
 public final class AtomicFiles {
     private AtomicFiles() {}
 
-    /** Writes a hidden temporary file next to {@code target}, fsyncs it, renames it over, and fsyncs the directory. */
-    public static void write(Path target, byte[] content) throws IOException {
+    /**
+     * Writes a temporary file created afresh next to {@code target} with exactly {@code mode}, fsyncs it, renames
+     * it over the target (a link there is replaced, not followed), and fsyncs the directory, which is created if
+     * missing as {@link #directory} does.
+     *
+     * @param mode {@link SafeFiles#PRIVATE} for what only root reads, {@link SafeFiles#PUBLIC} for what monitoring
+     *     reads
+     */
+    public static void write(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = dir.resolve(".#" + target.getFileName() + ".tmp");
-        try (FileChannel out = FileChannel.open(
-                temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        directory(dir);
+        Path temp = temporaryFor(target);
+        try (FileChannel out = SafeFiles.createNew(temp, mode)) {
             ByteBuffer buffer = ByteBuffer.wrap(content);
             while (buffer.hasRemaining()) {
                 out.write(buffer);
@@ -33,8 +52,45 @@ public final class AtomicFiles {
     }
 
     /**
+     * Makes sure {@code dir} is a real directory to write into: created if missing, readable by everyone whatever
+     * the umask (status.json in the state directory is read by monitoring and by berth status as any user); an
+     * existing directory keeps the mode it has. A symbolic link or a file at the name is refused.
+     */
+    public static void directory(Path dir) throws IOException {
+        boolean missing = !Files.exists(dir, LinkOption.NOFOLLOW_LINKS);
+        SafeFiles.directory(dir, SafeFiles.PUBLIC_DIRECTORY);
+        if (missing) {
+            Files.getFileAttributeView(dir, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .setPermissions(SafeFiles.PUBLIC_DIRECTORY);
+        }
+    }
+
+    /**
+     * Reads a small file Berth wrote with {@link #write}, without following a link. Empty when there is nothing at
+     * the name; a link, a file with several names, a directory or a special file there is an error that says which.
+     */
+    public static Optional<byte[]> read(Path file, int maxBytes) throws IOException {
+        Optional<byte[]> bytes = SafeFiles.readPlain(file, maxBytes);
+        if (bytes.isPresent()) {
+            return bytes;
+        }
+        BasicFileAttributes found;
+        try {
+            found = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        if (SafeFiles.isPlainFile(file)) {
+            throw new IOException(whyNotOpened(file));
+        }
+        throw new IOException("it is not a regular file but " + describe(file, found)
+                + "; Berth never reads or writes its state through a link");
+    }
+
+    /**
      * Deletes the temporary files an earlier process left when it was killed between writing one and renaming it
-     * into place; the file it was replacing is intact.
+     * into place; the file it was replacing is intact. A link among them is deleted, never followed; a directory is
+     * left alone (Berth never makes one with such a name).
      */
     public static void removeLeftovers(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
@@ -43,11 +99,48 @@ public final class AtomicFiles {
         try (var files = Files.list(dir)) {
             for (Path file : files.toList()) {
                 String name = file.getFileName().toString();
-                if (name.startsWith(".#") && name.endsWith(".tmp")) {
+                if (name.startsWith(".#")
+                        && name.endsWith(".tmp")
+                        && !Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
                     Files.deleteIfExists(file);
                 }
             }
         }
+    }
+
+    /**
+     * The temporary file this thread writes {@code target} through. One per process and thread, so that two
+     * writers of the same file never write into each other's temporary file; the last rename wins, whole.
+     */
+    static Path temporaryFor(Path target) {
+        return target.toAbsolutePath()
+                .resolveSibling(".#" + target.getFileName() + "."
+                        + ProcessHandle.current().pid() + "-"
+                        + Thread.currentThread().getId() + ".tmp");
+    }
+
+    /** A plain file that could not be opened: say why (permissions, mostly). */
+    private static String whyNotOpened(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            return "it changed while Berth read it; try again";
+        } catch (AccessDeniedException e) {
+            return "permission denied";
+        } catch (IOException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static String describe(Path file, BasicFileAttributes found) throws IOException {
+        if (found.isSymbolicLink()) {
+            return "a symbolic link to " + Files.readSymbolicLink(file);
+        }
+        if (found.isDirectory()) {
+            return "a directory";
+        }
+        if (found.isRegularFile()) {
+            return "a file with " + Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS) + " hard links";
+        }
+        return "a special file";
     }
 
     /** Makes the rename itself durable. Not every file system lets a directory be synced; that is not fatal. */

@@ -8,22 +8,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.berth.fetchers.fs.SafeFiles;
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
 import dev.berth.model.state.Inventory;
 import dev.berth.reconciler.port.InventoryStore;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * The inventory as {@code inventory.json} in the state directory, with a schema version. A file Berth cannot
- * read is never replaced silently: losing it would make Berth forget what it owns.
+ * The inventory as {@code inventory.json} in the state directory, with a schema version, readable by root only. A
+ * file Berth cannot read is never replaced silently: losing it would make Berth forget what it owns. A file that
+ * names anything outside the pool is refused as a whole (see {@link InventoryRules}): Berth deletes what it lists.
  */
 public final class FileInventoryStore implements InventoryStore {
     public static final String FILE_NAME = "inventory.json";
+    /** Far more than a host's inventory takes; a bigger file is not one Berth wrote. */
+    private static final int MAX_BYTES = 16 << 20;
+
     private static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -33,11 +38,17 @@ public final class FileInventoryStore implements InventoryStore {
             .build();
 
     private final Path file;
+    private final Path poolDir;
     /** The last file read and what it said: a pass reads the inventory a few times, and it rarely changes. */
     private volatile Parsed last;
 
-    public FileInventoryStore(Path stateDir) {
+    /**
+     * @param poolDir the image pool, as the planner names the files in it (the same spelling): every file and image
+     *     path in the inventory must be directly inside it
+     */
+    public FileInventoryStore(Path stateDir, Path poolDir) {
         this.file = stateDir.resolve(FILE_NAME);
+        this.poolDir = poolDir.toAbsolutePath();
     }
 
     public Path file() {
@@ -48,9 +59,11 @@ public final class FileInventoryStore implements InventoryStore {
     public Inventory load() {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return Inventory.empty();
+            Optional<byte[]> read = AtomicFiles.read(file, MAX_BYTES);
+            if (read.isEmpty()) {
+                return Inventory.empty();
+            }
+            bytes = read.get();
         } catch (IOException e) {
             throw unreadable(e.getMessage());
         }
@@ -77,17 +90,23 @@ public final class FileInventoryStore implements InventoryStore {
         if (schema < InventoryFile.OLDEST_READ) {
             throw unreadable("it has no valid schemaVersion");
         }
+        Inventory inventory;
         try {
-            return JSON.treeToValue(root, InventoryFile.class).toInventory();
+            inventory = JSON.treeToValue(root, InventoryFile.class).toInventory();
         } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
             throw unreadable(e.getMessage());
         }
+        List<String> problems = InventoryRules.problems(inventory, poolDir);
+        if (!problems.isEmpty()) {
+            throw unreadable(String.join("; ", problems));
+        }
+        return inventory;
     }
 
     @Override
     public void save(Inventory inventory) {
         try {
-            AtomicFiles.write(file, JSON.writeValueAsBytes(InventoryFile.of(inventory)));
+            AtomicFiles.write(file, JSON.writeValueAsBytes(InventoryFile.of(inventory)), SafeFiles.PRIVATE);
         } catch (IOException e) {
             throw new BerthException(
                     Reason.StateUnavailable,
@@ -101,8 +120,8 @@ public final class FileInventoryStore implements InventoryStore {
         return new BerthException(
                 Reason.StateUnavailable,
                 "cannot read Berth's inventory " + file + ": " + why
-                        + ". Berth will not overwrite it; repair it, or move it away to start over (Berth then treats every"
-                        + " attached image as unmanaged)");
+                        + ". Berth will not act on it nor overwrite it: repair it or move it away (Berth then starts over"
+                        + " and treats every attached image as unmanaged)");
     }
 
     private record Parsed(byte[] bytes, Inventory inventory) {}

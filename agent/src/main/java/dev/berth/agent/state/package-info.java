@@ -1,2 +1,5 @@
-/** Berth's state directory: the inventory, written atomically, with a schema version. */
+/**
+ * Berth's state directory: the inventory and the lock, written atomically and never through a link, with a schema
+ * version.
+ */
 package dev.berth.agent.state;

@@ -3,6 +3,7 @@ package dev.berth.agent.status;
 import dev.berth.agent.render.UndoneView;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +28,7 @@ public record AgentStatus(
     public static final int SCHEMA = 2;
 
     public AgentStatus {
+        Objects.requireNonNull(lastPass, "lastPass");
         images = List.copyOf(images);
         unmanaged = List.copyOf(unmanaged);
     }
@@ -42,6 +44,7 @@ public record AgentStatus(
             List<Notice> notices,
             @Nullable Problem error) {
         public LastPass {
+            Objects.requireNonNull(outcome, "outcome");
             notices = List.copyOf(notices);
         }
     }

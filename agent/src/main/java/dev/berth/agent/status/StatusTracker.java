@@ -34,7 +34,7 @@ public final class StatusTracker implements LoopListener {
         this.inventory = inventory;
         this.started = started;
         this.runner = runner;
-        this.last = file.read().orElse(null);
+        this.last = file.read().status().orElse(null);
     }
 
     public Optional<AgentStatus> last() {

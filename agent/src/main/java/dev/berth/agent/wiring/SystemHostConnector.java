@@ -33,7 +33,7 @@ public final class SystemHostConnector implements HostConnector {
                 new DbusPortableHost(settings.bus().orElse(null), Path.of("/")),
                 new LocalImagePool(settings.poolDir()),
                 fetcher,
-                new FileInventoryStore(settings.stateDir()),
+                new FileInventoryStore(settings.stateDir(), settings.poolDir()),
                 sums,
                 new HttpHealthProbe(),
                 new JournalTail(),

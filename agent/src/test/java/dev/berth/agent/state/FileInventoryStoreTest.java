@@ -14,29 +14,39 @@ import dev.berth.model.state.Undone;
 import dev.berth.reconciler.fake.InventoryStoreContract;
 import dev.berth.reconciler.port.InventoryStore;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class FileInventoryStoreTest extends InventoryStoreContract {
     @TempDir
     Path stateDir;
 
+    private static final Path POOL = Path.of("/var/lib/portables");
+
     @Override
     protected InventoryStore store() {
-        return new FileInventoryStore(stateDir);
+        return store(stateDir);
+    }
+
+    private static FileInventoryStore store(Path stateDir) {
+        return new FileInventoryStore(stateDir, POOL);
     }
 
     @Override
     protected InventoryStore reopened() {
-        return new FileInventoryStore(stateDir);
+        return store(stateDir);
     }
 
     @Test
     void theFileCarriesItsSchemaVersionAndNoTemporaryFileIsLeft() throws IOException {
-        new FileInventoryStore(stateDir).save(Inventory.empty());
+        store(stateDir).save(Inventory.empty());
 
         assertThat(Files.readString(stateDir.resolve("inventory.json"))).contains("\"schemaVersion\" : 2");
         try (var files = Files.list(stateDir)) {
@@ -46,7 +56,7 @@ class FileInventoryStoreTest extends InventoryStoreContract {
 
     @Test
     void aFileChangedBehindTheStoresBackIsReadAgainEvenWhenItKeepsItsLength() throws IOException {
-        FileInventoryStore store = new FileInventoryStore(stateDir);
+        FileInventoryStore store = store(stateDir);
         store.save(Inventory.empty()
                 .with(KnownFile.pending("/var/lib/portables/a_1.raw", "a", "1", new Sha256("a".repeat(64)))));
         Inventory first = store.load();
@@ -64,7 +74,7 @@ class FileInventoryStoreTest extends InventoryStoreContract {
     void aCorruptFileIsReportedAndNeverOverwrittenByALoad() throws IOException {
         Files.writeString(stateDir.resolve("inventory.json"), "{ not json");
 
-        assertThatThrownBy(() -> new FileInventoryStore(stateDir).load())
+        assertThatThrownBy(() -> store(stateDir).load())
                 .isInstanceOfSatisfying(
                         BerthException.class, e -> assertThat(e.reason()).isEqualTo(Reason.StateUnavailable))
                 .hasMessageContaining(stateDir.resolve("inventory.json").toString())
@@ -76,8 +86,7 @@ class FileInventoryStoreTest extends InventoryStoreContract {
     void aFileFromANewerBerthIsRefused() throws IOException {
         Files.writeString(stateDir.resolve("inventory.json"), "{\"schemaVersion\": 3, \"images\": {}, \"files\": {}}");
 
-        assertThatThrownBy(() -> new FileInventoryStore(stateDir).load())
-                .hasMessageContaining("newer Berth (schema 3)");
+        assertThatThrownBy(() -> store(stateDir).load()).hasMessageContaining("newer Berth (schema 3)");
     }
 
     @Test
@@ -85,10 +94,9 @@ class FileInventoryStoreTest extends InventoryStoreContract {
         Path blocked = stateDir.resolve("blocked");
         Files.writeString(blocked, "a file where a directory should be");
 
-        assertThatThrownBy(() -> new FileInventoryStore(blocked)
+        assertThatThrownBy(() -> store(blocked)
                         .save(Inventory.empty()
-                                .with(KnownFile.pending(
-                                        "/p/a_1.raw", "a", "1", new dev.berth.model.Sha256("0".repeat(64))))))
+                                .with(KnownFile.pending("/p/a_1.raw", "a", "1", new Sha256("0".repeat(64))))))
                 .isInstanceOfSatisfying(
                         BerthException.class, e -> assertThat(e.reason()).isEqualTo(Reason.StateUnavailable))
                 .hasMessageContaining("cannot write");
@@ -96,7 +104,7 @@ class FileInventoryStoreTest extends InventoryStoreContract {
 
     @Test
     void aTemporaryFileLeftByAKilledWriterIsRemovedAndTheInventoryKept() throws IOException {
-        new FileInventoryStore(stateDir).save(Inventory.empty());
+        store(stateDir).save(Inventory.empty());
         Files.writeString(stateDir.resolve(".#inventory.json.tmp"), "{ half written");
 
         AtomicFiles.removeLeftovers(stateDir);
@@ -104,7 +112,7 @@ class FileInventoryStoreTest extends InventoryStoreContract {
         try (var files = Files.list(stateDir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("inventory.json");
         }
-        assertThat(new FileInventoryStore(stateDir).load()).isEqualTo(Inventory.empty());
+        assertThat(store(stateDir).load()).isEqualTo(Inventory.empty());
     }
 
     @Test
@@ -113,7 +121,7 @@ class FileInventoryStoreTest extends InventoryStoreContract {
             Files.write(stateDir.resolve("inventory.json"), in.readAllBytes());
         }
 
-        Inventory inventory = new FileInventoryStore(stateDir).load();
+        Inventory inventory = store(stateDir).load();
 
         assertThat(inventory.images()).containsOnlyKeys("gone", "hello", "new", "web");
         ManagedImage web = inventory.image("web").orElseThrow();
@@ -147,11 +155,109 @@ class FileInventoryStoreTest extends InventoryStoreContract {
         try (var in = getClass().getResourceAsStream("/inventory/schema-1.json")) {
             Files.write(stateDir.resolve("inventory.json"), in.readAllBytes());
         }
-        Inventory old = new FileInventoryStore(stateDir).load();
+        Inventory old = store(stateDir).load();
 
-        new FileInventoryStore(stateDir).save(old);
+        store(stateDir).save(old);
 
         assertThat(Files.readString(stateDir.resolve("inventory.json"))).contains("\"schemaVersion\" : 2");
-        assertThat(new FileInventoryStore(stateDir).load()).isEqualTo(old);
+        assertThat(store(stateDir).load()).isEqualTo(old);
+    }
+
+    @Test
+    void aSymlinkAtTheOldTemporaryNameIsNeverWrittenThrough() throws IOException {
+        Path outside = Files.writeString(stateDir.resolve("outside"), "precious");
+        Files.createSymbolicLink(stateDir.resolve(".#inventory.json.tmp"), outside);
+        Files.createSymbolicLink(AtomicFiles.temporaryFor(stateDir.resolve("inventory.json")), outside);
+
+        store(stateDir).save(Inventory.empty());
+
+        assertThat(Files.readString(outside)).isEqualTo("precious");
+        assertThat(store(stateDir).load()).isEqualTo(Inventory.empty());
+    }
+
+    @Test
+    void theInventoryIsReadableByRootOnly() throws IOException {
+        store(stateDir).save(Inventory.empty());
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stateDir.resolve("inventory.json"))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void aSymlinkAtTheInventoryIsRefusedNotFollowedAndReplacedOnlyBySave() throws IOException {
+        Path outside = stateDir.resolve("outside.json");
+        try (var in = getClass().getResourceAsStream("/inventory/schema-1.json")) {
+            Files.write(outside, in.readAllBytes());
+        }
+        byte[] before = Files.readAllBytes(outside);
+        Files.createSymbolicLink(stateDir.resolve("inventory.json"), outside);
+
+        assertThatThrownBy(() -> store(stateDir).load())
+                .isInstanceOfSatisfying(
+                        BerthException.class, e -> assertThat(e.reason()).isEqualTo(Reason.StateUnavailable))
+                .hasMessageContaining(stateDir.resolve("inventory.json") + ": it is not a regular file but a symbolic"
+                        + " link to " + outside)
+                .hasMessageContaining("repair it or move it away");
+        assertThat(Files.isSymbolicLink(stateDir.resolve("inventory.json"))).isTrue();
+
+        store(stateDir).save(Inventory.empty());
+
+        assertThat(Files.readAllBytes(outside)).isEqualTo(before);
+        assertThat(Files.isSymbolicLink(stateDir.resolve("inventory.json"))).isFalse();
+    }
+
+    @Test
+    void aHardLinkAtTheInventoryIsRefusedAndTheOtherFileNeverWritten() throws IOException {
+        Path outside = Files.writeString(stateDir.resolve("outside"), "{\"schemaVersion\": 2}");
+        Files.createLink(stateDir.resolve("inventory.json"), outside);
+
+        assertThatThrownBy(() -> store(stateDir).load()).hasMessageContaining("a file with 2 hard links");
+        store(stateDir).save(Inventory.empty());
+
+        assertThat(Files.readString(outside)).isEqualTo("{\"schemaVersion\": 2}");
+    }
+
+    /** Each row edits the checked-in schema 1 inventory: replace this text, by that, and the message names that. */
+    @ParameterizedTest(name = "{3}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/var/lib/portables/hello_1.0.raw | /etc/passwd | files[\"/etc/passwd\"] | a file outside the pool",
+                "/var/lib/portables/hello_1.0.raw | /var/lib/portables/../../../etc/passwd"
+                        + " | files[\"/var/lib/portables/../../../etc/passwd\"] | a way out of the pool",
+                "/var/lib/portables/hello_1.0.raw | /var/lib/portables/sub/hello_1.0.raw"
+                        + " | files[\"/var/lib/portables/sub/hello_1.0.raw\"] | a file below the pool",
+                "/var/lib/portables/hello_1.0.raw | /var/lib/portables/.#hello_1.0.raw.partial"
+                        + " | files[\"/var/lib/portables/.#hello_1.0.raw.partial\"] | a hidden name",
+                "/var/lib/portables/hello_1.0.raw | hello_1.0.raw | files[\"hello_1.0.raw\"] | a relative path",
+                "/var/lib/portables/hello_1.0.raw | /var/lib/portables//hello_1.0.raw"
+                        + " | files[\"/var/lib/portables//hello_1.0.raw\"] | a path not as Berth writes it",
+                "/var/lib/portables/gone_3.raw | /root/gone.raw | images[\"gone\"].imagePath | an image outside",
+                "/var/lib/portables/web_1.raw | /etc/shadow | images[\"web\"].previous.imagePath"
+                        + " | a previous image outside",
+                "'\"hello\"' | '\"../hello\"' | images[\"../hello\"]: \"../hello\" is not a valid image name"
+                        + " | an invalid image name",
+                "'\"path\" : \"/var/lib/portables/web_2.raw\"' | '\"path\" : \"/etc/passwd\"'"
+                        + " | files[\"/var/lib/portables/web_2.raw\"] has path \"/etc/passwd\", not its key"
+                        + " | a path that is not its key",
+            })
+    void anEntryNamingAFileOutsideThePoolIsRefusedAndNothingIsTouched(
+            String replace, String by, String named, String what) throws IOException {
+        Path outside = Files.writeString(stateDir.resolve("outside"), "precious");
+        String text;
+        try (var in = getClass().getResourceAsStream("/inventory/schema-1.json")) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(text).contains(replace);
+        Path file = Files.writeString(stateDir.resolve("inventory.json"), text.replace(replace, by));
+
+        assertThatThrownBy(() -> store(stateDir).load())
+                .isInstanceOfSatisfying(
+                        BerthException.class, e -> assertThat(e.reason()).isEqualTo(Reason.StateUnavailable))
+                .hasMessageStartingWith("cannot read Berth's inventory " + file + ": ")
+                .hasMessageContaining(named)
+                .hasMessageContaining("repair it or move it away");
+        assertThat(Files.readString(file)).isEqualTo(text.replace(replace, by));
+        assertThat(Files.readString(outside)).isEqualTo("precious");
     }
 }

@@ -11,7 +11,7 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -48,17 +48,10 @@ public final class SafeFiles {
      */
     public static FileChannel createNew(Path file, Set<PosixFilePermission> mode, OpenOption... extra)
             throws IOException {
-        List<OpenOption> options = new ArrayList<>(Arrays.asList(extra));
-        options.add(StandardOpenOption.CREATE_NEW);
-        options.add(StandardOpenOption.WRITE);
-        FileAttribute<Set<PosixFilePermission>> attribute = PosixFilePermissions.asFileAttribute(mode);
         for (int attempt = 1; ; attempt++) {
             remove(file);
             try {
-                FileChannel channel = FileChannel.open(file, Set.copyOf(options), attribute);
-                // The umask may have taken bits away, never added any: set exactly what was asked.
-                Files.setPosixFilePermissions(file, mode);
-                return channel;
+                return createExclusive(file, mode, extra);
             } catch (FileAlreadyExistsException raced) {
                 if (attempt >= ATTEMPTS) {
                     throw new IOException(
@@ -66,6 +59,32 @@ public final class SafeFiles {
                 }
             }
         }
+    }
+
+    /**
+     * Creates {@code file} for writing with O_CREAT|O_EXCL and exactly {@code mode}, removing nothing: when anything
+     * is at the name (a link included, which is not followed) this fails with {@link FileAlreadyExistsException}.
+     * For a file that several processes may create at once, such as a lock, where removing another's fresh file
+     * would be wrong.
+     *
+     * @param extra more options, such as READ
+     */
+    public static FileChannel createExclusive(Path file, Set<PosixFilePermission> mode, OpenOption... extra)
+            throws IOException {
+        List<OpenOption> options = new ArrayList<>(Arrays.asList(extra));
+        options.add(StandardOpenOption.CREATE_NEW);
+        options.add(StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(file, Set.copyOf(options), PosixFilePermissions.asFileAttribute(mode));
+        try {
+            // The umask may have taken bits away, never added any: set exactly what was asked. Without following a
+            // link, should the name have been swapped for one since the file was created.
+            Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .setPermissions(mode);
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        return channel;
     }
 
     /**

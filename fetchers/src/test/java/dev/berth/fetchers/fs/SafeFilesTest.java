@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,11 +76,15 @@ class SafeFilesTest {
     @Test
     void newFilesHaveExactlyTheModeAsked() throws IOException {
         Path file = dir.resolve("image.raw");
+        Path status = dir.resolve("status.json");
 
         SafeFiles.createNew(file, SafeFiles.PRIVATE).close();
+        SafeFiles.createExclusive(status, SafeFiles.PUBLIC).close();
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
                 .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(status)))
+                .isEqualTo("rw-r--r--");
     }
 
     @Test
@@ -120,5 +126,37 @@ class SafeFilesTest {
         Files.delete(file);
         Files.createSymbolicLink(file, Files.writeString(dir.resolve("other"), "abc"));
         assertThat(SafeFiles.plainFileKey(file)).as("a symlink").isEmpty();
+    }
+
+    @Test
+    void anExclusiveCreateRefusesAnythingAtTheNameAndRemovesNothing() throws IOException {
+        Path outside = Files.writeString(dir.resolve("outside"), "precious");
+        Path link = Files.createSymbolicLink(dir.resolve("lock"), outside);
+        Path dangling = Files.createSymbolicLink(dir.resolve("other"), dir.resolve("created-elsewhere"));
+
+        assertThatThrownBy(() -> SafeFiles.createExclusive(link, SafeFiles.PRIVATE))
+                .isInstanceOf(FileAlreadyExistsException.class);
+        assertThatThrownBy(() -> SafeFiles.createExclusive(dangling, SafeFiles.PRIVATE))
+                .isInstanceOf(FileAlreadyExistsException.class);
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(outside)).isEqualTo("precious");
+        assertThat(Files.exists(dir.resolve("created-elsewhere"), LinkOption.NOFOLLOW_LINKS))
+                .isFalse();
+    }
+
+    @Test
+    void aPlainFileHasAKeyThatChangesWhenTheFileIsReplacedAndALinkHasNone() throws IOException {
+        Path file = Files.writeString(dir.resolve("lock"), "a");
+        Path link = Files.createSymbolicLink(dir.resolve("link"), file);
+        Object before = SafeFiles.plainFileKey(file).orElseThrow();
+
+        assertThat(SafeFiles.plainFileKey(file)).hasValue(before);
+        assertThat(SafeFiles.plainFileKey(link)).isEmpty();
+        // While a descriptor holds the old file its inode cannot be reused, so the new one has another key.
+        try (FileChannel old = SafeFiles.openExisting(file).orElseThrow()) {
+            SafeFiles.createNew(file, SafeFiles.PRIVATE).close();
+            assertThat(SafeFiles.plainFileKey(file)).isPresent().isNotEqualTo(Optional.of(before));
+        }
     }
 }
