@@ -215,4 +215,67 @@ public final class SafeFiles {
             return Optional.empty();
         }
     }
+
+    /**
+     * Opens a file that several processes open at once, such as a lock file: a plain file at the name is reused
+     * and never replaced (another process may hold it); when nothing is there, it is created exclusively with
+     * {@code mode}; a link or any other non-directory there is removed first, never followed.
+     */
+    public static FileChannel openShared(Path file, Set<PosixFilePermission> mode) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Optional<FileChannel> existing = openExisting(file);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            if (attributes(file).isPresent() && !isPlainFile(file)) {
+                remove(file);
+            }
+            try {
+                FileChannel channel = FileChannel.open(
+                        file,
+                        Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE),
+                        PosixFilePermissions.asFileAttribute(mode));
+                setMode(file, mode);
+                return channel;
+            } catch (FileAlreadyExistsException raced) {
+                if (attempt >= ATTEMPTS) {
+                    throw new IOException(
+                            file + " keeps changing while Berth opens it; something else is writing" + " there");
+                }
+            }
+        }
+    }
+
+    /**
+     * Makes {@code dir} a real directory: an existing one is kept as it is; a symbolic link or any other file at
+     * the name is removed (never followed) and a directory with exactly {@code mode} created in its place. The
+     * parent must exist.
+     */
+    public static void realDirectory(Path dir, Set<PosixFilePermission> mode) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Optional<BasicFileAttributes> a = attributes(dir);
+            if (a.isPresent() && a.get().isDirectory()) {
+                return;
+            }
+            if (a.isPresent()) {
+                Files.delete(dir);
+            }
+            try {
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(mode));
+                setMode(dir, mode);
+                return;
+            } catch (FileAlreadyExistsException raced) {
+                if (attempt >= ATTEMPTS) {
+                    throw new IOException(
+                            dir + " keeps changing while Berth creates it; something else is writing" + " there");
+                }
+            }
+        }
+    }
+
+    // The umask may have taken bits away, never added any: set exactly what was asked, on the file itself.
+    private static void setMode(Path path, Set<PosixFilePermission> mode) throws IOException {
+        Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .setPermissions(mode);
+    }
 }

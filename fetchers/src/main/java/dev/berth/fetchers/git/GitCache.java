@@ -4,6 +4,7 @@ import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -38,12 +39,15 @@ final class GitCache implements AutoCloseable {
         return dir;
     }
 
-    /** The repository, opened once; a directory that is not a usable repository is wiped and created anew. */
+    /**
+     * The repository, opened until {@link #close}; a directory that is not a usable repository is wiped and created
+     * anew, and a link or a file at its name is removed rather than followed.
+     */
     Repository repository() {
         if (repo != null) {
             return repo;
         }
-        if (Files.exists(dir)) {
+        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             try {
                 repo = configured(open());
                 return repo;
@@ -51,6 +55,7 @@ final class GitCache implements AutoCloseable {
                 wipe();
             }
         }
+        GitDirectories.ensure(dir);
         try {
             repo = configured(
                     Git.init().setBare(true).setDirectory(dir.toFile()).call().getRepository());

@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.X509TrustManager;
 import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
@@ -21,7 +23,8 @@ import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * Desired state from a git repository. Each read is one shallow fetch of the wanted ref into a clone cached under
- * STATE/git/; the manifests are read straight from the commit's tree and parsed only when the commit changed.
+ * STATE/git/; the manifests are read straight from the commit's tree and parsed only when the commit changed. A
+ * read holds a lock on the clone (STATE/git/HASH.lock), so the agent and a plan run by hand take turns.
  *
  * <p>When the remote cannot be reached, the last fetched commit is used and the snapshot carries a warning. When
  * trusted keys are configured and the new commit is not signed by one of them, the last commit that passed keeps
@@ -34,6 +37,7 @@ public final class GitManifestSource implements ManifestSource, AutoCloseable {
     private final Redactor redactor;
     private final Transports transports;
     private final GitCache cache;
+    private final CacheLock lock;
     private final RemoteFetch remote;
     private final CommitReader reader;
 
@@ -42,15 +46,26 @@ public final class GitManifestSource implements ManifestSource, AutoCloseable {
     }
 
     GitManifestSource(GitSourceOptions options, GitEvents events) {
+        this(options, events, Optional.empty(), lockWait(options.timeout()));
+    }
+
+    /** With a trust manager for a test's TLS server, and a bound on the wait for the cache lock. */
+    GitManifestSource(GitSourceOptions options, GitEvents events, Optional<X509TrustManager> trust, Duration lockWait) {
         this.options = Objects.requireNonNull(options, "options");
         GitRef ref = GitRef.parse(options.ref());
         this.redactor = new Redactor(options.url());
         Path root = options.stateDirectory().resolve("git");
-        this.transports = new Transports(options, redactor, root.resolve("ssh-home"));
-        this.cache =
-                new GitCache(root.resolve(hash(options.url())), hash(ref.describe() + "\n" + options.path()), events);
+        String name = hash(options.url());
+        this.transports = new Transports(options, redactor, trust);
+        this.cache = new GitCache(root.resolve(name), hash(ref.describe() + "\n" + options.path()), events);
+        this.lock = new CacheLock(root.resolve(name + ".lock"), lockWait, options.clock());
         this.remote = new RemoteFetch(options.url(), ref, transports, redactor, events);
         this.reader = new CommitReader(options, redactor, cache, events);
+    }
+
+    // A read makes up to two network calls (ls-remote, fetch), each bounded by the timeout while it stalls.
+    private static Duration lockWait(Duration timeout) {
+        return timeout.multipliedBy(2).plusSeconds(30);
     }
 
     /** Where the cached clone lives: STATE/git/ and a hash of the URL. */
@@ -64,6 +79,19 @@ public final class GitManifestSource implements ManifestSource, AutoCloseable {
      */
     @Override
     public synchronized SourceSnapshot read() {
+        GitDirectories.root(options.stateDirectory());
+        try (CacheLock.Held held = lock.acquire()) {
+            try {
+                return locked();
+            } finally {
+                cache.close();
+            }
+        }
+    }
+
+    // The repository is opened and closed under the lock: another process may change or rebuild the clone between
+    // reads, and what JGit keeps in memory of it would then be stale.
+    private SourceSnapshot locked() {
         try {
             try {
                 return pass();
@@ -93,18 +121,20 @@ public final class GitManifestSource implements ManifestSource, AutoCloseable {
             cache.markFetched(tip, options.clock().instant());
         } catch (RemoteFailedException e) {
             Optional<ObjectId> cached = cache.fetched();
-            String why = "remote " + redactor.url() + " unreachable (" + e.getMessage() + ")";
+            String why = "remote " + redactor.url() + " " + e.describe();
+            String advice = e.advice().map(a -> ". " + a).orElse("");
             if (cached.isEmpty()) {
                 throw new BerthException(
                         Reason.SourceUnavailable,
-                        why + " while fetching " + remote.ref().describe() + ", and no revision is cached yet");
+                        why + (advice.isEmpty() ? "" : ",") + " while fetching "
+                                + remote.ref().describe() + ", and no revision is cached yet" + advice);
             }
             tip = cached.get();
             String when = cache.fetchedAt()
                     .map(t -> " fetched at " + t.truncatedTo(ChronoUnit.SECONDS))
                     .orElse("");
             warning = Optional.of(new SourceSnapshot.Notice(
-                    Reason.SourceUnavailable, why + "; using cached revision " + shortId(tip) + when));
+                    Reason.SourceUnavailable, why + "; using cached revision " + shortId(tip) + when + advice));
         }
         return reader.evaluate(commit(tip), warning, remote.ref());
     }

@@ -75,6 +75,10 @@ final class RemoteFetch {
             ref = configured;
             throw e;
         } catch (Exception e) {
+            if (transports.redirectRefusal().isPresent()) {
+                ref = configured;
+                throw new RemoteFailedException(transports.redirectRefusal().get());
+            }
             if (isCorruption(e)) {
                 throw new CacheCorruptException("the git cache is damaged: " + redactor.describe(e), e);
             }

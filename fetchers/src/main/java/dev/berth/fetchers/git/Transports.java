@@ -1,36 +1,38 @@
 package dev.berth.fetchers.git;
 
-import dev.berth.model.BerthException;
-import dev.berth.model.Reason;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import javax.net.ssl.X509TrustManager;
 import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.transport.SshTransport;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 
 /**
- * Sets up each JGit command for the source's transport: the timeout, HTTP credentials read fresh from their
- * secret, and an ssh client that knows only the configured key and known_hosts file (never ~/.ssh, its config
- * or an agent, so the host's own ssh setup cannot change what Berth trusts).
+ * Sets up each JGit command for the source's transport: the timeout; HTTP connections and credentials kept to the
+ * configured origin ({@link OriginGuard}), the credentials read fresh from their secret; and an ssh client that
+ * knows only the configured key and known_hosts file (never ~/.ssh, its config or an agent, so the host's own ssh
+ * setup cannot change what Berth trusts).
  */
 final class Transports implements AutoCloseable {
     private final GitSourceOptions options;
     private final Redactor redactor;
     private final KnownHosts knownHosts;
     private final SshdSessionFactory ssh;
+    private final OriginGuard guard;
+    private final GuardedConnections http;
 
-    Transports(GitSourceOptions options, Redactor redactor, Path home) {
+    Transports(GitSourceOptions options, Redactor redactor, Optional<X509TrustManager> trust) {
         this.options = options;
         this.redactor = redactor;
+        this.guard = new OriginGuard(options.url(), redactor);
+        this.http = new GuardedConnections(guard, trust);
         if (options.credentials() instanceof GitCredentials.SshKey) {
             GitCredentials.SshKey key = (GitCredentials.SshKey) options.credentials();
             this.knownHosts = new KnownHosts(key.knownHosts());
-            this.ssh = sshFactory(key.privateKey(), home);
+            this.ssh = sshFactory(key.privateKey(), GitDirectories.root(options.stateDirectory()));
         } else {
             this.knownHosts = null;
             this.ssh = null;
@@ -39,20 +41,24 @@ final class Transports implements AutoCloseable {
 
     <C extends TransportCommand<C, ?>> C configure(C command) {
         command.setTimeout((int) Math.min(Integer.MAX_VALUE, options.timeout().toSeconds()));
+        guard.forget();
         if (options.credentials() instanceof GitCredentials.Basic) {
             GitCredentials.Basic basic = (GitCredentials.Basic) options.credentials();
             String password = basic.password().reveal();
             redactor.hide(password);
-            command.setCredentialsProvider(new UsernamePasswordCredentialsProvider(basic.username(), password));
+            command.setCredentialsProvider(new OriginCredentials(basic.username(), password, guard));
         }
         if (ssh != null) {
             knownHosts.forget();
-            command.setTransportConfigCallback(transport -> {
-                if (transport instanceof SshTransport) {
-                    ((SshTransport) transport).setSshSessionFactory(ssh);
-                }
-            });
         }
+        command.setTransportConfigCallback(transport -> {
+            if (transport instanceof TransportHttp) {
+                ((TransportHttp) transport).setHttpConnectionFactory(http);
+            }
+            if (transport instanceof SshTransport && ssh != null) {
+                ((SshTransport) transport).setSshSessionFactory(ssh);
+            }
+        });
         return command;
     }
 
@@ -69,18 +75,20 @@ final class Transports implements AutoCloseable {
         return "nowhere (none are configured)";
     }
 
+    /** Why a redirect away from the configured origin was refused during the last command, if one was. */
+    Optional<OriginGuard.Refusal> redirectRefusal() {
+        return guard.refusal();
+    }
+
     /** Why the ssh server's host key was refused during the last command, if it was. */
     Optional<String> hostKeyRefusal() {
         return knownHosts == null ? Optional.empty() : knownHosts.refusal();
     }
 
-    private SshdSessionFactory sshFactory(Path privateKey, Path home) {
-        try {
-            Files.createDirectories(home.resolve(".ssh"));
-        } catch (IOException e) {
-            throw new BerthException(
-                    Reason.StateUnavailable, "cannot create the ssh directory " + home + ": " + e.getMessage(), e);
-        }
+    // JGit's ssh client wants a home and an .ssh directory: both live in STATE/git, never in root's own home.
+    private SshdSessionFactory sshFactory(Path privateKey, Path gitRoot) {
+        Path home = GitDirectories.ensure(gitRoot.resolve("ssh-home"));
+        GitDirectories.ensure(home.resolve(".ssh"));
         return new SshdSessionFactoryBuilder()
                 .setHomeDirectory(home.toFile())
                 .setSshDirectory(home.resolve(".ssh").toFile())

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,6 +28,7 @@ final class GitHttpServer implements AutoCloseable {
     private final String expectedAuthorization;
     final AtomicInteger refused = new AtomicInteger();
     final AtomicInteger served = new AtomicInteger();
+    private final Map<String, String> redirects = new ConcurrentHashMap<>();
 
     GitHttpServer(Path root, String user, String password) throws IOException {
         this.root = root;
@@ -36,6 +38,11 @@ final class GitHttpServer implements AutoCloseable {
         server.createContext("/", this::handle);
         server.setExecutor(threads);
         server.start();
+    }
+
+    /** Answers each authenticated request for repository {@code from} with a redirect to that path under {@code to}. */
+    void redirect(String from, String to) {
+        redirects.put(from, to);
     }
 
     String url(String repository) {
@@ -49,6 +56,17 @@ final class GitHttpServer implements AutoCloseable {
                 exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"git\"");
                 exchange.sendResponseHeaders(401, -1);
                 return;
+            }
+            String path = exchange.getRequestURI().getRawPath();
+            for (Map.Entry<String, String> moved : redirects.entrySet()) {
+                if (path.startsWith("/" + moved.getKey() + "/")) {
+                    String query = exchange.getRequestURI().getRawQuery();
+                    String rest = path.substring(moved.getKey().length() + 1);
+                    exchange.getResponseHeaders()
+                            .add("Location", moved.getValue() + rest + (query == null ? "" : "?" + query));
+                    exchange.sendResponseHeaders(302, -1);
+                    return;
+                }
             }
             served.incrementAndGet();
             cgi(exchange);
