@@ -169,7 +169,10 @@ class CommandLineTest {
         Path file = manifest(entry("hello", "1.0", host.publish(TestImage.service("hello", "1.0"))));
 
         assertThat(berth("plan", "--manifest", file.toString())).isEqualTo(1);
-        assertThat(out.toString()).contains("  ! refused   hello          NotOwned: image hello is already attached");
+        assertThat(out.toString())
+                .contains("  ! refused   hello          NotOwned: image hello is already attached")
+                .contains("No changes can be made: 1 of 1 images refused")
+                .doesNotContain("No changes: the host matches");
     }
 
     @Test
