@@ -18,7 +18,7 @@ import org.awaitility.Awaitility;
  * A real systemd host with the berth jar in it, as an operator would have: the tests run {@code berth} INSIDE the
  * container and look at the host with systemctl and portablectl. The host has an agent configuration
  * (/etc/berth/agent.yaml) that plan and apply read as the agent would: the manifest at {@link #MANIFEST}, images
- * over plain http, a two-second health window.
+ * over plain http, a one-second health window.
  */
 final class BerthHost implements AutoCloseable {
     static final String JAR = "/opt/berth/berth.jar";
@@ -30,7 +30,7 @@ final class BerthHost implements AutoCloseable {
             kind: AgentConfig
             source:
               manifest: /etc/berth/manifest.yaml
-            health: {stableFor: 2s, timeout: 30s}
+            health: {stableFor: 1s, timeout: 30s}
             policy: {allowHttp: true}
             metrics: {listen: "off"}
             """;

@@ -63,6 +63,8 @@ class OneWayInIT {
 
     @Test
     void applyGatesOnHealthAndRollsBackAsTheAgentWouldAndWritesTheStatus() {
+        // The broken release exits a second after it starts: a three-second window sees it.
+        host.container.writeFile(BerthHost.CONFIG, BerthHost.TEST_CONFIG.replace("stableFor: 1s", "stableFor: 3s"));
         Published good = shelf.publish(Images.hello("1.0", port));
         host.manifest(Shelf.manifest(good.entry()));
         assertThat(host.apply().exitCode()).isZero();
@@ -100,7 +102,7 @@ class OneWayInIT {
 
     @Test
     void aSecondApplyWhileOneRunsExitsOneNamingTheHolderAndChangesNothing() throws Exception {
-        host.container.writeFile(BerthHost.CONFIG, BerthHost.TEST_CONFIG.replace("stableFor: 2s", "stableFor: 8s"));
+        host.container.writeFile(BerthHost.CONFIG, BerthHost.TEST_CONFIG.replace("stableFor: 1s", "stableFor: 8s"));
         Published v1 = shelf.publish(Images.hello("1.0", port));
         host.manifest(Shelf.manifest(v1.entry()));
         host.startBerth("first-apply", "apply");
