@@ -12,13 +12,17 @@ import dev.berth.reconciler.port.HealthGate;
 import dev.berth.reconciler.port.ImagePool;
 import dev.berth.reconciler.port.PortableHost;
 import dev.berth.reconciler.port.ReconcileListener;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs attach, upgrade and start steps, each gated on health. A failed first attach is detached again and the
  * files downloaded for it deleted; a failed upgrade is put back on the previous version and profile, so a bad
- * release leaves the host as it was.
+ * release leaves the host as it was. Attaching an image Berth already owns (after a pass that died, or whose
+ * rollback failed) first stops the units portabled left running without unit files, and falls back to the
+ * version that ran before when the new one cannot be attached.
  */
 final class Attaching {
     private final PortableHost host;
@@ -35,13 +39,23 @@ final class Attaching {
 
     void attach(Step.Attach step, Ledger ledger) {
         ImageSpec spec = step.spec();
-        ManagedImage entry = ManagedImage.of(spec, step.imagePath(), ManagedImage.Phase.ATTACHING, null);
+        Optional<ManagedImage> owned = ledger.inventory().image(spec.name());
+        ManagedImage.Previous fallback = owned.map(m -> fallbackOf(m, spec)).orElse(null);
+        ManagedImage entry = fallback == null
+                ? ManagedImage.of(spec, step.imagePath(), ManagedImage.Phase.ATTACHING, null)
+                : ManagedImage.of(spec, step.imagePath(), ManagedImage.Phase.UPGRADING, fallback);
         ledger.record(inv -> inv.with(entry));
+        Attachment target = attachment(spec, step.imagePath());
         try {
-            host.attach(attachment(spec, step.imagePath()));
+            if (owned.isPresent()) {
+                host.stopOrphanedUnits(target);
+            }
+            host.attach(target);
             health.await(spec);
         } catch (BerthException e) {
-            throw undoAttach(spec, step.imagePath(), ledger, e);
+            throw fallback == null
+                    ? undoAttach(spec, step.imagePath(), ledger, e)
+                    : rollBack(spec, fallback, null, ledger, e);
         }
         ledger.record(inv -> inv.with(entry.settled()));
     }
@@ -55,7 +69,7 @@ final class Attaching {
             moveTo(attachment(spec, step.imagePath()), step.from());
             health.await(spec);
         } catch (BerthException e) {
-            throw rollBack(spec, previous, ledger, e);
+            throw rollBack(spec, previous, step.from(), ledger, e);
         }
         ledger.record(inv -> inv.with(inv.image(spec.name()).orElseThrow().settled()));
     }
@@ -90,6 +104,27 @@ final class Attaching {
                 from.runtime());
     }
 
+    /**
+     * What to put back when attaching an owned image that nothing of its name is attached for fails: the version an
+     * interrupted upgrade started from, or the attachment Berth had settled on when the manifest now asks for
+     * another. Nothing for a first attach, or for the very attachment that is being tried.
+     */
+    private static ManagedImage.@Nullable Previous fallbackOf(ManagedImage owned, ImageSpec spec) {
+        if (owned.phase() == ManagedImage.Phase.UPGRADING) {
+            return owned.previous();
+        }
+        boolean same = owned.version().equals(spec.version())
+                && owned.sha256().equals(spec.sha256())
+                && owned.profile().equals(spec.profile())
+                && owned.matches().equals(spec.matches())
+                && owned.runtime() == spec.runtime();
+        if (owned.phase() != ManagedImage.Phase.ATTACHED || same) {
+            return null;
+        }
+        return new ManagedImage.Previous(
+                owned.version(), owned.sha256(), owned.imagePath(), owned.profile(), owned.matches(), owned.runtime());
+    }
+
     private BerthException undoAttach(ImageSpec spec, String path, Ledger ledger, BerthException cause) {
         try {
             for (AttachedImage image : host.attached()) {
@@ -113,8 +148,20 @@ final class Attaching {
         }
     }
 
+    /**
+     * Puts {@code previous} back. When the change was refused before it touched anything, the previous attachment
+     * is still there exactly as {@code from} was: it is only started, not restarted. When a reattach failed half
+     * way, nothing is attached and the old units run on without unit files: they are stopped first, or portabled
+     * refuses to attach them again.
+     *
+     * @param from what was attached before the change; null when nothing was
+     */
     private BerthException rollBack(
-            ImageSpec spec, ManagedImage.Previous previous, Ledger ledger, BerthException cause) {
+            ImageSpec spec,
+            ManagedImage.Previous previous,
+            @Nullable AttachedImage from,
+            Ledger ledger,
+            BerthException cause) {
         Attachment back = new Attachment(
                 previous.imagePath(),
                 previous.matches(),
@@ -126,12 +173,23 @@ final class Attaching {
             Optional<AttachedImage> now = host.attached().stream()
                     .filter(a -> a.name().equals(spec.name()))
                     .findFirst();
-            if (now.isPresent()) {
-                moveTo(back, now.get());
-            } else {
+            boolean untouched = now.isPresent() && from != null && same(now.get(), from) && is(now.get(), previous);
+            if (now.isEmpty()) {
+                host.stopOrphanedUnits(back);
                 host.attach(back);
+            } else if (untouched) {
+                host.start(back);
+            } else {
+                moveTo(back, now.get());
             }
             ledger.record(inv -> inv.with(inv.image(spec.name()).orElseThrow().restored(previous)));
+            if (untouched) {
+                return new BerthException(
+                        cause.reason(),
+                        cause.getMessage() + "; nothing was changed: " + spec.name() + " " + previous.version()
+                                + " is still attached (profile " + previous.profile() + ")",
+                        cause);
+            }
             Undone undone = new Undone.RestoredTo(previous.version());
             listener.rolledBack(spec.name(), undone, cause);
             return new ChangeUndone(
@@ -146,6 +204,20 @@ final class Attaching {
                             + failed.getMessage() + "); the next pass retries",
                     cause);
         }
+    }
+
+    /** The same image, profile, runtime flag and units: the host shows no trace of a change. */
+    private static boolean same(AttachedImage now, AttachedImage from) {
+        return now.imagePath().equals(from.imagePath())
+                && now.profile().equals(from.profile())
+                && now.runtime() == from.runtime()
+                && new HashSet<>(now.unitNames()).equals(new HashSet<>(from.unitNames()));
+    }
+
+    private static boolean is(AttachedImage image, ManagedImage.Previous previous) {
+        return image.imagePath().equals(previous.imagePath())
+                && image.profile().orElse(previous.profile()).equals(previous.profile())
+                && image.runtime() == previous.runtime();
     }
 
     /** A first attach that failed leaves no file behind: the image and sidecars Berth downloaded for it go. */

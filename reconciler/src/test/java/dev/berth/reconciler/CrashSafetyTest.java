@@ -2,9 +2,11 @@ package dev.berth.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.model.BerthException;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.LocalPolicy;
 import dev.berth.model.Manifest;
+import dev.berth.model.Reason;
 import dev.berth.model.host.AttachedImage;
 import dev.berth.model.host.PortableState;
 import dev.berth.model.state.Inventory;
@@ -107,6 +109,26 @@ class CrashSafetyTest {
     @ParameterizedTest(name = "killed at effect {0} (after it took effect: {1})")
     @MethodSource("deaths")
     void aRestartAfterAKillAnywhereInAPassConverges(int killAt, boolean afterEffect) {
+        restartAfterKillConverges(killAt, afterEffect, () -> {});
+    }
+
+    /**
+     * portabled's reattach of a 2 detaches a 1 and then fails, leaving a.service running without unit files; the
+     * pass is killed anywhere in what follows (the rollback included).
+     */
+    @ParameterizedTest(name = "killed at effect {0} (after it took effect: {1})")
+    @MethodSource("deaths")
+    void aRestartAfterAReattachRefusedHalfWayAndAKillAnywhereConverges(int killAt, boolean afterEffect) {
+        restartAfterKillConverges(
+                killAt,
+                afterEffect,
+                () -> host.failNextReattachHalfWay(new BerthException(Reason.AttachRejected, "cannot mount a_2.raw")));
+
+        assertThat(host.runningWithoutUnitFiles()).isEmpty();
+    }
+
+    /** @param trouble what goes wrong in the pass that is killed, besides the kill; the restart is spared it */
+    private void restartAfterKillConverges(int killAt, boolean afterEffect, Runnable trouble) {
         ImageSpec a1 = publish(TestImage.service("a", "1"));
         ImageSpec b1 = publish(TestImage.socketActivated("b", "1"));
         ImageSpec a2 = publish(TestImage.service("a", "2"));
@@ -114,8 +136,10 @@ class CrashSafetyTest {
         Manifest before = new Manifest(List.of(a1, b1), "m.yaml");
         Manifest after = new Manifest(List.of(a2, c1, withProfile(b1, "strict")), "m.yaml");
         assertThat(reconciler(host, fetcher, store).apply(before).converged()).isTrue();
+        assertThat(host.runningWithoutUnitFiles()).isEmpty();
 
         Reaper reaper = new Reaper(killAt, afterEffect);
+        trouble.run();
         boolean killed;
         try {
             reconciler(killing(host, reaper), killing(fetcher, reaper), killing(store, reaper))
@@ -124,6 +148,7 @@ class CrashSafetyTest {
         } catch (Killed death) {
             killed = true;
         }
+        host.forgetFailures();
         Pass restarted = reconciler(host, fetcher, store).apply(after);
 
         assertThat(restarted.converged())
@@ -210,6 +235,11 @@ class CrashSafetyTest {
             @Override
             public void detach(AttachedImage image) {
                 reaper.effect(() -> host.detach(image));
+            }
+
+            @Override
+            public List<String> stopOrphanedUnits(Attachment a) {
+                return reaper.effect(() -> host.stopOrphanedUnits(a));
             }
         };
     }

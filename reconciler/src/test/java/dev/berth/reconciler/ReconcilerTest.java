@@ -163,7 +163,7 @@ class ReconcilerTest {
     }
 
     @Test
-    void aFailedUpgradeIsRolledBackToThePreviousVersionAndProfile() {
+    void anUpgradeRefusedBeforeItChangedAnythingLeavesThePreviousVersionAndProfileRunning() {
         world.apply(world.publish(TestImage.service("hello", "1.0"), "strict"));
         ImageSpec v2 = world.publish(TestImage.service("hello", "2.0"));
         world.host.failNext("reattach", new BerthException(Reason.AttachRejected, "cannot mount hello_2.0.raw"));
@@ -172,7 +172,9 @@ class ReconcilerTest {
 
         assertThat(pass.execution().failure().orElseThrow().error())
                 .hasMessageContaining("cannot mount")
-                .hasMessageContaining("rolled back to hello 1.0 (profile strict)");
+                .hasMessageContaining("nothing was changed: hello 1.0 is still attached (profile strict)");
+        assertThat(pass.execution().failure().orElseThrow().undone()).isEqualTo(Undone.NOTHING);
+        assertThat(world.host.calls()).noneMatch(c -> c.startsWith("reattach " + Fixtures.path("hello", "1.0")));
         AttachedImage hello = world.host.attached().get(0);
         assertThat(hello.label()).isEqualTo("hello 1.0");
         assertThat(hello.profile()).contains("strict");

@@ -3,6 +3,7 @@ package dev.berth.agent.dbus;
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
 import dev.berth.model.host.AttachedImage;
+import dev.berth.model.host.ImageFileName;
 import dev.berth.model.host.UnitStatus;
 import dev.berth.reconciler.port.Attachment;
 import dev.berth.reconciler.port.PortableHost;
@@ -27,6 +28,7 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
     private final UnitFiles unitFiles;
     private final UnitJobs jobs;
     private final Portabled portabled;
+    private final Orphans orphans;
     private final FileRoot files;
 
     /**
@@ -42,7 +44,8 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
         this.observer = new HostObserver(bus, files, reader);
         this.unitFiles = new UnitFiles(bus, reader);
         this.jobs = new UnitJobs(bus, JOB_TIMEOUT);
-        this.portabled = new Portabled(bus, guarded, observer);
+        this.portabled = new Portabled(bus, guarded, observer, unitFiles);
+        this.orphans = new Orphans(bus, unitFiles);
     }
 
     /** The host's own system bus and file system. */
@@ -130,6 +133,20 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
         guarded.systemd(action, Reason.DetachFailed, () -> {
             unitFiles.reload();
             return null;
+        });
+    }
+
+    /** The image's units are named by portabled (GetImageMetadata), the way an attach would take them. */
+    @Override
+    public List<String> stopOrphanedUnits(Attachment a) {
+        String name = ImageFileName.of(a.imagePath()).name();
+        String action =
+                "stopping the units of " + name + " left running without unit files, to attach " + a.imagePath();
+        List<String> units = portabled.metadata(a, action).units();
+        return guarded.systemd(action, Reason.DetachFailed, () -> {
+            List<String> stopped = orphans.among(name, units);
+            jobs.stop(stopped, Reason.DetachFailed, action);
+            return stopped;
         });
     }
 

@@ -5,7 +5,7 @@ import org.freedesktop.dbus.Struct;
 import org.freedesktop.dbus.annotations.Position;
 import org.freedesktop.dbus.types.UInt32;
 
-/** One entry of systemd's ListUnitsByPatterns: a(ssssssouso). Only the name and states are used. */
+/** One entry of systemd's ListUnitsByPatterns and ListUnitsByNames: a(ssssssouso). Only name and states are used. */
 public final class LoadedUnit extends Struct {
     @Position(0)
     private final String name;

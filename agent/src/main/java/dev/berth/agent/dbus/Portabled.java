@@ -16,11 +16,13 @@ final class Portabled {
     private final Bus bus;
     private final Guarded guarded;
     private final HostObserver observer;
+    private final ReattachCheck check;
 
-    Portabled(Bus bus, Guarded guarded, HostObserver observer) {
+    Portabled(Bus bus, Guarded guarded, HostObserver observer, UnitFiles unitFiles) {
         this.bus = bus;
         this.guarded = guarded;
         this.observer = observer;
+        this.check = new ReattachCheck(guarded, observer, unitFiles);
     }
 
     Set<String> profiles(String action) {
@@ -43,13 +45,13 @@ final class Portabled {
     /**
      * Reattaches; returns (removed, updated). A reattach whose new image cannot be attached leaves nothing attached
      * (seen on 252 and 257: portabled detaches the old version first), and attaching the old version again is then
-     * refused while its units still run. So the new image is dissected first, which changes nothing; if the
-     * reattach fails anyway, the message says what is left.
+     * refused while its units still run. So the new image is dissected first, which changes nothing, and what
+     * portabled would only find out after detaching is checked ({@link ReattachCheck}); if the reattach fails
+     * anyway, the message says what is left.
      */
     Pair<List<Change>, List<Change>> reattach(Attachment a, String action) {
         requireKnownProfile(a, action);
-        guarded.portabled(
-                action, Reason.AttachRejected, () -> bus.portabled().getImageMetadata(a.imagePath(), a.matches()));
+        check.require(a, metadata(a, action), action);
         try {
             return guarded.portabled(
                     action,
@@ -61,6 +63,12 @@ final class Portabled {
             }
             throw new BerthException(e.reason(), e.getMessage() + "; " + leftBehind(a.imagePath()), e.getCause());
         }
+    }
+
+    /** Dissects the image and reads what an attach with these matches would take; changes nothing. */
+    ImageMetadata metadata(Attachment a, String action) {
+        return ImageMetadata.of(guarded.portabled(
+                action, Reason.AttachRejected, () -> bus.portabled().getImageMetadata(a.imagePath(), a.matches())));
     }
 
     void detach(AttachedImage image, String action) {
@@ -96,8 +104,8 @@ final class Portabled {
             List<String> paths =
                     observer.named(name).stream().map(AttachedImage::imagePath).toList();
             if (paths.isEmpty()) {
-                return "portabled left nothing named " + name + " attached; units that ran stay active until"
-                        + " stopped, and attaching " + name + " again is refused while they are";
+                return "portabled left nothing named " + name + " attached; units that ran stay active without"
+                        + " their unit files until stopped, and attaching " + name + " again is refused while they are";
             }
             return name + " is still attached from " + String.join(", ", paths);
         } catch (DBusException | DBusExecutionException | BerthException e) {

@@ -30,6 +30,13 @@ public interface SystemdManager extends DBusInterface {
     @DBusMemberName("ListUnitsByPatterns")
     List<LoadedUnit> listUnitsByPatterns(List<String> states, List<String> patterns);
 
+    @DBusMemberName("ListUnitsByNames")
+    List<LoadedUnit> listUnitsByNames(List<String> names);
+
+    /** The state of a unit file (enabled, static, masked...); an error when no unit file of that name exists. */
+    @DBusMemberName("GetUnitFileState")
+    String getUnitFileState(String file);
+
     @DBusMemberName("StartUnit")
     DBusPath startUnit(String name, String mode);
 

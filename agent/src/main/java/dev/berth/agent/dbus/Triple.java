@@ -19,4 +19,12 @@ public final class Triple<A, B, C> extends Tuple {
         this.second = second;
         this.third = third;
     }
+
+    B second() {
+        return second;
+    }
+
+    C third() {
+        return third;
+    }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.exceptions.DBusExecutionException;
 import org.freedesktop.dbus.types.UInt64;
 
 /** Enabling, disabling and reloading, as portablectl does it: the PORTABLE flag keeps the links beside the units. */
@@ -59,6 +60,22 @@ final class UnitFiles {
         }
         units.addAll(reader.activeInstances(image.unitNames()));
         return List.copyOf(units);
+    }
+
+    /**
+     * Whether a unit file of this name exists anywhere systemd looks (the host's own, an attached one, a masking
+     * link): asked on disk, so a unit still loaded after its file went away has none.
+     */
+    boolean exists(String unit) throws DBusException {
+        try {
+            bus.systemd().getUnitFileState(unit);
+            return true;
+        } catch (DBusExecutionException e) {
+            if (BusErrors.unavailable(e)) {
+                throw e;
+            }
+            return false;
+        }
     }
 
     private static UInt64 flags(boolean runtime) {

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DbusPortableHostDaemonIT {
     private static final String POOL = "/var/lib/portables";
     private static final String SLEEP = "/usr/bin/busybox sleep 1000000";
+    private static final String SLEEP_HOST = "/bin/sleep infinity";
 
     @TempDir
     static Path work;
@@ -137,6 +138,123 @@ class DbusPortableHostDaemonIT {
                         BerthException.class, e -> assertThat(e.reason()).isEqualTo(Reason.AttachRejected))
                 .hasMessageContaining("active");
         container.execOk("systemctl", "stop", "zulu.service");
+    }
+
+    @Test
+    void portabledsOwnReattachWithMatchesTheImageDoesNotAllowDetachesFirstAndThenRefuses() throws Exception {
+        PortableImage alfa =
+                PortableImage.named("alfa").service("alfa", SLEEP).osRelease("ID=berth-test\nPORTABLE_PREFIXES=alfa\n");
+        String first = install(alfa.version("1"));
+        String second = install(alfa.version("2"));
+        host.attach(attachment(first, "alfa", "default"));
+
+        try (Bus bus = new Bus(container.busAddress())) {
+            assertThat(bus.portabled().getImageMetadata(second, List.of("alfa", "dbus")))
+                    .as("GetImageMetadata does not check the prefixes")
+                    .isNotNull();
+            assertThatThrownBy(
+                            () -> bus.portabled().reattachImage(second, List.of("alfa", "dbus"), "default", false, ""))
+                    .hasMessageContaining("are not compatible with portable service image")
+                    .hasMessageContaining("Acceptable prefix matches are: alfa");
+        }
+
+        assertThat(host.attached()).extracting(AttachedImage::name).doesNotContain("alfa");
+        assertThat(show("alfa.service", "ActiveState")).isEqualTo("active");
+        assertThat(show("alfa.service", "RootImage"))
+                .as("until PID 1 is reloaded")
+                .isEqualTo(first);
+        assertThatThrownBy(() -> host.attach(attachment(first, "alfa", "default")))
+                .hasMessageContaining("Unit file 'alfa.service' is active already");
+
+        assertThat(host.stopOrphanedUnits(attachment(first, "alfa", "default"))).containsExactly("alfa.service");
+        host.attach(attachment(first, "alfa", "default"));
+        assertThat(only("alfa").state()).isEqualTo(PortableState.RUNNING);
+    }
+
+    @Test
+    void theAdapterRefusesThoseMatchesBeforePortabledDetachesAnything() {
+        PortableImage bravo = PortableImage.named("bravo2")
+                .service("bravo2", SLEEP)
+                .osRelease("ID=berth-test\nPORTABLE_PREFIXES=\"bravo2 bravo2-extra\"\n");
+        String first = install(bravo.version("1"));
+        String second = install(bravo.version("2"));
+        host.attach(attachment(first, "bravo2", "default"));
+        String pid = show("bravo2.service", "MainPID");
+
+        assertThatThrownBy(() ->
+                        host.reattach(new Attachment(second, List.of("bravo2", "dbus"), "default", false, true, true)))
+                .isInstanceOfSatisfying(
+                        BerthException.class, e -> assertThat(e.reason()).isEqualTo(Reason.AttachRejected))
+                .hasMessageContaining("allows only the unit prefixes bravo2, bravo2-extra")
+                .hasMessageContaining("not dbus");
+        host.reattach(new Attachment(second, List.of("bravo2", "bravo2-extra"), "default", false, true, true));
+
+        assertThat(only("bravo2").imagePath()).isEqualTo(second);
+        assertThat(show("bravo2.service", "MainPID"))
+                .as("restarted by the allowed reattach")
+                .isNotEqualTo(pid);
+    }
+
+    @Test
+    void portabledsOwnReattachPutsTheImagesUnitInPlaceOfTheHostsAndTheAdapterRefusesThat() throws Exception {
+        container.writeFile(
+                "/usr/local/lib/systemd/system/delta2host.service", "[Service]\nExecStart=" + SLEEP_HOST + "\n");
+        container.execOk("systemctl", "daemon-reload");
+        container.execOk("systemctl", "start", "delta2host.service");
+        PortableImage delta =
+                PortableImage.named("delta2").service("delta2", SLEEP).service("delta2host", SLEEP);
+        String first = install(delta.version("1"));
+        String second = install(delta.version("2"));
+        String third = install(delta.version("3"));
+        host.attach(attachment(first, "delta2", "default"));
+
+        assertThatThrownBy(() -> host.reattach(
+                        new Attachment(second, List.of("delta2", "delta2host"), "default", false, true, true)))
+                .isInstanceOfSatisfying(
+                        BerthException.class, e -> assertThat(e.reason()).isEqualTo(Reason.AttachRejected))
+                .hasMessageContaining("delta2host.service");
+        assertThat(only("delta2").unitNames()).containsExactly("delta2.service");
+        try (Bus bus = new Bus(container.busAddress())) {
+            bus.portabled().reattachImage(third, List.of("delta2", "delta2host"), "default", false, "");
+        }
+        container.execOk("systemctl", "daemon-reload");
+
+        assertThat(show("delta2host.service", "FragmentPath"))
+                .as("the host's unit, after portabled's own reattach")
+                .isEqualTo("/etc/systemd/system.attached/delta2host.service");
+        assertThat(show("delta2host.service", "RootImage")).isEqualTo(third);
+    }
+
+    @Test
+    void unitsLeftRunningWithoutUnitFilesAreStillFoundAfterPid1WasReloaded() throws Exception {
+        PortableImage echo = PortableImage.named("echo2")
+                .unit("echo2.socket", "[Socket]\nListenStream=/run/echo2.sock\n\n[Install]\nWantedBy=sockets.target\n")
+                .unit("echo2.service", "[Service]\nExecStart=" + SLEEP + "\n")
+                .unit(
+                        "echo2-worker.service",
+                        "[Service]\nExecStart=" + SLEEP + "\n\n[Install]\nWantedBy=multi-user.target\n");
+        String path = install(echo.version("1"));
+        host.attach(new Attachment(path, List.of("echo2"), "default", false, true, true));
+        try (Bus bus = new Bus(container.busAddress())) {
+            String broken = garbage("echo2_9.raw");
+            assertThatThrownBy(() -> bus.portabled().reattachImage(broken, List.of("echo2"), "default", false, ""))
+                    .hasMessageContaining(broken);
+        }
+        container.execOk("systemctl", "daemon-reload");
+        assertThat(show("echo2-worker.service", "LoadState")).isEqualTo("not-found");
+        assertThat(show("echo2-worker.service", "ActiveState")).isEqualTo("active");
+        assertThat(show("echo2-worker.service", "RootImage"))
+                .as("forgotten with the unit file")
+                .isEmpty();
+        assertThat(show("echo2.socket", "ActiveState")).isEqualTo("active");
+
+        List<String> stopped =
+                host.stopOrphanedUnits(new Attachment(path, List.of("echo2"), "default", false, true, true));
+        host.attach(new Attachment(path, List.of("echo2"), "default", false, true, true));
+
+        assertThat(stopped).containsExactlyInAnyOrder("echo2.socket", "echo2-worker.service");
+        assertThat(unitState(only("echo2"), "echo2.socket")).isEqualTo("active");
+        assertThat(unitState(only("echo2"), "echo2-worker.service")).isEqualTo("active");
     }
 
     @Test

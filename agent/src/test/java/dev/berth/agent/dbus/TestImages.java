@@ -9,6 +9,10 @@ final class TestImages {
 
     static PortableImage real(TestImage image) {
         PortableImage real = PortableImage.named(image.name()).version(image.version());
+        if (!image.prefixes().isEmpty()) {
+            real = real.osRelease("ID=berth-test\nVERSION_ID=" + image.version() + "\nPORTABLE_PREFIXES=\""
+                    + String.join(" ", image.prefixes()) + "\"\n");
+        }
         for (TestImage.TestUnit unit : image.units()) {
             real = with(real, unit);
         }

@@ -8,6 +8,10 @@ import java.util.Set;
  * systemd-portabled and systemd, doing what {@code portablectl --enable --now} does around portabled. Every
  * method either completes or throws a {@link dev.berth.model.BerthException} with a stable reason
  * (PortabledUnavailable, AttachRejected, StartFailed, DetachFailed) and a message naming the image.
+ *
+ * <p>A reattach is refused, with nothing changed, where portabled's own ReattachImage would detach the running
+ * version and only then refuse (matches the image's PORTABLE_PREFIXES do not allow), or would silently take over a
+ * unit file the host already has.
  */
 public interface PortableHost {
     /** Every attached image, grouped by the image its units' RootImage/RootDirectory points at. */
@@ -33,4 +37,13 @@ public interface PortableHost {
 
     /** Stop the image's units and wait, disable them, detach, reload systemd. */
     void detach(AttachedImage image);
+
+    /**
+     * Stop, and wait for, the units {@code attachment} would attach that still run although no unit file backs them
+     * any more. A reattach that portabled refused half way leaves exactly that (the old unit files removed, nothing
+     * attached, the old units still running), and portabled then refuses to attach the image again ("Unit file ...
+     * is active already"). Units a unit file backs (the host's own, another image's) and units that show they run
+     * from another image are left alone. Returns the units stopped.
+     */
+    List<String> stopOrphanedUnits(Attachment attachment);
 }

@@ -10,16 +10,19 @@ import dev.berth.reconciler.port.Attachment;
 import dev.berth.reconciler.port.PortableHost;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A working in-memory portabled and systemd. It keeps the rules the real daemons enforce (one attachment per
- * name, no attach over an attached name, reattach only over one, known profiles, matching units only) and is
- * held to the real adapter by {@link PortableHostContract}.
+ * name, no attach over an attached name, reattach only over one, known profiles, matching units only, the
+ * image's allowed prefixes, no unit over one the host has or one still running) and is held to the real adapter
+ * by {@link PortableHostContract}.
  */
 public final class FakePortableHost implements PortableHost {
     private static final Set<String> PROFILES = Set.of("default", "nonetwork", "strict", "trusted");
@@ -29,6 +32,13 @@ public final class FakePortableHost implements PortableHost {
     private final Map<String, BerthException> failNext = new HashMap<>();
     private final List<String> calls = new ArrayList<>();
     private boolean available = true;
+    private BerthException halfWay;
+
+    /** Units running on without unit files, and the name of the image they came from. */
+    private final Map<String, String> orphans = new LinkedHashMap<>();
+
+    /** Units of the host's own, each with its unit file. */
+    private final Set<String> hostUnits = new HashSet<>();
 
     /** Puts an image file at {@code dir/NAME_VERSION.raw}; returns its path. */
     public String install(String dir, TestImage image) {
@@ -41,9 +51,40 @@ public final class FakePortableHost implements PortableHost {
         files.remove(path);
     }
 
-    /** The next call of {@code method} ("attach", "reattach", "start", "detach", "attached") throws {@code e}. */
+    /**
+     * The next call of {@code method} ("attach", "reattach", "start", "detach", "attached", "stopOrphanedUnits")
+     * throws {@code e}.
+     */
     public void failNext(String method, BerthException e) {
         failNext.put(method, e);
+    }
+
+    /**
+     * The next reattach fails as portabled's does when it cannot attach the new image: the old version is
+     * detached first, so nothing is attached, and its units keep running without unit files; then {@code e}.
+     */
+    public void failNextReattachHalfWay(BerthException e) {
+        halfWay = e;
+    }
+
+    /** Calls fail no more than the daemons would by themselves. */
+    public void forgetFailures() {
+        failNext.clear();
+        halfWay = null;
+    }
+
+    /** A unit of the host's own, with its unit file, running. */
+    public void runOnHost(String unit) {
+        hostUnits.add(unit);
+    }
+
+    public boolean runningOnHost(String unit) {
+        return hostUnits.contains(unit);
+    }
+
+    /** Units still running although no unit file backs them. */
+    public Set<String> runningWithoutUnitFiles() {
+        return new TreeSet<>(orphans.keySet());
     }
 
     /** Simulates portabled missing from the bus. */
@@ -97,7 +138,16 @@ public final class FakePortableHost implements PortableHost {
                     "attaching " + a.imagePath() + ": image " + name + " is already attached from "
                             + attached.get(name).path);
         }
-        Attached next = new Attached(a.imagePath(), a.profile(), a.runtime(), a.enable(), units(image, a));
+        Map<String, UnitState> units = units(image, a, "attaching");
+        for (String unit : units.keySet()) {
+            if (hasUnitFile(unit)) {
+                throw refused("attaching", a, "Unit file '" + unit + "' exists on the host already, refusing.");
+            }
+            if (orphans.containsKey(unit)) {
+                throw refused("attaching", a, "Unit file '" + unit + "' is active already, refusing.");
+            }
+        }
+        Attached next = new Attached(a.imagePath(), a.profile(), a.runtime(), a.enable(), units);
         attached.put(name, next);
         if (a.start()) {
             next.startAll(false);
@@ -114,7 +164,19 @@ public final class FakePortableHost implements PortableHost {
             throw new BerthException(
                     Reason.AttachRejected, "reattaching " + a.imagePath() + ": nothing named " + name + " is attached");
         }
-        Attached next = new Attached(a.imagePath(), a.profile(), a.runtime(), a.enable(), units(image, a));
+        Map<String, UnitState> units = units(image, a, "reattaching");
+        for (String unit : units.keySet()) {
+            if (!old.units.containsKey(unit) && hasUnitFile(unit)) {
+                throw refused("reattaching", a, "its unit " + unit + " would take over a unit file the host has");
+            }
+        }
+        if (halfWay != null) {
+            BerthException e = halfWay;
+            halfWay = null;
+            strand(name);
+            throw e;
+        }
+        Attached next = new Attached(a.imagePath(), a.profile(), a.runtime(), a.enable(), units);
         next.units.replaceAll(
                 (unit, fresh) -> old.units.containsKey(unit) ? fresh.carrying(old.units.get(unit)) : fresh);
         attached.put(name, next);
@@ -143,6 +205,48 @@ public final class FakePortableHost implements PortableHost {
         attached.remove(image.name());
     }
 
+    @Override
+    public List<String> stopOrphanedUnits(Attachment a) {
+        enter("stopOrphanedUnits", a.imagePath());
+        TestImage image = files.get(a.imagePath());
+        if (image == null) {
+            throw new BerthException(Reason.AttachRejected, "reading " + a.imagePath() + ": no such image file");
+        }
+        String name = ImageFileName.of(a.imagePath()).name();
+        List<String> stopped = new ArrayList<>();
+        for (TestImage.TestUnit unit : image.units()) {
+            if (matchesAny(unit.name(), a.matches()) && name.equals(orphans.get(unit.name()))) {
+                orphans.remove(unit.name());
+                stopped.add(unit.name());
+            }
+        }
+        return stopped;
+    }
+
+    /**
+     * What portabled leaves when a reattach fails after its detach half: nothing named {@code name} attached, its
+     * running units running on without unit files.
+     */
+    public void strand(String name) {
+        Attached old = attached.remove(name);
+        if (old == null) {
+            throw new IllegalStateException(name + " is not attached");
+        }
+        old.units.forEach((unit, state) -> {
+            if (state.active()) {
+                orphans.put(unit, name);
+            }
+        });
+    }
+
+    private boolean hasUnitFile(String unit) {
+        return hostUnits.contains(unit) || attached.values().stream().anyMatch(other -> other.units.containsKey(unit));
+    }
+
+    private static BerthException refused(String action, Attachment a, String why) {
+        return new BerthException(Reason.AttachRejected, action + " " + a.imagePath() + ": " + why);
+    }
+
     private void enter(String method, String argument) {
         calls.add((method + " " + argument).trim());
         if (!available) {
@@ -166,10 +270,17 @@ public final class FakePortableHost implements PortableHost {
         return image;
     }
 
-    private static Map<String, UnitState> units(TestImage image, Attachment a) {
+    private static Map<String, UnitState> units(TestImage image, Attachment a, String action) {
+        if (!image.prefixes().isEmpty() && !image.prefixes().containsAll(a.matches())) {
+            throw refused(
+                    action,
+                    a,
+                    "Selected matches " + a.matches() + " are not compatible with portable service image "
+                            + a.imagePath() + ", refusing. (Acceptable prefix matches are: " + image.prefixes() + ")");
+        }
         Map<String, UnitState> units = new LinkedHashMap<>();
         for (TestImage.TestUnit unit : image.units()) {
-            if (a.matches().stream().anyMatch(prefix -> matches(unit.name(), prefix))) {
+            if (matchesAny(unit.name(), a.matches())) {
                 units.put(unit.name(), UnitState.inactive(unit, image));
             }
         }
@@ -178,6 +289,10 @@ public final class FakePortableHost implements PortableHost {
                     Reason.AttachRejected, "attaching " + a.imagePath() + ": no unit matches " + a.matches());
         }
         return units;
+    }
+
+    private static boolean matchesAny(String unit, List<String> prefixes) {
+        return prefixes.stream().anyMatch(prefix -> matches(unit, prefix));
     }
 
     /** portabled's rule: the prefix, then "-", ".", "@" or the end of the name. */

@@ -20,4 +20,19 @@ class FakePortableHostTest extends PortableHostContract {
     protected void attachByHand(String imagePath) {
         fake.attach(attachment(imagePath, "default"));
     }
+
+    @Override
+    protected void reattachRefusedHalfWay(String name) {
+        fake.strand(name);
+    }
+
+    @Override
+    protected void runOnHost(String unit) {
+        fake.runOnHost(unit);
+    }
+
+    @Override
+    protected boolean runningOnHost(String unit) {
+        return fake.runningOnHost(unit);
+    }
 }

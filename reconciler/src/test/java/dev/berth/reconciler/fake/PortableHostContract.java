@@ -31,6 +31,19 @@ public abstract class PortableHostContract {
     /** Attaches and starts an image the way a person would with portablectl, outside Berth. */
     protected abstract void attachByHand(String imagePath);
 
+    /**
+     * Makes portabled reattach the attached image {@code name} onto an image it cannot attach, as an upgrade can:
+     * portabled detaches the old version first and then fails, so nothing is attached and the old units run on
+     * without their unit files.
+     */
+    protected abstract void reattachRefusedHalfWay(String name);
+
+    /** Installs a unit of the host's own (not from any image) and starts it. */
+    protected abstract void runOnHost(String unit);
+
+    /** Whether a unit of the host's own is still running, from its own unit file. */
+    protected abstract boolean runningOnHost(String unit);
+
     /** How long a real unit may take to settle after a job finished. */
     protected Duration settle() {
         return Duration.ofSeconds(15);
@@ -219,6 +232,110 @@ public abstract class PortableHostContract {
     }
 
     @Test
+    void unitsLeftRunningByAReattachRefusedHalfWayBlockAnAttachUntilTheyAreStopped() {
+        String path = install(TestImage.service("papa", "1"));
+        host().attach(attachment(path, "default"));
+        reattachRefusedHalfWay("papa");
+        assertThat(named("papa")).as("attached after the refused reattach").isEmpty();
+        assertThatThrownBy(() -> host().attach(attachment(path, "default")))
+                .isInstanceOfSatisfying(
+                        BerthException.class, e -> assertThat(e.reason()).isEqualTo(Reason.AttachRejected))
+                .hasMessageContaining("papa.service")
+                .hasMessageContaining("active");
+
+        List<String> stopped = host().stopOrphanedUnits(attachment(path, "default"));
+        host().attach(attachment(path, "default"));
+
+        assertThat(stopped).containsExactly("papa.service");
+        assertThat(only("papa").state()).isEqualTo(PortableState.RUNNING);
+    }
+
+    @Test
+    void stoppingOrphanedUnitsLeavesUnitsThatAUnitFileBacks() {
+        String quebec = install(TestImage.service("quebec", "1").plus(longRunning("quebechost.service")));
+        String romeo = install(TestImage.service("romeo", "1"));
+        host().attach(attachment(romeo, "default"));
+        runOnHost("quebechost.service");
+
+        List<String> hostUnits = host().stopOrphanedUnits(
+                        new Attachment(quebec, List.of("quebec", "quebechost"), "default", false, true, true));
+        List<String> attachedUnits = host().stopOrphanedUnits(attachment(romeo, "default"));
+
+        assertThat(hostUnits).isEmpty();
+        assertThat(attachedUnits).isEmpty();
+        assertThat(runningOnHost("quebechost.service")).isTrue();
+        assertThat(only("romeo").state()).isEqualTo(PortableState.RUNNING);
+    }
+
+    @Test
+    void aUnitLeftRunningByAnotherImageIsNotStopped() {
+        String sierra = install(TestImage.service("sierra", "1"));
+        String tango = install(TestImage.service("tango", "1").plus(longRunning("sierra.service")));
+        host().attach(attachment(sierra, "default"));
+        reattachRefusedHalfWay("sierra");
+
+        List<String> stopped = host().stopOrphanedUnits(
+                        new Attachment(tango, List.of("tango", "sierra"), "default", false, true, true));
+
+        assertThat(stopped).isEmpty();
+        assertThat(host().stopOrphanedUnits(attachment(sierra, "default")))
+                .as("stopped for its own image")
+                .containsExactly("sierra.service");
+    }
+
+    @Test
+    void aReattachWithMatchesTheImageDoesNotAllowIsRefusedAndTheRunningVersionStays() {
+        TestImage uniform = TestImage.service("uniform", "1").allowingOnly("uniform");
+        String first = install(uniform);
+        String second = install(uniform.at("2"));
+        host().attach(attachment(first, "default"));
+
+        assertThatThrownBy(() -> host().reattach(
+                                new Attachment(second, List.of("uniform", "dbus"), "default", false, true, true)))
+                .isInstanceOfSatisfying(
+                        BerthException.class, e -> assertThat(e.reason()).isEqualTo(Reason.AttachRejected))
+                .hasMessageContaining(second)
+                .hasMessageContaining("prefix");
+
+        assertThat(only("uniform").imagePath()).isEqualTo(first);
+        assertThat(only("uniform").state()).isEqualTo(PortableState.RUNNING);
+    }
+
+    @Test
+    void anAttachWithMatchesTheImageDoesNotAllowIsRefused() {
+        String path = install(TestImage.service("whiskey", "1").allowingOnly("whiskey"));
+
+        assertThatThrownBy(() ->
+                        host().attach(new Attachment(path, List.of("whiskey", "dbus"), "default", false, true, true)))
+                .isInstanceOfSatisfying(
+                        BerthException.class, e -> assertThat(e.reason()).isEqualTo(Reason.AttachRejected))
+                .hasMessageContaining(path);
+        assertThat(named("whiskey")).isEmpty();
+    }
+
+    @Test
+    void aReattachWhoseMatchesTakeAUnitTheHostHasIsRefusedAndChangesNothing() {
+        TestImage victor = TestImage.service("victor", "1").plus(longRunning("victorhost.service"));
+        String first = install(victor);
+        String second = install(victor.at("2"));
+        runOnHost("victorhost.service");
+        host().attach(attachment(first, "default"));
+
+        assertThatThrownBy(() -> host().reattach(
+                                new Attachment(second, List.of("victor", "victorhost"), "default", false, true, true)))
+                .isInstanceOfSatisfying(
+                        BerthException.class, e -> assertThat(e.reason()).isEqualTo(Reason.AttachRejected))
+                .hasMessageContaining(second)
+                .hasMessageContaining("victorhost.service");
+
+        AttachedImage attached = only("victor");
+        assertThat(attached.imagePath()).isEqualTo(first);
+        assertThat(attached.unitNames()).containsExactly("victor.service");
+        assertThat(attached.state()).isEqualTo(PortableState.RUNNING);
+        assertThat(runningOnHost("victorhost.service")).isTrue();
+    }
+
+    @Test
     void theFourProfilesShippedWithSystemdAreOffered() {
         assertThat(host().profiles()).contains("default", "nonetwork", "strict", "trusted");
     }
@@ -238,6 +355,10 @@ public abstract class PortableHostContract {
                 image.units().stream().filter(u -> u.name().equals(name)).findFirst();
         assertThat(unit).as(name + " in " + image.unitNames()).isPresent();
         return unit.get();
+    }
+
+    private static TestImage.TestUnit longRunning(String unit) {
+        return new TestImage.TestUnit(unit, TestImage.TestUnit.Kind.LONG_RUNNING);
     }
 
     private static String nameOf(String path) {

@@ -6,10 +6,17 @@ import java.util.List;
 /**
  * A portable image described by what its units do, so one description can become a fake image or a real
  * squashfs image for the same contract test.
+ *
+ * @param prefixes the unit prefixes its os-release allows (PORTABLE_PREFIXES); empty when it sets none
  */
-public record TestImage(String name, String version, List<TestUnit> units) {
+public record TestImage(String name, String version, List<TestUnit> units, List<String> prefixes) {
     public TestImage {
         units = List.copyOf(units);
+        prefixes = List.copyOf(prefixes);
+    }
+
+    public TestImage(String name, String version, List<TestUnit> units) {
+        this(name, version, units, List.of());
     }
 
     /** One unit NAME.service that keeps running. */
@@ -35,7 +42,17 @@ public record TestImage(String name, String version, List<TestUnit> units) {
     public TestImage plus(TestUnit unit) {
         List<TestUnit> more = new ArrayList<>(units);
         more.add(unit);
-        return new TestImage(name, version, more);
+        return new TestImage(name, version, more, prefixes);
+    }
+
+    /** The same image, its os-release allowing only {@code allowed} as unit prefixes. */
+    public TestImage allowingOnly(String... allowed) {
+        return new TestImage(name, version, units, List.of(allowed));
+    }
+
+    /** The same image at another version. */
+    public TestImage at(String otherVersion) {
+        return new TestImage(name, otherVersion, units, prefixes);
     }
 
     public String fileName() {
