@@ -140,11 +140,11 @@ await_port "$git_port" "git daemon"
 
 # Median ms of 21 `git ls-remote URL` (C git, from this machine).
 ls_remote_ms() {
-  local i t0
+  local i started
   for ((i = 0; i < 21; i++)); do
-    t0=$(now)
+    started=$(now)
     git ls-remote "$1" >/dev/null
-    ms "$t0" "$(now)"
+    ms "$started" "$(now)"
     echo
   done | sort -n | sed -n 11p
 }

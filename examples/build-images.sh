@@ -11,7 +11,8 @@
 set -euo pipefail
 
 readonly IMAGES=(hello:1.0 hello:1.1 web:1.0)
-readonly HERE="$(cd "$(dirname "$0")" && pwd)"
+HERE=$(cd "$(dirname "$0")" && pwd)
+readonly HERE
 
 out=${1:?usage: examples/build-images.sh OUTDIR}
 mkdir -p "$out"

@@ -22,10 +22,10 @@ SETTLE=${SETTLE:-10}
 PASSES=${PASSES:-1}
 IMAGE_MIB=${IMAGE_MIB:-8}
 ONLY=${ONLY:-}
-[ -f "$JAR" ] && [ -f "$TESTS/dev/berth/agent/systemd/IdleFootprint.class" ] || {
+if [ ! -f "$JAR" ] || [ ! -f "$TESTS/dev/berth/agent/systemd/IdleFootprint.class" ]; then
     echo "build first: mvn -B -q -DskipTests package -pl agent -am && mvn -B -q test-compile -pl agent -am" >&2
     exit 1
-}
+fi
 
 WORK=${WORK:-$(mktemp -d)}
 PIDS=()
@@ -65,9 +65,11 @@ SHIPPED=$(sed -e ':a' -e '/\\$/N; s/\\\n//; ta' "$ROOT/packaging/berth-agent.ser
     sed -n 's/^ExecStart=\/usr\/bin\/java \(.*\) -jar .*/\1/p' | tr -s ' ' |
     sed "s|-Duser.home=[^ ]*|-Duser.home=$WORK/home|")
 [ -n "$SHIPPED" ] || { echo "cannot read the JVM flags from berth-agent.service" >&2; exit 1; }
-SHIPPED_TIERED=$(echo "$SHIPPED" | sed -e 's/-XX:-TieredCompilation //' -e 's/-XX:CICompilerCount=1 //')
+SHIPPED_TIERED=${SHIPPED/"-XX:-TieredCompilation "/}
+SHIPPED_TIERED=${SHIPPED_TIERED/"-XX:CICompilerCount=1 "/}
+# shellcheck disable=SC2001 # [0-9]* is a regular expression, which ${SHIPPED/.../} cannot say without extglob
 SHIPPED_UNTRIMMED=$(echo "$SHIPPED" | sed -e 's/-XX:TrimNativeHeapInterval=[0-9]* //')
-SHIPPED_C1=$(echo "$SHIPPED" | sed -e 's/-XX:-TieredCompilation/-XX:TieredStopAtLevel=1/')
+SHIPPED_C1=${SHIPPED/"-XX:-TieredCompilation"/"-XX:TieredStopAtLevel=1"}
 EXTRA=""
 [ "${GC_WHEN_IDLE:-0}" = 1 ] && EXTRA="-Dberth.bench.gcWhenIdle=true"
 
@@ -94,10 +96,13 @@ mib() { awk '{ printf "%.1f", $1 / 1024 }'; }
 one_run() { # env flags -> "RSS_KIB HWM_KIB FETCH_MS START_TO_IDLE_MS CPU_MS"
     local env=$1 flags=$2 dir
     dir=$(mktemp -d "$WORK/run.XXXXXX")
+    # Each is a list of words separated by spaces: NAME=VALUE assignments, JVM flags.
+    local assignments jvm_flags
+    read -r -a assignments <<<"$env"
+    read -r -a jvm_flags <<<"$flags $EXTRA"
     local started
     started=$(date +%s%N)
-    # shellcheck disable=SC2086
-    env $env java $flags $EXTRA -cp "$JAR:$TESTS" dev.berth.agent.systemd.IdleFootprint \
+    env "${assignments[@]}" java "${jvm_flags[@]}" -cp "$JAR:$TESTS" dev.berth.agent.systemd.IdleFootprint \
         "file://$WORK/repo" "$dir/state" "$dir/pool" "unix:path=$BUS" "$PASSES" >"$dir/out" 2>"$dir/err" &
     local pid=$!
     for _ in $(seq 600); do grep -qx idle "$dir/out" && break; kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
@@ -134,5 +139,6 @@ for set in "${SETS[@]}"; do
     idle=$(printf '%s\n' "${results[@]}" | cut -d' ' -f4 | median)
     cpu=$(printf '%s\n' "${results[@]}" | cut -d' ' -f5 | median)
     shown=$(echo "${flags:-(none)}" | sed -e "s|$WORK/home|/var/lib/berth|" -e 's/ *$//')
+    # shellcheck disable=SC2016 # the backticks are Markdown (a code span in the table), not a command substitution
     printf '| %s%s `%s` | %s | %s | %s | %s | %s |\n' "$name" "${env:+ ($env)}" "$shown" "$rss" "$hwm" "$fetch" "$idle" "$cpu"
 done

@@ -15,10 +15,16 @@ log() { echo "test.sh: $*" >&2; }
 [[ $(id -u) == 0 ]] || { log "run as root: the tests boot systemd containers and attach images"; exit 1; }
 
 # Packages the tests use beyond the container host (which prepare-test-host.sh installs):
-# git for the git daemon the git-source tests start, Prometheus for promtool and the scrape test.
+# git for the git daemon the git-source tests start, Prometheus for promtool and the scrape test, and
+# the linter of the shell scripts (scripts/lint-shell.sh).
 # shellcheck source=scripts/lib/packages.sh
 . scripts/lib/packages.sh
-ensure_packages test.sh git prometheus openjdk-17-jdk-headless maven
+ensure_packages test.sh git prometheus openjdk-17-jdk-headless maven shellcheck
+
+# The shell scripts first: a finding fails in seconds, before the root file systems and the tests.
+log "shellcheck over the shell scripts"
+scripts/lint-shell.sh
+
 # The Debian package starts a Prometheus on port 9090 of the machine; the tests start their own.
 if command -v systemctl >/dev/null && systemctl is-active --quiet prometheus 2>/dev/null; then
   systemctl stop prometheus || true
