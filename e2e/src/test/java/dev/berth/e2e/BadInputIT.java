@@ -5,40 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.e2e.Shelf.Published;
 import dev.berth.testkit.CommandResult;
 import dev.berth.testkit.FreePort;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bad input is the normal case: each gives one clear message naming the image and what to do, exits 1, and leaves
  * the attached set exactly as it was.
  */
-class BadInputIT {
-    @TempDir
-    Path images;
-
-    private Shelf shelf;
-    private BerthHost host;
+class BadInputIT extends HostTest {
     private final int helloPort = FreePort.pick();
     private String before;
     private Published hello;
 
     @BeforeEach
     void aHostRunningHello() {
-        shelf = new Shelf(images);
-        host = BerthHost.boot();
         hello = shelf.publish(Images.hello("1.0", helloPort));
         host.manifest(Shelf.manifest(hello.entry()));
         assertThat(host.apply().exitCode()).isZero();
         before = host.attachedUnits();
-    }
-
-    @AfterEach
-    void shutDown() {
-        host.close();
-        shelf.close();
     }
 
     @Test

@@ -6,32 +6,12 @@ import dev.berth.e2e.Shelf.Published;
 import dev.berth.testkit.CommandResult;
 import dev.berth.testkit.FreePort;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code berth apply} converging a real systemd host from a manifest file, one pass at a time. */
-class ConvergeIT {
-    @TempDir
-    Path images;
-
-    private Shelf shelf;
-    private BerthHost host;
+class ConvergeIT extends HostTest {
     private final int helloPort = FreePort.pick();
     private final int webPort = FreePort.pick();
-
-    @BeforeEach
-    void boot() {
-        shelf = new Shelf(images);
-        host = BerthHost.boot();
-    }
-
-    @AfterEach
-    void shutDown() {
-        host.close();
-        shelf.close();
-    }
 
     @Test
     void twoImagesAreAttachedFromScratchOneOfThemSocketActivated() {

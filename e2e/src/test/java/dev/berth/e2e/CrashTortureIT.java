@@ -13,10 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,28 +21,10 @@ import org.slf4j.LoggerFactory;
  * kill -9 of {@code berth apply} at random moments while it attaches, upgrades and detaches, many times over: after
  * each kill, the next apply converges, and the host, the pool and the inventory agree with the manifest.
  */
-class CrashTortureIT {
+class CrashTortureIT extends HostTest {
     private static final Logger LOG = LoggerFactory.getLogger(CrashTortureIT.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int ROUNDS = 12;
-
-    @TempDir
-    Path images;
-
-    private Shelf shelf;
-    private BerthHost host;
-
-    @BeforeEach
-    void boot() {
-        shelf = new Shelf(images);
-        host = BerthHost.boot();
-    }
-
-    @AfterEach
-    void shutDown() {
-        host.close();
-        shelf.close();
-    }
 
     @Test
     void applyKilledAtRandomMomentsAlwaysConvergesOnTheNextApply() throws Exception {

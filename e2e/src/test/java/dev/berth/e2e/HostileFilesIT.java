@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.e2e.Shelf.Published;
 import dev.berth.testkit.CommandResult;
 import dev.berth.testkit.FreePort;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Berth writes as root into the pool and its state directory: links planted there, pointing at the host's files,
  * are never written through, whether the download's sha256 then matches or not. The pool's files are not readable
  * by other users.
  */
-class HostileFilesIT {
+class HostileFilesIT extends HostTest {
     private static final List<String> PLANTED = List.of(
             "/var/lib/portables/.#hello_1.0.raw.partial",
             "/var/lib/portables/.#hello_1.0.raw.partial.meta",
@@ -25,24 +21,7 @@ class HostileFilesIT {
             "/var/lib/berth/.#status.json.tmp",
             "/var/lib/berth/lock");
 
-    @TempDir
-    Path images;
-
-    private Shelf shelf;
-    private BerthHost host;
     private final int port = FreePort.pick();
-
-    @BeforeEach
-    void boot() {
-        shelf = new Shelf(images);
-        host = BerthHost.boot();
-    }
-
-    @AfterEach
-    void shutDown() {
-        host.close();
-        shelf.close();
-    }
 
     /** Each planted name is a symlink to its own victim file outside, which holds "precious". */
     private void plantLinks() {

@@ -9,34 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * plan and apply are assembled like the agent, from the host's configuration: they show and do what the agent
  * would, apply runs the agent's pass under its lock, and every kind of step and finding can be shown.
  */
-class OneWayInIT {
-    @TempDir
-    Path images;
-
-    private Shelf shelf;
-    private BerthHost host;
+class OneWayInIT extends HostTest {
     private final int port = FreePort.pick();
-
-    @BeforeEach
-    void boot() {
-        shelf = new Shelf(images);
-        host = BerthHost.boot();
-    }
-
-    @AfterEach
-    void shutDown() {
-        host.close();
-        shelf.close();
-    }
 
     @Test
     void aUnitStoppedByHandIsShownAsDriftByPlanAndPutBackByApply() {

@@ -7,10 +7,7 @@ import dev.berth.testkit.CommandResult;
 import dev.berth.testkit.PortableImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * After any failed step the next {@code berth apply} converges without a person. portabled's ReattachImage detaches
@@ -18,27 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
  * units run on without unit files, and portabled then refuses every attach of the image ("Unit file 'b.service' is
  * active already") until someone runs systemctl stop.
  */
-class RecoveryIT {
+class RecoveryIT extends HostTest {
     private static final String SLEEP = "/usr/bin/busybox sleep 1000000";
     private static final String B1 = BerthHost.POOL + "/b_1.raw";
-
-    @TempDir
-    Path images;
-
-    private Shelf shelf;
-    private BerthHost host;
-
-    @BeforeEach
-    void boot() {
-        shelf = new Shelf(images);
-        host = BerthHost.boot();
-    }
-
-    @AfterEach
-    void shutDown() {
-        host.close();
-        shelf.close();
-    }
 
     /** The reported case: portabled refuses [b, dbus] for an image that allows only the prefix b. */
     @Test

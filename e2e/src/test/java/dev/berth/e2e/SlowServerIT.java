@@ -6,38 +6,22 @@ import dev.berth.e2e.Shelf.Published;
 import dev.berth.testkit.CommandResult;
 import dev.berth.testkit.FreePort;
 import dev.berth.testkit.http.Reply;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A server that trickles never holds a pass: a download slower than download.lowSpeedLimit for
  * download.lowSpeedTime fails as transient, and the next pass resumes it.
  */
-class SlowServerIT {
-    @TempDir
-    Path images;
-
-    private Shelf shelf;
-    private BerthHost host;
+class SlowServerIT extends HostTest {
     private final int port = FreePort.pick();
 
     @BeforeEach
-    void boot() {
-        shelf = new Shelf(images);
-        host = BerthHost.boot();
+    void configure() {
         host.container.writeFile(
                 BerthHost.CONFIG, BerthHost.TEST_CONFIG + "download: {lowSpeedLimit: 1KiB, lowSpeedTime: 3s}\n");
-    }
-
-    @AfterEach
-    void shutDown() {
-        host.close();
-        shelf.close();
     }
 
     @Test
