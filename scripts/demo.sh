@@ -95,7 +95,7 @@ run "ls -A /var/lib/portables"; inside ls -A /var/lib/portables; echo "(empty)"
 say "8. The agent: keeps the host equal to its source (fleet.yaml), checks health, reports"
 run "systemctl start berth-agent"; inside systemctl start berth-agent
 for _ in $(seq 60); do
-  inside berth status >/dev/null 2>&1 && break
+  inside berth status 2>/dev/null | grep -q 'Last pass by berth agent' && break
   sleep 1
 done
 berth status
