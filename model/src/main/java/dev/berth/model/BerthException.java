@@ -23,4 +23,11 @@ public class BerthException extends RuntimeException {
     public Reason reason() {
         return reason;
     }
+
+    /** The message for a person; never null, since every constructor takes one. */
+    @Override
+    public String getMessage() {
+        String message = super.getMessage();
+        return message == null ? "" : message;
+    }
 }
