@@ -1,6 +1,7 @@
 package dev.berth.model;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A failure with a stable {@link Reason} and a message for a person that names the image, the version, the
@@ -15,7 +16,7 @@ public class BerthException extends RuntimeException {
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
-    public BerthException(Reason reason, String message, Throwable cause) {
+    public BerthException(Reason reason, String message, @Nullable Throwable cause) {
         super(message, cause);
         this.reason = Objects.requireNonNull(reason, "reason");
     }
