@@ -28,7 +28,7 @@ final class Signals {
             handle.invoke(null, hup, run);
         } catch (InvocationTargetException e) {
             LoggerFactory.getLogger(Signals.class)
-                    .warn("SIGHUP cannot be handled here: {}", e.getCause().toString());
+                    .warn("SIGHUP cannot be handled here: {}", String.valueOf(e.getCause()));
         } catch (ReflectiveOperationException | RuntimeException e) {
             LoggerFactory.getLogger(Signals.class).warn("SIGHUP cannot be handled here: {}", e.toString());
         }
