@@ -147,7 +147,7 @@ class AgentIT {
         agent.awaitConverged(first);
         Published v2 = shelf.publish(Images.largeHello("2.0", port));
         String path = "/images/" + v2.fileName();
-        shelf.server.enqueue(path, Reply.stallAfter(v2.size() - 200_000, Duration.ofSeconds(120)));
+        shelf.server.enqueue(path, Reply.stallAfter(v2.size() - 200_000, Duration.ofMinutes(2)));
         String second = commit("hello 2.0", v2.entry());
         agent.poke();
         Awaitility.await("a partial download in the pool")
@@ -175,7 +175,7 @@ class AgentIT {
         agent.awaitConverged(first);
         Published v1 = shelf.publish(Images.largeHello("1.0", port));
         String path = "/images/" + v1.fileName();
-        shelf.server.enqueue(path, Reply.stallAfter(v1.size() - 200_000, Duration.ofSeconds(120)));
+        shelf.server.enqueue(path, Reply.stallAfter(v1.size() - 200_000, Duration.ofMinutes(2)));
         String second = commit("hello 1.0", v1.entry());
         agent.poke();
         Path partial = agent.host.container.hostPath("/var/lib/portables/.#hello_1.0.raw.partial");

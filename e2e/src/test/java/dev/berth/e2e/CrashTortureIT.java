@@ -43,7 +43,7 @@ class CrashTortureIT extends HostTest {
             host.manifest(Shelf.manifest(desired.stream().map(Published::entry).toArray(String[]::new)));
             String unit = "torture-" + round;
             host.startBerth(unit, "apply");
-            long killAfter = 300 + random.nextInt(4000);
+            long killAfter = 300L + random.nextInt(4000);
             Thread.sleep(killAfter);
             host.container.exec("systemctl", "kill", "--signal=SIGKILL", unit + ".service");
 
@@ -76,12 +76,12 @@ class CrashTortureIT extends HostTest {
                 .isEqualTo(files);
         List<String> attached = new ArrayList<>();
         for (String line : host.portablectlList().lines().toList()) {
-            attached.add(line.split("\\s+")[0]);
+            attached.add(line.split("\\s+", -1)[0]);
         }
         assertThat(attached)
                 .as(what + ": portabled lists the desired images (it names every version of an attached name)")
-                .allMatch(name -> names.contains(name.split("_")[0]));
-        assertThat(attached.stream().map(name -> name.split("_")[0]))
+                .allMatch(name -> names.contains(name.split("_", -1)[0]));
+        assertThat(attached.stream().map(name -> name.split("_", -1)[0]))
                 .as(what + ": every desired image is attached")
                 .containsAll(names);
         JsonNode inventory = JSON.readTree(host.inventory());

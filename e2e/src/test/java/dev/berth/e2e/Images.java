@@ -25,10 +25,14 @@ final class Images {
                         "web.socket",
                         "[Unit]\nDescription=web socket\n\n[Socket]\nListenStream=127.0.0.1:" + port
                                 + "\nAccept=yes\n\n[Install]\nWantedBy=sockets.target\n")
-                .unit(
-                        "web@.service",
-                        "[Unit]\nDescription=web connection\n\n[Service]\n"
-                                + "ExecStart=/usr/bin/busybox httpd -i -h /usr/lib/www\nStandardInput=socket\n")
+                .unit("web@.service", """
+                        [Unit]
+                        Description=web connection
+
+                        [Service]
+                        ExecStart=/usr/bin/busybox httpd -i -h /usr/lib/www
+                        StandardInput=socket
+                        """)
                 .file("usr/lib/www/index.html", "web " + version + "\n");
     }
 

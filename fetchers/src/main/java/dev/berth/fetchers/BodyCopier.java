@@ -30,7 +30,11 @@ final class BodyCopier {
     /** Says whether a block may be written when the body's length is not known; throws when it may not. */
     @FunctionalInterface
     interface Room {
-        /** @param written bytes in the partial download before this block */
+        /**
+         * Claims room for the next block.
+         *
+         * @param written bytes in the partial download before this block
+         */
         void claim(long bytes, long written);
     }
 

@@ -6,6 +6,8 @@ import dev.berth.model.Sha256;
 import dev.berth.model.Urls;
 import dev.berth.reconciler.port.Download;
 import java.nio.file.Path;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One fetch of one image: what is fetched where, under which policy, and the messages its failures carry. Every
@@ -48,7 +50,7 @@ final class FetchJob {
         return new BerthException(Reason.FetchRefused, subject() + ": " + detail + "; " + advice);
     }
 
-    BerthException failed(String detail, String advice, Throwable cause) {
+    BerthException failed(String detail, String advice, @Nullable Throwable cause) {
         return new BerthException(Reason.FetchFailed, subject() + ": " + detail + "; " + advice, cause);
     }
 
@@ -76,7 +78,8 @@ final class FetchJob {
 
     /** The free space rules of this download. */
     PoolSpace space() {
-        return new PoolSpace(target.getParent(), context.freeSpace(), policy.minFreeSpace(), subject());
+        Path pool = Objects.requireNonNull(target.getParent(), "a fetch target is a file in the pool");
+        return new PoolSpace(pool, context.freeSpace(), policy.minFreeSpace(), subject());
     }
 
     /** Copies bodies under the size limit and, when their length is not known, the free space floor. */

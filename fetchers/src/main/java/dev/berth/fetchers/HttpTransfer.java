@@ -20,7 +20,7 @@ final class HttpTransfer implements Transfer {
         try {
             http.get(job.spec().url(), range(partial), answer -> {
                 new ResponseHandler(job, partial).handle(answer);
-                return null;
+                return partial; // the answer went into the partial; there is nothing else to hand back
             });
         } catch (Refused r) {
             throw job.refused(r.detail(), r.advice());

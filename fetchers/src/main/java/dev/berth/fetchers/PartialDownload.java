@@ -18,13 +18,15 @@ final class PartialDownload implements AutoCloseable {
     /** Writing the partial failed: a local disk problem, never retried as a network one. */
     static final class WriteFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final IOException io;
 
         WriteFailure(IOException cause) {
             super(cause.getMessage(), cause);
+            this.io = cause;
         }
 
         IOException io() {
-            return (IOException) getCause();
+            return io;
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -44,7 +45,7 @@ final class PartialFile implements AutoCloseable {
 
     /** Opens and locks the partial of {@code target}; empty when another download holds it. */
     static Optional<PartialFile> open(Path target) throws IOException {
-        Path dir = target.getParent();
+        Path dir = Objects.requireNonNull(target.getParent(), "a download target is a file in the pool");
         if (!Files.isDirectory(dir)) {
             SafeFiles.directory(dir, SafeFiles.PRIVATE_DIRECTORY);
         }

@@ -53,7 +53,7 @@ record PartialMeta(String urlKey, Sha256 expected, Optional<String> etag, Option
             if (bytes.isEmpty()) {
                 return Optional.empty(); // nothing there, or a link or another file that is not ours to read
             }
-            String[] lines = new String(bytes.get(), StandardCharsets.UTF_8).split("\n");
+            String[] lines = new String(bytes.get(), StandardCharsets.UTF_8).split("\n", -1);
             if (lines.length == 0 || !lines[0].equals(MAGIC)) {
                 return Optional.empty();
             }
@@ -64,9 +64,14 @@ record PartialMeta(String urlKey, Sha256 expected, Optional<String> etag, Option
                     fields.put(lines[i].substring(0, space), lines[i].substring(space + 1));
                 }
             }
+            String urlKey = fields.get("url-sha256");
+            String expected = fields.get("expected-sha256");
+            if (urlKey == null || expected == null) {
+                return Optional.empty();
+            }
             return Optional.of(new PartialMeta(
-                    fields.get("url-sha256"),
-                    new Sha256(fields.get("expected-sha256")),
+                    urlKey,
+                    new Sha256(expected),
                     Optional.ofNullable(fields.get("etag")),
                     Optional.ofNullable(fields.get("last-modified"))));
         } catch (IOException | RuntimeException e) {

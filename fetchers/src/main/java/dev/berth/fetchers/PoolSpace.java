@@ -5,6 +5,7 @@ import dev.berth.model.Reason;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The free space rules of one download into the pool: a download of known size starts only when it and the floor
@@ -59,7 +60,7 @@ final class PoolSpace {
      * @param written bytes already in the partial download
      * @param cause the write that failed, null when the check came first
      */
-    BerthException noSpace(long needed, long written, IOException cause) {
+    BerthException noSpace(long needed, long written, @Nullable IOException cause) {
         Optional<FreeSpace.Space> space = measure();
         String need = needed >= 0
                 ? ByteSize.human(needed) + " (" + needed + " bytes) more plus the minimum free space of "

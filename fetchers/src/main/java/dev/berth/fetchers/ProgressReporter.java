@@ -3,6 +3,7 @@ package dev.berth.fetchers;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -36,9 +37,9 @@ public final class ProgressReporter implements ProgressListener {
 
     /** A bar on the console when there is one, else a log line every 5 seconds. */
     public static ProgressListener forThisProcess() {
-        Console console = System.console();
-        if (console != null) {
-            PrintWriter w = console.writer();
+        Optional<Console> console = terminal();
+        if (console.isPresent()) {
+            PrintWriter w = console.get().writer();
             return new ProgressReporter(
                     s -> {
                         w.print(s);
@@ -49,6 +50,28 @@ public final class ProgressReporter implements ProgressListener {
                     Duration.ofMillis(200));
         }
         return new ProgressReporter(LOG::info, false, System::nanoTime, Duration.ofSeconds(5));
+    }
+
+    /**
+     * The console, when it is an interactive terminal. Before JDK 22 {@code System.console()} is null otherwise;
+     * from 22 on it is not, and {@code Console.isTerminal()} (asked by reflection: Berth is built for 17) tells.
+     */
+    @SuppressWarnings("SystemConsoleNull") // the null check is the answer before JDK 22; isTerminal() after it
+    private static Optional<Console> terminal() {
+        Console console = System.console();
+        if (console == null) {
+            return Optional.empty();
+        }
+        if (Runtime.version().feature() < 22) {
+            return Optional.of(console);
+        }
+        try {
+            return Boolean.TRUE.equals(Console.class.getMethod("isTerminal").invoke(console))
+                    ? Optional.of(console)
+                    : Optional.empty();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

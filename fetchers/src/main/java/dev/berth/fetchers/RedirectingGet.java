@@ -26,6 +26,12 @@ public final class RedirectingGet implements AutoCloseable {
         Failed(String message, IOException cause) {
             super(message, cause);
         }
+
+        /** What failed; never null, since the only constructor takes it. */
+        @Override
+        public String getMessage() {
+            return String.valueOf(super.getMessage());
+        }
     }
 
     /** Reads the final response, body included; an IOException while reading is told as a failed transfer. */

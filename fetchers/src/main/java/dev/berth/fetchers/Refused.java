@@ -6,15 +6,17 @@ package dev.berth.fetchers;
  */
 public final class Refused extends Exception {
     private static final long serialVersionUID = 1L;
+    private final String detail;
     private final String advice;
 
     Refused(String detail, String advice) {
         super(detail);
+        this.detail = detail;
         this.advice = advice;
     }
 
     public String detail() {
-        return getMessage();
+        return detail;
     }
 
     public String advice() {

@@ -6,13 +6,14 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Reads a Retry-After header: delay-seconds or an HTTP date (RFC 9110 section 10.2.3). */
 public final class RetryAfter {
     private RetryAfter() {}
 
     /** The delay asked for, never negative; empty when the header is absent or unreadable. */
-    public static Optional<Duration> parse(String value, Instant now) {
+    public static Optional<Duration> parse(@Nullable String value, Instant now) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }

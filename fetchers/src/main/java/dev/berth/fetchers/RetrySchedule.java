@@ -24,6 +24,9 @@ public final class RetrySchedule {
     }
 
     /**
+     * How long to wait before the next attempt: what the server asked for up to its cap, else capped exponential
+     * backoff with jitter.
+     *
      * @param failures failed attempts so far, at least 1
      * @param retryAfter what the server asked for, if anything
      * @param random a number in [0, 1)

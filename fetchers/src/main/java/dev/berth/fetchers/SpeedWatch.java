@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One call under the {@link SpeedFloor}: the reading thread counts the bytes that arrive, the floor's thread
@@ -26,8 +27,8 @@ final class SpeedWatch implements AutoCloseable {
     private final Deque<Sample> samples = new ArrayDeque<>(); // only the floor's thread touches these two
     private Sample base;
     private volatile boolean headers;
-    private volatile String tooSlow;
-    private volatile Future<?> ticking;
+    private volatile @Nullable String tooSlow; // set once, when the call is cancelled for being too slow
+    private volatile @Nullable Future<?> ticking; // none when there is no floor
 
     SpeedWatch(long bytesPerSecond, Duration window, Clock clock, Runnable cancel) {
         this.bytesPerSecond = bytesPerSecond;

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class CancelTest {
     }
 
     @Test
-    void cancellingDropsAStalledBodyAtOnceAndKeepsThePartial() {
+    void cancellingDropsAStalledBodyAtOnceAndKeepsThePartial() throws Exception {
         byte[] image = Images.bytes(3_000_000, 7);
         server.put("/img.raw", Resource.of(image));
         server.enqueue("/img.raw", Reply.stallAfter(2_500_000, Duration.ofSeconds(60)));
@@ -42,13 +43,14 @@ class CancelTest {
                 pool,
                 Fetchers.policy().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30)),
                 DownloadContext.system());
-        later.schedule(fetcher::cancelAll, 1, TimeUnit.SECONDS);
+        ScheduledFuture<?> cancel = later.schedule(fetcher::cancelAll, 1, TimeUnit.SECONDS);
         Instant start = Instant.now();
 
         BerthException e = catchThrowableOfType(
                 BerthException.class,
                 () -> fetcher.fetch(Images.spec(server.uri("/img.raw"), Images.sha256(image)), Images.TARGET));
 
+        cancel.get(5, TimeUnit.SECONDS); // the stop came from cancelAll, which finished without failing
         assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(10));
         assertThat(e.reason()).isEqualTo(Reason.FetchFailed);
         assertThat(e.getMessage()).contains("stopped: Berth is shutting down").contains("resumed");

@@ -11,6 +11,7 @@ import dev.berth.testkit.http.MisbehavingHttpServer;
 import dev.berth.testkit.http.Reply;
 import dev.berth.testkit.http.Resource;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -29,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PoolLinksTest {
     private static final byte[] IMAGE = Images.bytes(200_000, 5);
     private static final Sha256 SHA = Images.sha256(IMAGE);
-    private static final byte[] PRECIOUS = "root:secret:precious".getBytes();
+    private static final byte[] PRECIOUS = "root:secret:precious".getBytes(StandardCharsets.UTF_8);
 
     @TempDir
     Path pool;

@@ -11,6 +11,7 @@ import dev.berth.testkit.http.MisbehavingHttpServer;
 import dev.berth.testkit.http.RecordedRequest;
 import dev.berth.testkit.http.Reply;
 import dev.berth.testkit.http.Resource;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -159,7 +160,7 @@ class ResumeTest {
                 pool.resolve(Images.META),
                 Files.readString(pool.resolve(Images.META))
                         .replace(SHA.hex(), "0".repeat(64))
-                        .getBytes());
+                        .getBytes(StandardCharsets.UTF_8));
         fetch(Fetchers.policy());
         Pool.assertOnlyImage(pool, IMAGE);
         assertThat(server.requests().get(1).header("Range")).isEmpty();

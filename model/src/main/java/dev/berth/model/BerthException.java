@@ -1,6 +1,7 @@
 package dev.berth.model;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A failure with a stable {@link Reason} and a message for a person that names the image, the version, the
@@ -15,12 +16,19 @@ public class BerthException extends RuntimeException {
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
-    public BerthException(Reason reason, String message, Throwable cause) {
+    public BerthException(Reason reason, String message, @Nullable Throwable cause) {
         super(message, cause);
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    /** The message for a person; never null, since every constructor takes one. */
+    @Override
+    public String getMessage() {
+        String message = super.getMessage();
+        return message == null ? "" : message;
     }
 }

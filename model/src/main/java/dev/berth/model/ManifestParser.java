@@ -222,6 +222,6 @@ public final class ManifestParser {
     }
 
     private static String describe(IOException e) {
-        return e instanceof NoSuchFileException ? "no such file" : e.getMessage();
+        return e instanceof NoSuchFileException ? "no such file" : String.valueOf(e.getMessage());
     }
 }

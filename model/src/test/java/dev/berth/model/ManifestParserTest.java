@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.berth.model.yaml.Problem;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class ManifestParserTest {
@@ -34,7 +35,7 @@ class ManifestParserTest {
                     enable: false
                     start: false
                     runtime: true
-                """.formatted(SHA.toUpperCase())), "m.yaml");
+                """.formatted(SHA.toUpperCase(Locale.ROOT))), "m.yaml");
 
         ImageSpec hello = m.images().get(0);
         assertThat(hello.name()).isEqualTo("hello");

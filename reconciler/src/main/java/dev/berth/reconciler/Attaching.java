@@ -133,7 +133,7 @@ final class Attaching {
                 }
             }
             ledger.record(inv -> inv.withoutImage(spec.name()));
-            deleteDownloads(spec, path, ledger);
+            deleteDownloads(path, ledger);
             listener.rolledBack(spec.name(), Undone.DETACHED, cause);
             return new ChangeUndone(
                     cause,
@@ -221,7 +221,7 @@ final class Attaching {
     }
 
     /** A first attach that failed leaves no file behind: the image and sidecars Berth downloaded for it go. */
-    private void deleteDownloads(ImageSpec spec, String path, Ledger ledger) {
+    private void deleteDownloads(String path, Ledger ledger) {
         List<String> files = Planner.siblings(path).stream()
                 .filter(f ->
                         ledger.inventory().file(f).map(KnownFile::downloaded).orElse(false))

@@ -47,6 +47,8 @@ public final class Planner {
     }
 
     /**
+     * The plan for {@code desired} against the host, leaving held images exactly as they are.
+     *
      * @param holds desired images to leave exactly as they are, with the finding that says why (a SHA256SUMS
      *     that did not verify, a local policy the image breaks, a change that failed before)
      */

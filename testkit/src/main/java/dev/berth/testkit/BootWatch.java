@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Waits for a starting container: first its systemd process, then systemd reporting the system as running. */
 final class BootWatch {
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Logger log = LoggerFactory.getLogger(BootWatch.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final int LOG_TAIL_LINES = 40;
@@ -81,7 +83,7 @@ final class BootWatch {
             // "NSpid: 4242 1" lists the PID in each nested namespace, outermost first.
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
                 if (line.startsWith("NSpid:")) {
-                    String[] pids = line.substring(6).trim().split("\\s+");
+                    String[] pids = WHITESPACE.split(line.substring(6).trim(), -1);
                     return pids.length > 1 && pids[pids.length - 1].equals("1");
                 }
             }

@@ -78,7 +78,7 @@ public final class TestHost {
 
     /** The loop device nodes the script keeps beside the root file systems, safe from the kernel removing them. */
     static Path loopNodes(Path rootfs) {
-        Path dir = rootfs.toAbsolutePath().getParent().getParent().resolve("loop-nodes");
+        Path dir = rootfs.toAbsolutePath().resolve("../../loop-nodes").normalize();
         if (!Files.isDirectory(dir)) {
             throw new TestHostException("no loop device nodes in " + dir + "; run: sudo "
                     + repoRoot().resolve(SCRIPT) + " bookworm");

@@ -31,7 +31,7 @@ public final class AgentCommand implements Callable<Integer> {
             paramLabel = "FILE",
             defaultValue = Settings.DEFAULT_FILE_NAME,
             description = "The agent's configuration (default: ${DEFAULT-VALUE}).")
-    Path config;
+    Path config = Settings.DEFAULT_FILE;
 
     @Option(names = "--check", description = "Only check the configuration: exit 0 when valid, 1 with every problem.")
     boolean check;
@@ -40,7 +40,7 @@ public final class AgentCommand implements Callable<Integer> {
             names = "--log-level",
             defaultValue = "INFO",
             description = "ERROR, WARN, INFO or DEBUG (default: ${DEFAULT-VALUE}).")
-    String logLevel;
+    String logLevel = "INFO";
 
     private final HostConnector connector;
 

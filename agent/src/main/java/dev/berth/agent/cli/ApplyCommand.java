@@ -24,6 +24,7 @@ import dev.berth.reconciler.port.SourceSnapshot;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,13 +50,13 @@ public final class ApplyCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    SourceOptions source;
+    SourceOptions source = new SourceOptions();
 
     @Mixin
-    SettingsOptions settings;
+    SettingsOptions settings = new SettingsOptions();
 
     @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    Output output;
+    Output output = Output.text;
 
     @Option(
             names = "--retry",
@@ -68,6 +69,7 @@ public final class ApplyCommand implements Callable<Integer> {
             paramLabel = "PATH",
             description = "Also write the pass's metrics to PATH (Prometheus text, written atomically), for"
                     + " node_exporter's textfile collector.")
+    @Nullable
     Path metricsFile;
 
     private final HostConnector connector;

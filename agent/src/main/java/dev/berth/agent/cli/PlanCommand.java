@@ -28,13 +28,13 @@ public final class PlanCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    SourceOptions source;
+    SourceOptions source = new SourceOptions();
 
     @Mixin
-    SettingsOptions settings;
+    SettingsOptions settings = new SettingsOptions();
 
     @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    Output output;
+    Output output = Output.text;
 
     private final HostConnector connector;
 

@@ -4,6 +4,7 @@ import dev.berth.agent.config.Settings;
 import dev.berth.agent.config.SettingsFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
@@ -16,12 +17,14 @@ public final class SettingsOptions {
             names = "--config",
             paramLabel = "FILE",
             description = "The agent's configuration (default: /etc/berth/agent.yaml when it exists).")
+    @Nullable
     Path config;
 
     @Option(
             names = "--bus",
             paramLabel = "ADDRESS",
             description = "D-Bus address of the host's system bus (default: the configuration's, else the system bus).")
+    @Nullable
     String bus;
 
     @Option(
@@ -29,12 +32,14 @@ public final class SettingsOptions {
             paramLabel = "DIR",
             description = "Directory images are downloaded to and attached from (default: the configuration's"
                     + " poolDir, else /var/lib/portables).")
+    @Nullable
     Path pool;
 
     @Option(
             names = "--state-dir",
             paramLabel = "DIR",
             description = "Berth's state directory (default: the configuration's stateDir, else /var/lib/berth).")
+    @Nullable
     Path stateDir;
 
     @Option(names = "--allow-http", description = "Allow image downloads over plain http (policy.allowHttp).")
@@ -45,6 +50,7 @@ public final class SettingsOptions {
             paramLabel = "FILE",
             description = "ASCII-armored OpenPGP public keys. With --git, the commit to apply must be signed by one of"
                     + " them (checked by fingerprint); SHA256SUMS files named by `sums:` must be signed by one too.")
+    @Nullable
     Path trustedKeys;
 
     /** The configuration file's settings (or the defaults), with the options given here applied on top. */
@@ -69,7 +75,7 @@ public final class SettingsOptions {
     }
 
     /** The configuration file given, else /etc/berth/agent.yaml when it exists, else the defaults. */
-    static Settings read(Path config) {
+    static Settings read(@Nullable Path config) {
         if (config != null) {
             return SettingsFile.read(config);
         }

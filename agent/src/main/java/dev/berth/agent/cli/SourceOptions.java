@@ -6,7 +6,9 @@ import dev.berth.agent.config.SourceConfig;
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -16,6 +18,7 @@ import picocli.CommandLine.Option;
  */
 public final class SourceOptions {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
+    @Nullable
     Origin origin;
 
     @ArgGroup(exclusive = false, heading = "Git source:%n")
@@ -28,12 +31,14 @@ public final class SourceOptions {
                 paramLabel = "FILE",
                 description = "A manifest file, or a directory of *.yaml manifests (default: the configuration's"
                         + " source).")
+        @Nullable
         Path manifest;
 
         @Option(
                 names = "--git",
                 paramLabel = "URL",
                 description = "A git repository (file://, git://, https://, ssh://) holding the manifest.")
+        @Nullable
         String url;
     }
 
@@ -43,6 +48,7 @@ public final class SourceOptions {
                 names = "--ref",
                 paramLabel = "REF",
                 description = "Branch, tag or full commit id (default: the remote's default branch).")
+        @Nullable
         String ref;
 
         @Option(
@@ -50,30 +56,37 @@ public final class SourceOptions {
                 paramLabel = "PATH",
                 defaultValue = "",
                 description = "A manifest file or directory in the repository (default: its root).")
-        String path;
+        String path = "";
 
         @Option(names = "--git-token-file", paramLabel = "FILE", description = "HTTPS access token, read from FILE.")
+        @Nullable
         Path tokenFile;
 
         @Option(names = "--git-token-env", paramLabel = "VAR", description = "HTTPS access token, read from $VAR.")
+        @Nullable
         String tokenEnv;
 
         @Option(names = "--git-user", paramLabel = "USER", description = "HTTPS user name for --git-password-*.")
+        @Nullable
         String user;
 
         @Option(names = "--git-password-file", paramLabel = "FILE", description = "HTTPS password, read from FILE.")
+        @Nullable
         Path passwordFile;
 
         @Option(names = "--git-password-env", paramLabel = "VAR", description = "HTTPS password, read from $VAR.")
+        @Nullable
         String passwordEnv;
 
         @Option(names = "--ssh-key", paramLabel = "FILE", description = "Private key for ssh:// (no passphrase).")
+        @Nullable
         Path sshKey;
 
         @Option(
                 names = "--known-hosts",
                 paramLabel = "FILE",
                 description = "known_hosts listing the ssh server's host key; unknown hosts are refused.")
+        @Nullable
         Path knownHosts;
     }
 
@@ -83,6 +96,7 @@ public final class SourceOptions {
     }
 
     private Optional<SourceConfig> given() {
+        Origin origin = this.origin;
         if (origin == null) {
             if (git.ref != null
                     || !git.path.isEmpty()
@@ -102,8 +116,10 @@ public final class SourceOptions {
         if (origin.manifest != null) {
             return Optional.of(new SourceConfig.Manifest(origin.manifest));
         }
+        // The group is exclusive with one of the two required, so without --manifest there is --git.
+        String url = Objects.requireNonNull(origin.url, "--git");
         return Optional.of(new SourceConfig.Git(new GitAccess(
-                origin.url,
+                url,
                 Optional.ofNullable(git.ref),
                 git.path,
                 Optional.ofNullable(git.tokenFile),

@@ -5,6 +5,7 @@ import dev.berth.agent.status.StatusFile;
 import dev.berth.model.BerthException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,16 +27,18 @@ public final class StatusCommand implements Callable<Integer> {
             names = "--config",
             paramLabel = "FILE",
             description = "The agent's configuration (default: /etc/berth/agent.yaml when it exists).")
+    @Nullable
     Path config;
 
     @Option(
             names = "--state-dir",
             paramLabel = "DIR",
             description = "The agent's state directory (default: the configuration's stateDir, else /var/lib/berth).")
+    @Nullable
     Path stateDir;
 
     @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    Output output;
+    Output output = Output.text;
 
     @Override
     public Integer call() {

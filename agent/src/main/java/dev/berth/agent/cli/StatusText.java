@@ -8,6 +8,7 @@ import dev.berth.agent.status.AgentStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** The agent's status as a table a person reads at a glance. */
 final class StatusText {
@@ -29,7 +30,8 @@ final class StatusText {
         lines.add("Last pass:   " + pass.finished() + ", " + pass.outcome() + " (woken by " + pass.cause() + ")");
         lines.add("Converged:   " + (status.lastConverged() == null ? "never" : status.lastConverged()));
         if (pass.source() != null) {
-            lines.add("Source:      " + pass.source() + " (revision " + Reporter.shortRevision(pass.revision()) + ")");
+            lines.add("Source:      " + pass.source() + " (revision " + Reporter.shortRevision(dash(pass.revision()))
+                    + ")");
         }
         pass.notices().forEach(n -> lines.add("  notice:    " + n.reason() + ": " + n.message()));
         if (pass.error() != null) {
@@ -77,11 +79,11 @@ final class StatusText {
         return image.healthDetail();
     }
 
-    private static String dash(String value) {
+    private static String dash(@Nullable String value) {
         return value == null ? "-" : value;
     }
 
-    private static String firstLine(String text) {
+    private static String firstLine(@Nullable String text) {
         return text == null ? "" : text.lines().findFirst().orElse("");
     }
 }

@@ -6,7 +6,9 @@ import dev.berth.fetchers.FileManifestSource;
 import dev.berth.model.BerthException;
 import dev.berth.model.Manifest;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,15 +22,17 @@ public final class ValidateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "FILE", description = "The manifest file, or a directory of *.yaml manifests.")
-    Path file;
+    @Nullable
+    Path file; // required: picocli sets it before call()
 
     @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    Output output;
+    Output output = Output.text;
 
     @Override
     public Integer call() {
         Reporter reporter =
                 new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr(), output);
+        Path file = Objects.requireNonNull(this.file, "FILE");
         Manifest manifest;
         try {
             manifest = new FileManifestSource(file).read().manifest();

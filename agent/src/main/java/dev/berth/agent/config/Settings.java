@@ -62,6 +62,9 @@ public record Settings(
     }
 
     /** Every default: what a host without a configuration file gets. */
+    // Metrics listen on the IPv4 loopback exactly, as documented (127.0.0.1:9741); getLoopbackAddress() would
+    // depend on java.net.preferIPv6Addresses and be shown as "localhost".
+    @SuppressWarnings("AddressSelection")
     public static Settings defaults() {
         return new Settings(
                 Optional.empty(),

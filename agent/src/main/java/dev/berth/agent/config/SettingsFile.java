@@ -235,7 +235,7 @@ public final class SettingsFile {
         try {
             return new Schedule(interval, jitter, base, cap);
         } catch (IllegalArgumentException e) {
-            f.problems().add(f.positionOf("interval"), "interval", e.getMessage());
+            f.problems().add(f.positionOf("interval"), "interval", String.valueOf(e.getMessage()));
             return defaults;
         }
     }
@@ -265,7 +265,7 @@ public final class SettingsFile {
         try {
             return new HealthPolicy(stable, timeout, defaults.pollEvery());
         } catch (IllegalArgumentException e) {
-            h.problems().add(h.positionOf("timeout"), h.path("timeout"), e.getMessage());
+            h.problems().add(h.positionOf("timeout"), h.path("timeout"), String.valueOf(e.getMessage()));
             return defaults;
         }
     }

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,7 @@ public final class Daemon {
     private volatile Instant lastPassStarted = Instant.now();
     private volatile boolean passRunning;
     private volatile boolean ready;
-    private volatile Assembly assembly;
+    private volatile @Nullable Assembly assembly; // none until run() opened it
     /** Counted down when the loop has returned: the shutdown hook waits for this, not for the thread to end. */
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -67,9 +68,10 @@ public final class Daemon {
     /** Runs until stopped; returns the exit code. */
     public int run() throws Exception {
         config.requireSource("berth agent");
-        assembly = keep(Assembly.open(config, connector, metrics::downloaded));
-        try (StateLock lock = assembly.lockForChanges("berth agent")) {
-            AgentLoop loop = assemble(assembly);
+        Assembly opened = keep(Assembly.open(config, connector, metrics::downloaded));
+        assembly = opened;
+        try (StateLock lock = opened.lockForChanges("berth agent")) {
+            AgentLoop loop = assemble(opened);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(loop), "berth-stop"));
             Signals.onHangup(() -> {
                 LOG.info("SIGHUP: a pass starts now");

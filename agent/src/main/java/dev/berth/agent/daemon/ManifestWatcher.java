@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,7 @@ public final class ManifestWatcher implements AutoCloseable {
     public static ManifestWatcher start(Path manifest, Wakeup wakeup) throws IOException {
         Path dir = Files.isDirectory(manifest)
                 ? manifest
-                : manifest.toAbsolutePath().getParent();
+                : Objects.requireNonNull(manifest.toAbsolutePath().getParent(), "a file has a directory");
         WatchService watch = FileSystems.getDefault().newWatchService();
         dir.register(
                 watch,

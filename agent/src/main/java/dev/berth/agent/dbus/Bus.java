@@ -9,6 +9,7 @@ import org.freedesktop.dbus.interfaces.DBus;
 import org.freedesktop.dbus.interfaces.DBusInterface;
 import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.messages.MethodCall;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One private connection to a system bus, made on first use and made again after it broke (dbus-java does not
@@ -17,14 +18,14 @@ import org.freedesktop.dbus.messages.MethodCall;
  */
 final class Bus implements AutoCloseable {
     /** Attach and reattach dissect and mount the image in a child; dbus-java's timeout is one global value. */
-    static final Duration CALL_TIMEOUT = Duration.ofSeconds(120);
+    static final Duration CALL_TIMEOUT = Duration.ofMinutes(2);
 
     private final String address;
     private final Jobs jobs = new Jobs();
-    private DBusConnection connection;
+    private @Nullable DBusConnection connection; // none until first use, and after it broke
     private boolean subscribed;
 
-    Bus(String address) {
+    Bus(@Nullable String address) {
         this.address = address == null ? "" : address.trim();
         MethodCall.setDefaultTimeout(CALL_TIMEOUT.toMillis());
     }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The host port over D-Bus: does what {@code portablectl --enable --now attach|reattach|detach} does around
@@ -36,7 +37,7 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
      *     system bus
      * @param fileRoot where the host's files are seen: "/" on the host, /proc/PID/root for a container
      */
-    public DbusPortableHost(String busAddress, Path fileRoot) {
+    public DbusPortableHost(@Nullable String busAddress, Path fileRoot) {
         this.files = new FileRoot(fileRoot);
         this.bus = new Bus(busAddress);
         this.guarded = new Guarded(bus);
@@ -74,7 +75,6 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
                 List<String> start = StartSet.of(unitFiles.statuses(created)).start();
                 jobs.run(UnitJobs.all(UnitJobs.Verb.START, start), Reason.StartFailed, action);
             }
-            return null;
         });
     }
 
@@ -97,7 +97,6 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
                         UnitJobs.Verb.TRY_RESTART, StartSet.of(statuses).onDemand()));
                 jobs.run(restarts, Reason.StartFailed, action);
             }
-            return null;
         });
     }
 
@@ -117,7 +116,6 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
                 List<String> start = StartSet.of(image.units()).start();
                 jobs.run(UnitJobs.all(UnitJobs.Verb.START, start), Reason.StartFailed, action);
             }
-            return null;
         });
     }
 
@@ -127,12 +125,10 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
         guarded.systemd(action, Reason.DetachFailed, () -> {
             jobs.stop(unitFiles.toStop(image), Reason.DetachFailed, action);
             unitFiles.disable(image.unitNames(), image.runtime());
-            return null;
         });
         portabled.detach(image, action);
         guarded.systemd(action, Reason.DetachFailed, () -> {
             unitFiles.reload();
-            return null;
         });
     }
 

@@ -13,6 +13,12 @@ final class Guarded {
     static final String PORTABLED = "systemd-portabled (org.freedesktop.portable1)";
     static final String SYSTEMD = "systemd (org.freedesktop.systemd1)";
 
+    /** Calls that answer nothing. */
+    @FunctionalInterface
+    interface Step {
+        void run() throws DBusException;
+    }
+
     private final Bus bus;
 
     Guarded(Bus bus) {
@@ -27,6 +33,14 @@ final class Guarded {
     /** Calls to systemd (and reads of the attached files that go with them). */
     <T> T systemd(String action, Reason refused, BusCall<T> call) {
         return run(SYSTEMD, SystemdManager.BUS_NAME, action, refused, call);
+    }
+
+    /** Calls to systemd that answer nothing. */
+    void systemd(String action, Reason refused, Step step) {
+        run(SYSTEMD, SystemdManager.BUS_NAME, action, refused, () -> {
+            step.run();
+            return Boolean.TRUE;
+        });
     }
 
     private <T> T run(String service, String busName, String action, Reason refused, BusCall<T> call) {

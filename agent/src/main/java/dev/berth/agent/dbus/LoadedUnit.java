@@ -6,6 +6,8 @@ import org.freedesktop.dbus.annotations.Position;
 import org.freedesktop.dbus.types.UInt32;
 
 /** One entry of systemd's ListUnitsByPatterns and ListUnitsByNames: a(ssssssouso). Only name and states are used. */
+// dbus-java reads and writes the @Position fields by reflection: each is part of the D-Bus signature, read or not.
+@SuppressWarnings("UnusedVariable")
 public final class LoadedUnit extends Struct {
     @Position(0)
     private final String name;

@@ -93,16 +93,12 @@ final class UnitJobs {
     }
 
     private static DBusPath queue(SystemdManager systemd, Job job) {
-        switch (job.verb()) {
-            case START:
-                return systemd.startUnit(job.unit(), "replace");
-            case STOP:
-                return systemd.stopUnit(job.unit(), "replace");
-            case RESTART:
-                return systemd.restartUnit(job.unit(), "replace");
-            default:
-                return systemd.tryRestartUnit(job.unit(), "replace");
-        }
+        return switch (job.verb()) {
+            case START -> systemd.startUnit(job.unit(), "replace");
+            case STOP -> systemd.stopUnit(job.unit(), "replace");
+            case RESTART -> systemd.restartUnit(job.unit(), "replace");
+            default -> systemd.tryRestartUnit(job.unit(), "replace");
+        };
     }
 
     private static String verbOf(List<Job> jobs, String unit) {

@@ -9,11 +9,11 @@ final class Values {
     private Values() {}
 
     static List<String> strings(Object value) {
-        if (value instanceof Collection<?>) {
-            return ((Collection<?>) value).stream().map(String::valueOf).toList();
+        if (value instanceof Collection<?> collection) {
+            return collection.stream().map(String::valueOf).toList();
         }
-        if (value instanceof Object[]) {
-            return Arrays.stream((Object[]) value).map(String::valueOf).toList();
+        if (value instanceof Object[] array) {
+            return Arrays.stream(array).map(String::valueOf).toList();
         }
         return List.of();
     }

@@ -95,7 +95,7 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
 
     /** Counts image bytes as they arrive (resumed downloads count only what was transferred). */
     public void downloaded(long bytes) {
-        downloadBytes.increment(bytes);
+        downloadBytes.increment((double) bytes);
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,7 +35,7 @@ public final class AtomicFiles {
      *     reads
      */
     public static void write(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
+        Path dir = Objects.requireNonNull(target.toAbsolutePath().getParent(), "a file has a directory");
         directory(dir);
         Path temp = temporaryFor(target);
         try (FileChannel out = SafeFiles.createNew(temp, mode)) {
@@ -126,7 +127,7 @@ public final class AtomicFiles {
         } catch (AccessDeniedException e) {
             return "permission denied";
         } catch (IOException e) {
-            return e.getMessage();
+            return String.valueOf(e.getMessage());
         }
     }
 

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The inventory as {@code inventory.json} in the state directory, with a schema version, readable by root only. A
@@ -34,13 +35,14 @@ public final class FileInventoryStore implements InventoryStore {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .defaultPropertyInclusion(
+                    JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
             .build();
 
     private final Path file;
     private final Path poolDir;
     /** The last file read and what it said: a pass reads the inventory a few times, and it rarely changes. */
-    private volatile Parsed last;
+    private volatile @Nullable Parsed last;
 
     /**
      * @param poolDir the image pool, as the planner names the files in it (the same spelling): every file and image
@@ -65,7 +67,7 @@ public final class FileInventoryStore implements InventoryStore {
             }
             bytes = read.get();
         } catch (IOException e) {
-            throw unreadable(e.getMessage());
+            throw unreadable(String.valueOf(e.getMessage()));
         }
         Parsed known = last;
         if (known != null && Arrays.equals(known.bytes(), bytes)) {
@@ -81,7 +83,7 @@ public final class FileInventoryStore implements InventoryStore {
         try {
             root = JSON.readTree(bytes);
         } catch (IOException e) {
-            throw unreadable(e.getMessage());
+            throw unreadable(String.valueOf(e.getMessage()));
         }
         int schema = root.path("schemaVersion").asInt(-1);
         if (schema > InventoryFile.SCHEMA) {
@@ -94,7 +96,7 @@ public final class FileInventoryStore implements InventoryStore {
         try {
             inventory = JSON.treeToValue(root, InventoryFile.class).toInventory();
         } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
-            throw unreadable(e.getMessage());
+            throw unreadable(String.valueOf(e.getMessage()));
         }
         List<String> problems = InventoryRules.problems(inventory, poolDir);
         if (!problems.isEmpty()) {

@@ -24,7 +24,7 @@ final class LockTable {
             return Optional.empty();
         }
         for (String line : Files.readAllLines(PROC_LOCKS, StandardCharsets.US_ASCII)) {
-            String[] field = line.strip().split("\\s+");
+            String[] field = line.strip().split("\\s+", -1);
             if (line.contains("->") || field.length < 6 || !field[3].equals("WRITE")) {
                 continue;
             }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns every finished pass into the status file, from the pass's image outcomes; keeps each image's last error
@@ -26,7 +27,7 @@ public final class StatusTracker implements LoopListener {
     private final InventoryStore inventory;
     private final Instant started;
     private final String runner;
-    private AgentStatus last;
+    private @Nullable AgentStatus last; // none before the first pass ever
 
     /** @param runner who runs the passes: "berth agent" or "berth apply" */
     public StatusTracker(StatusFile file, InventoryStore inventory, Instant started, String runner) {
@@ -131,8 +132,8 @@ public final class StatusTracker implements LoopListener {
      * This pass's failure; else the failure Berth remembers for the image (it is held because of it); else the
      * error shown before, until the image converges.
      */
-    private AgentStatus.Problem lastError(
-            ImageOutcome outcome, Optional<AgentStatus.Problem> problem, AgentStatus.ImageStatus before) {
+    private AgentStatus.@Nullable Problem lastError(
+            ImageOutcome outcome, Optional<AgentStatus.Problem> problem, AgentStatus.@Nullable ImageStatus before) {
         if (outcome.state() == ImageOutcome.State.FAILED) {
             return problem.orElse(null);
         }

@@ -29,8 +29,8 @@ public final class Logging {
     public static boolean configureForDaemon(Level level) {
         boolean journal = JournalStream.stderrIsJournal(System.getenv());
         ILoggerFactory factory = LoggerFactory.getILoggerFactory();
-        if (factory instanceof LoggerContext) {
-            configure((LoggerContext) factory, new JournalLayout(journal), level);
+        if (factory instanceof LoggerContext context) {
+            configure(context, new JournalLayout(journal), level);
         }
         return journal;
     }

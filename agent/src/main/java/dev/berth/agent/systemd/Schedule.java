@@ -2,6 +2,7 @@ package dev.berth.agent.systemd;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -17,7 +18,8 @@ interface Schedule {
                 thread.setDaemon(true);
                 return thread;
             });
-            executor.scheduleAtFixedRate(task, 0, period.toNanos(), TimeUnit.NANOSECONDS);
+            // Nothing waits on the ticks: a task catches its own failures (see Watchdog.tick), close ends them.
+            Future<?> unused = executor.scheduleAtFixedRate(task, 0, period.toNanos(), TimeUnit.NANOSECONDS);
             return () -> {
                 executor.shutdownNow();
                 // A ping in flight finishes before close returns: none goes out after it.

@@ -60,7 +60,8 @@ class SettingsFileTest {
         assertThat(config.driftCorrection()).isTrue();
         assertThat(config.policy()).isEqualTo(LocalPolicy.defaults());
         assertThat(config.policy().allowsProfile("trusted")).isFalse();
-        assertThat(config.metricsListen()).contains(new InetSocketAddress("127.0.0.1", 9741));
+        assertThat(config.metricsListen().map(a -> a.getHostString() + ":" + a.getPort()))
+                .contains("127.0.0.1:9741");
     }
 
     @Test

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 class GroupingTest {
     private static final String ETC = "/etc/systemd/system.attached/";
     private static final String RUN = "/run/systemd/system.attached/";
-    private static final Function<String, Optional<String>> NO_PROFILE = dropIn -> Optional.empty();
 
     @Test
     void aServiceJoinsTheImageItsRootImageNamesEvenWhenTheMarkerNamesAnotherVersion() {
@@ -22,7 +21,7 @@ class GroupingTest {
                 .marker("/var/lib/portables/hello_1.raw")
                 .build();
 
-        List<AttachedImage> images = Grouping.group(List.of(hello), NO_PROFILE);
+        List<AttachedImage> images = Grouping.group(List.of(hello), GroupingTest::noProfile);
 
         assertThat(images).extracting(AttachedImage::imagePath).containsExactly("/var/lib/portables/hello_2.raw");
     }
@@ -33,7 +32,7 @@ class GroupingTest {
                 .rootDirectory("/var/lib/portables/tree_3")
                 .build();
 
-        assertThat(Grouping.group(List.of(tree), NO_PROFILE))
+        assertThat(Grouping.group(List.of(tree), GroupingTest::noProfile))
                 .extracting(AttachedImage::imagePath)
                 .containsExactly("/var/lib/portables/tree_3");
     }
@@ -43,7 +42,7 @@ class GroupingTest {
         UnitProps socket = new Props("kilo.socket").triggers("kilo.service").build();
         UnitProps service = service("kilo.service", "/var/lib/portables/kilo_1.raw");
 
-        List<AttachedImage> images = Grouping.group(List.of(socket, service), NO_PROFILE);
+        List<AttachedImage> images = Grouping.group(List.of(socket, service), GroupingTest::noProfile);
 
         assertThat(images).hasSize(1);
         assertThat(images.get(0).unitNames()).containsExactly("kilo.socket", "kilo.service");
@@ -55,7 +54,9 @@ class GroupingTest {
                 new Props("kilo.target").marker("/var/lib/portables/kilo_1.raw").build();
         UnitProps service = service("kilo.service", "/var/lib/portables/kilo_1.raw");
 
-        assertThat(Grouping.group(List.of(target, service), NO_PROFILE).get(0).unitNames())
+        assertThat(Grouping.group(List.of(target, service), GroupingTest::noProfile)
+                        .get(0)
+                        .unitNames())
                 .containsExactly("kilo.target", "kilo.service");
     }
 
@@ -63,7 +64,7 @@ class GroupingTest {
     void aUnitWithoutAnyClueToItsImageIsLeftOutRatherThanGuessed() {
         UnitProps stray = new Props("stray.target").build();
 
-        assertThat(Grouping.group(List.of(stray), NO_PROFILE)).isEmpty();
+        assertThat(Grouping.group(List.of(stray), GroupingTest::noProfile)).isEmpty();
     }
 
     @Test
@@ -72,7 +73,7 @@ class GroupingTest {
                 List.of(
                         service("a.service", "/var/lib/portables/app_1.raw"),
                         service("b.service", "/var/lib/portables/app_2.raw")),
-                NO_PROFILE);
+                GroupingTest::noProfile);
 
         assertThat(images).extracting(AttachedImage::label).containsExactly("app 1", "app 2");
     }
@@ -125,6 +126,10 @@ class GroupingTest {
                 Grouping.statuses(List.of(new Props("kilo.target").build())).get(0);
 
         assertThat(status.result()).isEqualTo("success");
+    }
+
+    private static Optional<String> noProfile(String dropIn) {
+        return Optional.empty();
     }
 
     private static UnitProps service(String name, String image) {
@@ -180,11 +185,6 @@ class GroupingTest {
 
         Props marker(String value) {
             marker = value;
-            return this;
-        }
-
-        Props wanted() {
-            wanted = true;
             return this;
         }
 

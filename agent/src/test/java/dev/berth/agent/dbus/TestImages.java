@@ -21,16 +21,14 @@ final class TestImages {
 
     private static PortableImage with(PortableImage image, TestImage.TestUnit unit) {
         String stem = unit.name().substring(0, unit.name().lastIndexOf('.'));
-        switch (unit.kind()) {
-            case LONG_RUNNING:
-                return image.service(unit.name(), "/usr/bin/busybox sleep 1000000");
-            case EXITS_WITH_FAILURE:
-                return image.service(unit.name(), "/usr/bin/busybox sh -c 'sleep 1; exit 1'");
-            default:
-                return image.unit(
+        return switch (unit.kind()) {
+            case LONG_RUNNING -> image.service(unit.name(), "/usr/bin/busybox sleep 1000000");
+            case EXITS_WITH_FAILURE -> image.service(unit.name(), "/usr/bin/busybox sh -c 'sleep 1; exit 1'");
+            default ->
+                image.unit(
                         unit.name(),
                         "[Unit]\nDescription=Berth test socket " + unit.name() + "\n\n[Socket]\nListenStream=/run/"
                                 + stem + ".sock\n\n[Install]\nWantedBy=sockets.target\n");
-        }
+        };
     }
 }

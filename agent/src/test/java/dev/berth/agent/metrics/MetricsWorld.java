@@ -24,6 +24,7 @@ import dev.berth.reconciler.port.ReconcileListener;
 import dev.berth.reconciler.port.SourceSnapshot;
 import dev.berth.reconciler.port.UnitLogs;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,8 +45,8 @@ final class MetricsWorld implements AutoCloseable {
     final PrometheusMeterRegistry registry = Registries.agent();
     final BerthMetrics metrics = new BerthMetrics(registry, "1.2.3");
     private boolean ready;
-    final MetricsServer server =
-            MetricsServer.start(new InetSocketAddress("127.0.0.1", 0), registry, () -> true, () -> ready);
+    final MetricsServer server = MetricsServer.start(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), registry, () -> true, () -> ready);
     private final HttpClient http = HttpClient.newHttpClient();
     private Manifest desired = new Manifest(List.of(), "git://fleet hosts/web@aaaa");
     private String revision = "a".repeat(40);
@@ -91,7 +92,9 @@ final class MetricsWorld implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path, String accept) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+        String loopback = InetAddress.getLoopbackAddress().getHostAddress();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(new URI("http", null, loopback, server.port(), path, null, null));
         if (accept != null) {
             request.header("Accept", accept);
         }

@@ -18,7 +18,7 @@ record Scrape(List<Sample> samples) {
 
     static Scrape parse(String text) {
         List<Sample> samples = new ArrayList<>();
-        for (String line : text.split("\n")) {
+        for (String line : text.split("\n", -1)) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }

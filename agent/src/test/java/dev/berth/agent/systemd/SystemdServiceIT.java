@@ -71,7 +71,7 @@ class SystemdServiceIT {
                 .execOk("systemctl", "show", "-p", String.join(",", properties), unit)
                 .stdout();
         Map<String, String> values = new TreeMap<>();
-        for (String line : out.split("\n")) {
+        for (String line : out.split("\n", -1)) {
             int eq = line.indexOf('=');
             if (eq > 0) {
                 values.put(line.substring(0, eq), line.substring(eq + 1));

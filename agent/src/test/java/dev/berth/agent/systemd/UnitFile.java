@@ -29,9 +29,9 @@ final class UnitFile {
     /** The words of ExecStart=, continuation lines joined. */
     static List<String> execStart() {
         String joined = text().replace("\\\n", " ");
-        for (String line : joined.split("\n")) {
+        for (String line : joined.split("\n", -1)) {
             if (line.startsWith("ExecStart=")) {
-                return List.of(line.substring("ExecStart=".length()).trim().split("\\s+"));
+                return List.of(line.substring("ExecStart=".length()).trim().split("\\s+", -1));
             }
         }
         throw new IllegalStateException("no ExecStart= in berth-agent.service");

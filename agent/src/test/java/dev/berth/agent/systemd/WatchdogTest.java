@@ -36,7 +36,7 @@ class WatchdogTest {
 
     @Test
     void aHungAgentIsNotPingedSoSystemdRestartsItAndOneErrorSaysSo() {
-        Watchdog.start(notifier, alive::get, schedule).orElseThrow();
+        assertThat(Watchdog.start(notifier, alive::get, schedule)).isPresent();
         try (CapturedLogs logs = new CapturedLogs(Watchdog.class)) {
             schedule.tick();
             alive.set(false);
@@ -52,7 +52,7 @@ class WatchdogTest {
 
     @Test
     void pingingResumesWhenTheAgentRecoversInTime() {
-        Watchdog.start(notifier, alive::get, schedule).orElseThrow();
+        assertThat(Watchdog.start(notifier, alive::get, schedule)).isPresent();
         alive.set(false);
         schedule.tick();
         alive.set(true);
@@ -63,13 +63,13 @@ class WatchdogTest {
 
     @Test
     void aLivenessCheckThatThrowsCountsAsHung() {
-        Watchdog.start(
+        assertThat(Watchdog.start(
                         notifier,
                         () -> {
                             throw new IllegalStateException("loop state unreadable");
                         },
-                        schedule)
-                .orElseThrow();
+                        schedule))
+                .isPresent();
         schedule.tick();
 
         assertThat(notifier.sent()).isEmpty();

@@ -17,6 +17,7 @@ import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a fetched commit into a snapshot: checks its signature when trusted keys are configured, then reads and
@@ -28,8 +29,8 @@ final class CommitReader {
     private final Redactor redactor;
     private final GitCache cache;
     private final GitEvents events;
-    private Passed last;
-    private Refused refused;
+    private @Nullable Passed last; // none until a commit passed
+    private @Nullable Refused refused; // none until a commit was refused
 
     /** A commit that passed, under the trusted keys file as it was then. */
     private record Passed(ObjectId commit, String keys, SourceSnapshot snapshot) {}

@@ -17,6 +17,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.util.FileUtils;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The local clone of one remote: a bare repository in the state directory that each pass updates with a shallow
@@ -27,7 +28,7 @@ final class GitCache implements AutoCloseable {
     private final Path dir;
     private final String key;
     private final GitEvents events;
-    private Repository repo;
+    private @Nullable Repository repo; // opened on first use, until close
 
     GitCache(Path dir, String key, GitEvents events) {
         this.dir = dir;

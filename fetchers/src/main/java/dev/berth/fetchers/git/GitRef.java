@@ -1,5 +1,6 @@
 package dev.berth.fetchers.git;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.Repository;
@@ -13,18 +14,21 @@ sealed interface GitRef {
 
     /** The remote's HEAD, whatever branch it names today. */
     record DefaultBranch() implements GitRef {
+        @Override
         public String describe() {
             return "the default branch";
         }
     }
 
     record Branch(String name) implements GitRef {
+        @Override
         public String describe() {
             return "branch " + name;
         }
     }
 
     record Tag(String name) implements GitRef {
+        @Override
         public String describe() {
             return "tag " + name;
         }
@@ -32,6 +36,7 @@ sealed interface GitRef {
 
     /** A full commit id: never moves, so once it is in the cache no fetch is needed. */
     record Commit(String id) implements GitRef {
+        @Override
         public String describe() {
             return "commit " + id.substring(0, 12);
         }
@@ -39,6 +44,7 @@ sealed interface GitRef {
 
     /** A bare name: a branch or a tag, whichever the remote has (a branch if it has both). */
     record Named(String name) implements GitRef {
+        @Override
         public String describe() {
             return "ref " + name;
         }
@@ -51,7 +57,7 @@ sealed interface GitRef {
         }
         String ref = option.get().strip();
         if (COMMIT_ID.matcher(ref).matches()) {
-            return new Commit(ref.toLowerCase(java.util.Locale.ROOT));
+            return new Commit(ref.toLowerCase(Locale.ROOT));
         }
         if (ref.startsWith("refs/heads/")) {
             return new Branch(valid(ref, ref.substring("refs/heads/".length())));

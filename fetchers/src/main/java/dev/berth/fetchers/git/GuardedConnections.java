@@ -11,6 +11,7 @@ import javax.net.ssl.X509TrustManager;
 import org.eclipse.jgit.transport.http.HttpConnection;
 import org.eclipse.jgit.transport.http.JDKHttpConnection;
 import org.eclipse.jgit.transport.http.JDKHttpConnectionFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * JGit's own HTTP connections (the JDK's HttpURLConnection), with the {@link OriginGuard} at the door: no
@@ -33,7 +34,7 @@ final class GuardedConnections extends JDKHttpConnectionFactory {
 
     /** A connection through {@code proxy}, or the JDK's choice of proxy when it is null. */
     @Override
-    public HttpConnection create(URL url, Proxy proxy) throws IOException {
+    public HttpConnection create(URL url, @Nullable Proxy proxy) throws IOException {
         if (!guard.allows(Origin.of(url))) {
             try {
                 throw guard.refuse(url.toURI());

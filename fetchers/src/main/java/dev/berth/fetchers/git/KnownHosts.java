@@ -2,6 +2,7 @@ package dev.berth.fetchers.git;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
@@ -13,6 +14,7 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.sshd.ServerKeyDatabase;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The only host keys Berth trusts: those in the operator's known_hosts file. Unlike an interactive ssh it never
@@ -21,7 +23,7 @@ import org.eclipse.jgit.transport.sshd.ServerKeyDatabase;
  */
 final class KnownHosts implements ServerKeyDatabase {
     private final Path file;
-    private volatile String refusal;
+    private volatile @Nullable String refusal; // none until a host key was refused
 
     KnownHosts(Path file) {
         this.file = file;
@@ -66,7 +68,7 @@ final class KnownHosts implements ServerKeyDatabase {
             entries = matching(connectAddress, remote);
         } catch (IOException e) {
             refusal = "the known_hosts file " + file
-                    + (e instanceof java.nio.file.NoSuchFileException
+                    + (e instanceof NoSuchFileException
                             ? " does not exist"
                             : " cannot be read (" + e.getClass().getSimpleName() + ")");
             return false;
@@ -107,7 +109,7 @@ final class KnownHosts implements ServerKeyDatabase {
         return found;
     }
 
-    private static PublicKey key(KnownHostEntry entry) {
+    private static @Nullable PublicKey key(KnownHostEntry entry) {
         try {
             return entry.getKeyEntry().resolvePublicKey(null, PublicKeyEntryResolver.IGNORING);
         } catch (IOException | GeneralSecurityException e) {

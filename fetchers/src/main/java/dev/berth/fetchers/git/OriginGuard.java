@@ -6,6 +6,7 @@ import java.net.URL;
 import java.util.Optional;
 import org.eclipse.jgit.errors.TransportException;
 import org.eclipse.jgit.transport.URIish;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the HTTP traffic of a source, and so its credentials, on the origin it was configured with. JGit follows
@@ -23,7 +24,7 @@ final class OriginGuard {
 
     private final Optional<Origin> origin;
     private final Redactor redactor;
-    private volatile Refusal refusal;
+    private volatile @Nullable Refusal refusal; // none until a request was refused
 
     /** What the server did, said after "remote URL ", and what the operator can do about it. */
     record Refusal(String what, String advice) {}
@@ -60,7 +61,7 @@ final class OriginGuard {
         String shown = redactor.clean(repository(target));
         boolean downgrade = origin.map(o -> o.scheme().equals("https")).orElse(false)
                 && "http".equalsIgnoreCase(target.getScheme());
-        refusal = downgrade
+        Refusal why = downgrade
                 ? new Refusal(
                         "redirects from https to plain http (" + shown + ")",
                         "Berth never follows that, with or without credentials: serve the repository over https at"
@@ -69,7 +70,8 @@ final class OriginGuard {
                         "redirects to " + shown + ", another origin (scheme, host and port) than the one configured",
                         "Berth sends credentials only to the configured origin and follows no redirect away from"
                                 + " it: point the git source at the final URL if you trust it");
-        return new TransportException("redirect refused: " + refusal.what());
+        refusal = why;
+        return new TransportException("redirect refused: " + why.what());
     }
 
     /** Refuses the credentials to a server JGit was sent to, a redirect the other checks did not see. */

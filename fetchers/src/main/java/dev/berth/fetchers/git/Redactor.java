@@ -3,6 +3,7 @@ package dev.berth.fetchers.git;
 import dev.berth.model.Urls;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes library messages safe to show: the URL as configured becomes its redacted form, and any credential
@@ -31,7 +32,7 @@ final class Redactor {
         }
     }
 
-    String clean(String text) {
+    String clean(@Nullable String text) {
         if (text == null) {
             return "";
         }

@@ -1,13 +1,14 @@
 package dev.berth.fetchers.git;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The remote could not be read: unreachable, refused us, or lacks the ref. Never leaves the package. */
 final class RemoteFailedException extends Exception {
     private static final long serialVersionUID = 1L;
     private final transient Optional<OriginGuard.Refusal> redirect;
 
-    RemoteFailedException(String reason, Throwable cause) {
+    RemoteFailedException(String reason, @Nullable Throwable cause) {
         super(reason, cause);
         this.redirect = Optional.empty();
     }
@@ -16,6 +17,12 @@ final class RemoteFailedException extends Exception {
     RemoteFailedException(OriginGuard.Refusal redirect) {
         super(redirect.what());
         this.redirect = Optional.of(redirect);
+    }
+
+    /** What happened; never null, since every constructor takes it. */
+    @Override
+    public String getMessage() {
+        return String.valueOf(super.getMessage());
     }
 
     /** What happened, after "remote URL ". */

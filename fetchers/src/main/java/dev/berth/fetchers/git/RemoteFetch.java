@@ -42,11 +42,11 @@ final class RemoteFetch {
     /** Fetches the wanted commit into {@code dest} and returns it (tags peeled to their commit). */
     ObjectId fetch(Repository repo, String dest) throws RemoteFailedException {
         try {
-            if (ref instanceof GitRef.Commit && isCommit(repo, ObjectId.fromString(((GitRef.Commit) ref).id()))) {
-                return ObjectId.fromString(((GitRef.Commit) ref).id());
+            if (ref instanceof GitRef.Commit commit && isCommit(repo, ObjectId.fromString(commit.id()))) {
+                return ObjectId.fromString(commit.id());
             }
-            if (ref instanceof GitRef.Named) {
-                ref = resolve((GitRef.Named) ref);
+            if (ref instanceof GitRef.Named named) {
+                ref = resolve(named);
             }
             transports
                     .configure(Git.wrap(repo).fetch())
@@ -56,9 +56,9 @@ final class RemoteFetch {
                     .setTagOpt(TagOpt.NO_TAGS)
                     .call();
             events.fetched();
-            if (ref instanceof GitRef.Commit) {
+            if (ref instanceof GitRef.Commit commit) {
                 // JGit fetches a commit asked for by id without updating the destination ref.
-                ObjectId id = ObjectId.fromString(((GitRef.Commit) ref).id());
+                ObjectId id = ObjectId.fromString(commit.id());
                 if (!isCommit(repo, id)) {
                     throw new RemoteFailedException("it does not have commit " + id.name(), null);
                 }
@@ -106,14 +106,14 @@ final class RemoteFetch {
     }
 
     private static String source(GitRef ref) {
-        if (ref instanceof GitRef.Branch) {
-            return "refs/heads/" + ((GitRef.Branch) ref).name();
+        if (ref instanceof GitRef.Branch branch) {
+            return "refs/heads/" + branch.name();
         }
-        if (ref instanceof GitRef.Tag) {
-            return "refs/tags/" + ((GitRef.Tag) ref).name();
+        if (ref instanceof GitRef.Tag tag) {
+            return "refs/tags/" + tag.name();
         }
-        if (ref instanceof GitRef.Commit) {
-            return ((GitRef.Commit) ref).id();
+        if (ref instanceof GitRef.Commit commit) {
+            return commit.id();
         }
         return "HEAD";
     }

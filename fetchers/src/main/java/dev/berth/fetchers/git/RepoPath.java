@@ -12,7 +12,7 @@ final class RepoPath {
             return "";
         }
         List<String> segments = new ArrayList<>();
-        for (String segment : path.strip().split("/")) {
+        for (String segment : path.strip().split("/", -1)) {
             if (segment.isEmpty() || segment.equals(".")) {
                 continue;
             }

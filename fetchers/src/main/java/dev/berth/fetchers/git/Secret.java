@@ -8,16 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a password or token is kept: a file or an environment variable. It is read on every use, so a rotated
  * token is picked up without a restart, and its value never appears in {@link #toString()} or in a message.
  */
 public final class Secret {
-    private final Path file;
-    private final String variable;
+    // Exactly one of the two is set.
+    private final @Nullable Path file;
+    private final @Nullable String variable;
 
-    private Secret(Path file, String variable) {
+    private Secret(@Nullable Path file, @Nullable String variable) {
         this.file = file;
         this.variable = variable;
     }
@@ -37,7 +39,8 @@ public final class Secret {
 
     /** Reads the value now; failures name the file or variable, never a value. */
     String reveal() {
-        String value = file != null ? readFile() : System.getenv(variable);
+        Path f = file;
+        String value = f != null ? readFile(f) : System.getenv(variable);
         if (value == null) {
             throw new BerthException(
                     Reason.SourceUnavailable,
@@ -50,7 +53,7 @@ public final class Secret {
         return value;
     }
 
-    private String readFile() {
+    private static String readFile(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {

@@ -9,6 +9,7 @@ import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sets up each JGit command for the source's transport: the timeout; HTTP connections and credentials kept to the
@@ -19,8 +20,8 @@ import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 final class Transports implements AutoCloseable {
     private final GitSourceOptions options;
     private final Redactor redactor;
-    private final KnownHosts knownHosts;
-    private final SshdSessionFactory ssh;
+    private final @Nullable KnownHosts knownHosts; // both only with an ssh key
+    private final @Nullable SshdSessionFactory ssh;
     private final OriginGuard guard;
     private final GuardedConnections http;
 
@@ -29,10 +30,10 @@ final class Transports implements AutoCloseable {
         this.redactor = redactor;
         this.guard = new OriginGuard(options.url(), redactor);
         this.http = new GuardedConnections(guard, trust);
-        if (options.credentials() instanceof GitCredentials.SshKey) {
-            GitCredentials.SshKey key = (GitCredentials.SshKey) options.credentials();
-            this.knownHosts = new KnownHosts(key.knownHosts());
-            this.ssh = sshFactory(key.privateKey(), GitDirectories.root(options.stateDirectory()));
+        if (options.credentials() instanceof GitCredentials.SshKey key) {
+            KnownHosts known = new KnownHosts(key.knownHosts());
+            this.knownHosts = known;
+            this.ssh = sshFactory(key.privateKey(), GitDirectories.root(options.stateDirectory()), known);
         } else {
             this.knownHosts = null;
             this.ssh = null;
@@ -42,21 +43,21 @@ final class Transports implements AutoCloseable {
     <C extends TransportCommand<C, ?>> C configure(C command) {
         command.setTimeout((int) Math.min(Integer.MAX_VALUE, options.timeout().toSeconds()));
         guard.forget();
-        if (options.credentials() instanceof GitCredentials.Basic) {
-            GitCredentials.Basic basic = (GitCredentials.Basic) options.credentials();
+        if (options.credentials() instanceof GitCredentials.Basic basic) {
             String password = basic.password().reveal();
             redactor.hide(password);
             command.setCredentialsProvider(new OriginCredentials(basic.username(), password, guard));
         }
-        if (ssh != null) {
+        if (knownHosts != null) {
             knownHosts.forget();
         }
+        SshdSessionFactory sshFactory = ssh;
         command.setTransportConfigCallback(transport -> {
-            if (transport instanceof TransportHttp) {
-                ((TransportHttp) transport).setHttpConnectionFactory(http);
+            if (transport instanceof TransportHttp t) {
+                t.setHttpConnectionFactory(http);
             }
-            if (transport instanceof SshTransport && ssh != null) {
-                ((SshTransport) transport).setSshSessionFactory(ssh);
+            if (transport instanceof SshTransport t && sshFactory != null) {
+                t.setSshSessionFactory(sshFactory);
             }
         });
         return command;
@@ -65,12 +66,11 @@ final class Transports implements AutoCloseable {
     /** Where the credentials come from, for messages: never their value. */
     String credentialSource() {
         GitCredentials credentials = options.credentials();
-        if (credentials instanceof GitCredentials.Basic) {
-            return "user " + ((GitCredentials.Basic) credentials).username() + " with the password in "
-                    + ((GitCredentials.Basic) credentials).password();
+        if (credentials instanceof GitCredentials.Basic basic) {
+            return "user " + basic.username() + " with the password in " + basic.password();
         }
-        if (credentials instanceof GitCredentials.SshKey) {
-            return "the ssh key " + ((GitCredentials.SshKey) credentials).privateKey();
+        if (credentials instanceof GitCredentials.SshKey key) {
+            return "the ssh key " + key.privateKey();
         }
         return "nowhere (none are configured)";
     }
@@ -86,7 +86,7 @@ final class Transports implements AutoCloseable {
     }
 
     // JGit's ssh client wants a home and an .ssh directory: both live in STATE/git, never in root's own home.
-    private SshdSessionFactory sshFactory(Path privateKey, Path gitRoot) {
+    private static SshdSessionFactory sshFactory(Path privateKey, Path gitRoot, KnownHosts knownHosts) {
         Path home = GitDirectories.ensure(gitRoot.resolve("ssh-home"));
         GitDirectories.ensure(home.resolve(".ssh"));
         return new SshdSessionFactoryBuilder()

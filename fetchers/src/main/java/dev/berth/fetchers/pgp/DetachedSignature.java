@@ -4,7 +4,8 @@ import dev.berth.fetchers.pgp.Verdict.Outcome;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Date;
+import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPublicKey;
@@ -24,19 +25,19 @@ public final class DetachedSignature {
 
     /** When the signature holds several, one that passes is enough; otherwise the first refusal is the answer. */
     public static Verdict check(TrustedKeys keys, byte[] signature, byte[] signed) {
-        PGPSignatureList signatures = parse(signature);
-        if (signatures == null || signatures.isEmpty()) {
+        Optional<PGPSignatureList> signatures = parse(signature);
+        if (signatures.isEmpty() || signatures.get().isEmpty()) {
             return Verdict.refused(Outcome.UNREADABLE, "", "its signature cannot be read (bad signature)");
         }
         Verdict first = null;
-        for (PGPSignature one : signatures) {
+        for (PGPSignature one : signatures.get()) {
             Verdict verdict = check(keys, one, signed);
             if (verdict.passed()) {
                 return verdict;
             }
             first = first == null ? verdict : first;
         }
-        return first;
+        return Objects.requireNonNull(first, "the list holds a signature");
     }
 
     private static Verdict check(TrustedKeys keys, PGPSignature signature, byte[] signed) {
@@ -80,7 +81,8 @@ public final class DetachedSignature {
                     "it is signed by key " + fingerprint
                             + (key.hasRevocation() ? ", which is revoked" : ", whose primary key is revoked"));
         }
-        if (expiredAt(key, signature.getCreationTime()) || expiredAt(primary, signature.getCreationTime())) {
+        Instant signedAt = signature.getCreationTime().toInstant();
+        if (expiredAt(key, signedAt) || expiredAt(primary, signedAt)) {
             return Verdict.refused(
                     Outcome.EXPIRED,
                     fingerprint,
@@ -89,17 +91,18 @@ public final class DetachedSignature {
         return Verdict.passed(fingerprint);
     }
 
-    private static boolean expiredAt(PGPPublicKey key, Date when) {
+    private static boolean expiredAt(PGPPublicKey key, Instant when) {
         long valid = key.getValidSeconds();
-        return valid > 0 && when.getTime() > key.getCreationTime().getTime() + valid * 1000;
+        return valid > 0 && when.isAfter(key.getCreationTime().toInstant().plusSeconds(valid));
     }
 
-    private static PGPSignatureList parse(byte[] signature) {
+    private static Optional<PGPSignatureList> parse(byte[] signature) {
         try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(signature))) {
-            Object o = new BcPGPObjectFactory(in).nextObject();
-            return o instanceof PGPSignatureList ? (PGPSignatureList) o : null;
+            return new BcPGPObjectFactory(in).nextObject() instanceof PGPSignatureList list
+                    ? Optional.of(list)
+                    : Optional.empty();
         } catch (IOException | RuntimeException e) {
-            return null;
+            return Optional.empty();
         }
     }
 }

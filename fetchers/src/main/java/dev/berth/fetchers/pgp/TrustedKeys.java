@@ -21,6 +21,7 @@ import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The allow-list of signers: every primary key and subkey in an ASCII-armored public key file, which may hold
@@ -38,7 +39,11 @@ public final class TrustedKeys {
         this.rings = List.copyOf(rings);
     }
 
-    /** @throws BerthException SignatureInvalid naming the file when it cannot be read or holds no public key */
+    /**
+     * Reads the armored public keys in {@code file}.
+     *
+     * @throws BerthException SignatureInvalid naming the file when it cannot be read or holds no public key
+     */
     public static TrustedKeys read(Path file) {
         byte[] bytes;
         try {
@@ -72,7 +77,7 @@ public final class TrustedKeys {
 
     /** The trusted key that made a signature, found by the issuer fingerprint or, failing that, the key id. */
     Optional<Signer> signer(PGPSignature signature) {
-        byte[] fingerprint = issuerFingerprint(signature);
+        byte @Nullable [] fingerprint = issuerFingerprint(signature);
         for (PGPPublicKeyRing ring : rings) {
             for (Iterator<PGPPublicKey> keys = ring.getPublicKeys(); keys.hasNext(); ) {
                 PGPPublicKey key = keys.next();
@@ -89,7 +94,7 @@ public final class TrustedKeys {
 
     /** The signer's fingerprint as gpg prints it, or its long key id when the signature names no fingerprint. */
     static String issuer(PGPSignature signature) {
-        byte[] fingerprint = issuerFingerprint(signature);
+        byte @Nullable [] fingerprint = issuerFingerprint(signature);
         return fingerprint != null ? hex(fingerprint) : "with key id " + String.format("%016X", signature.getKeyID());
     }
 
@@ -97,7 +102,7 @@ public final class TrustedKeys {
         return HexFormat.of().formatHex(fingerprint).toUpperCase(Locale.ROOT);
     }
 
-    private static byte[] issuerFingerprint(PGPSignature signature) {
+    private static byte @Nullable [] issuerFingerprint(PGPSignature signature) {
         if (signature.getHashedSubPackets() != null
                 && signature.getHashedSubPackets().getIssuerFingerprint() != null) {
             return signature.getHashedSubPackets().getIssuerFingerprint().getFingerprint();

@@ -89,20 +89,19 @@ public final class SignedSumsResolver implements DigestResolver, AutoCloseable {
     private VerifiedSums current(SumsJob job, Optional<VerifiedSums> cached, String keys) {
         Download.Validators ifChanged = cached.map(VerifiedSums::validators).orElse(Download.Validators.NONE);
         Download answer = get(job, job.sums(), ifChanged);
-        if (answer instanceof Download.NotModified && cached.isPresent()) {
+        if (answer instanceof Download.NotModified notModified && cached.isPresent()) {
             LOG.debug("SHA256SUMS {} unchanged (304)", Urls.redact(job.sums()));
-            return cached.get().withValidators(((Download.NotModified) answer).validators());
+            return cached.get().withValidators(notModified.validators());
         }
-        if (answer instanceof Download.Missing) {
+        if (answer instanceof Download.Missing missing) {
             throw job.refused(
                     job.sums(),
-                    ((Download.Missing) answer).how(),
+                    missing.how(),
                     "check the sums url in the manifest: it should name the release's SHA256SUMS");
         }
-        if (!(answer instanceof Download.Body)) {
+        if (!(answer instanceof Download.Body body)) {
             throw new IllegalStateException("unexpected answer " + answer);
         }
-        Download.Body body = (Download.Body) answer;
         if (cached.isPresent() && Arrays.equals(cached.get().bytes(), body.bytes())) {
             return cached.get().withValidators(body.validators());
         }
@@ -111,14 +110,14 @@ public final class SignedSumsResolver implements DigestResolver, AutoCloseable {
 
     private VerifiedSums verify(SumsJob job, Download.Body sums, String keys) {
         Download signature = get(job, job.signature(), Download.Validators.NONE);
-        if (signature instanceof Download.Missing) {
-            throw job.unsigned(((Download.Missing) signature).how());
+        if (signature instanceof Download.Missing missing) {
+            throw job.unsigned(missing.how());
         }
-        if (!(signature instanceof Download.Body)) {
+        if (!(signature instanceof Download.Body signed)) {
             throw new IllegalStateException("unexpected answer " + signature);
         }
-        Verdict verdict = DetachedSignature.check(
-                TrustedKeys.read(trustedKeys.orElseThrow()), ((Download.Body) signature).bytes(), sums.bytes());
+        Verdict verdict =
+                DetachedSignature.check(TrustedKeys.read(trustedKeys.orElseThrow()), signed.bytes(), sums.bytes());
         if (!verdict.passed()) {
             throw job.refused(verdict);
         }

@@ -7,6 +7,7 @@ import dev.berth.model.Urls;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One lookup in one SHA256SUMS for one image, and the messages its failures carry: each names the image, the
@@ -59,7 +60,7 @@ final class SumsJob {
         return new BerthException(Reason.FetchRefused, cannotFetch(url) + ": " + detail + "; " + advice);
     }
 
-    BerthException failed(URI url, String detail, Throwable cause) {
+    BerthException failed(URI url, String detail, @Nullable Throwable cause) {
         return new BerthException(
                 Reason.FetchFailed,
                 cannotFetch(url) + ": " + detail + "; Berth tries again on its next pass, check the server and the"

@@ -81,10 +81,12 @@ final class SumsList {
 
     private static String unescape(String name, int number) throws Malformed {
         StringBuilder out = new StringBuilder(name.length());
-        for (int i = 0; i < name.length(); i++) {
+        int i = 0;
+        while (i < name.length()) {
             char c = name.charAt(i);
             if (c != '\\') {
                 out.append(c);
+                i++;
                 continue;
             }
             char next = i + 1 < name.length() ? name.charAt(i + 1) : ' ';
@@ -92,7 +94,7 @@ final class SumsList {
                 throw new Malformed(number, "has an escaped file name with an unknown escape \"\\" + next + "\"");
             }
             out.append(next == 'n' ? '\n' : '\\');
-            i++;
+            i += 2; // the backslash and the escaped character
         }
         return out.toString();
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -93,7 +94,8 @@ final class GitHttpServer implements AutoCloseable {
         copyHeader(exchange, "Git-Protocol", env, "GIT_PROTOCOL");
         builder.redirectError(ProcessBuilder.Redirect.DISCARD);
         Process process = builder.start();
-        threads.submit(() -> {
+        // A failed copy of the request body shows as the git process's own failure, which is what the client sees.
+        Future<?> unused = threads.submit(() -> {
             try (InputStream body = exchange.getRequestBody();
                     OutputStream in = process.getOutputStream()) {
                 body.transferTo(in);

@@ -146,11 +146,12 @@ class GitSignatureTest {
 
     @Test
     void anUnreadableSignatureIsRefusedAsABadSignature() throws Exception {
-        commit(
-                "1.0",
-                CommitSigners.making(data -> ("-----BEGIN PGP SIGNATURE-----\n\nnot base64 at all!\n"
-                                + "-----END PGP SIGNATURE-----\n")
-                        .getBytes(StandardCharsets.US_ASCII)));
+        commit("1.0", CommitSigners.making(data -> """
+                        -----BEGIN PGP SIGNATURE-----
+
+                        not base64 at all!
+                        -----END PGP SIGNATURE-----
+                        """.getBytes(StandardCharsets.US_ASCII)));
 
         assertThat(refusedWithoutFallback().getMessage()).contains("bad signature");
     }

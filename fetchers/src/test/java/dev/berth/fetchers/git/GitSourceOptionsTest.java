@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -73,11 +75,11 @@ class GitSourceOptionsTest {
     void refsAreReadAsBranchTagOrCommit() {
         String id = "0123456789abcdef0123456789ABCDEF01234567";
 
-        assertThat(GitRef.parse(java.util.Optional.empty())).isEqualTo(new GitRef.DefaultBranch());
-        assertThat(GitRef.parse(java.util.Optional.of("refs/heads/main"))).isEqualTo(new GitRef.Branch("main"));
-        assertThat(GitRef.parse(java.util.Optional.of("refs/tags/v1.2"))).isEqualTo(new GitRef.Tag("v1.2"));
-        assertThat(GitRef.parse(java.util.Optional.of("release/v1"))).isEqualTo(new GitRef.Named("release/v1"));
-        assertThat(GitRef.parse(java.util.Optional.of(id))).isEqualTo(new GitRef.Commit(id.toLowerCase()));
+        assertThat(GitRef.parse(Optional.empty())).isEqualTo(new GitRef.DefaultBranch());
+        assertThat(GitRef.parse(Optional.of("refs/heads/main"))).isEqualTo(new GitRef.Branch("main"));
+        assertThat(GitRef.parse(Optional.of("refs/tags/v1.2"))).isEqualTo(new GitRef.Tag("v1.2"));
+        assertThat(GitRef.parse(Optional.of("release/v1"))).isEqualTo(new GitRef.Named("release/v1"));
+        assertThat(GitRef.parse(Optional.of(id))).isEqualTo(new GitRef.Commit(id.toLowerCase(Locale.ROOT)));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.berth.fetchers.git;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +30,7 @@ final class LockHolder implements AutoCloseable {
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
-        String line = new String(process.getInputStream().readNBytes("locked\n".length()));
+        String line = new String(process.getInputStream().readNBytes("locked\n".length()), StandardCharsets.UTF_8);
         if (!line.equals("locked\n")) {
             process.destroyForcibly();
             throw new IOException("the lock holder did not take the lock: " + line);
@@ -42,9 +43,14 @@ final class LockHolder implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         process.getOutputStream().close();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
     }

@@ -13,6 +13,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
@@ -105,7 +106,8 @@ final class SshGitServer implements AutoCloseable {
         @Override
         public void start(ChannelSession channel, Environment env) {
             String protocol = env.getEnv().get("GIT_PROTOCOL");
-            threads.submit(() -> {
+            // Every outcome reaches the client as the command's exit status; nothing waits on the future.
+            Future<?> unused = threads.submit(() -> {
                 List<String> words = List.of(command.split(" ", 2));
                 if (words.size() != 2 || !words.get(0).equals("git-upload-pack")) {
                     err.write(

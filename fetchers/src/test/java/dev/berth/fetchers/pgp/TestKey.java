@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
@@ -55,7 +56,7 @@ public final class TestKey {
 
     private static TestKey generate(String user, boolean signingSubkey, Duration age, Duration validFor) {
         try {
-            Date created = new Date(System.currentTimeMillis() - age.toMillis());
+            Date created = Date.from(Instant.now().minus(age));
             PGPKeyPair primary = rsa(created);
             PGPSignatureSubpacketGenerator flags = new PGPSignatureSubpacketGenerator();
             flags.setKeyFlags(
@@ -148,7 +149,7 @@ public final class TestKey {
             generator.init(PGPSignature.BINARY_DOCUMENT, signing.getPrivateKey());
             PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
             hashed.setIssuerFingerprint(false, signing.getPublicKey());
-            hashed.setSignatureCreationTime(false, new Date());
+            hashed.setSignatureCreationTime(false, Date.from(Instant.now()));
             generator.setHashedSubpackets(hashed.generate());
             generator.update(data);
             return generator.generate().getEncoded();

@@ -39,6 +39,12 @@ public record KnownFile(
 
     /** True when this record vouches for a file of {@code sha256} with exactly this size and mtime. */
     public boolean vouchesFor(Sha256 expected, long actualSize, Instant actualModified) {
-        return verified() && sha256.equals(expected) && size == actualSize && modified.equals(actualModified);
+        Long knownSize = size;
+        Instant knownModified = modified;
+        return knownSize != null
+                && knownModified != null
+                && sha256.equals(expected)
+                && knownSize == actualSize
+                && knownModified.equals(actualModified);
     }
 }

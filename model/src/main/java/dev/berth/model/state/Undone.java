@@ -7,8 +7,8 @@ import java.util.Objects;
  * was detached again, or an upgrade was rolled back to an earlier version.
  */
 public sealed interface Undone {
-    Undone NOTHING = new Nothing();
-    Undone DETACHED = new Detached();
+    Undone NOTHING = Constants.NOTHING;
+    Undone DETACHED = Constants.DETACHED;
 
     <R> R accept(Visitor<R> visitor);
 
@@ -52,5 +52,16 @@ public sealed interface Undone {
     /** True when something was undone. */
     default boolean any() {
         return !(this instanceof Nothing);
+    }
+
+    /**
+     * The two cases without data, held outside the interface so that initialising Undone never waits for its own
+     * subclasses (a class initialisation deadlock).
+     */
+    final class Constants {
+        static final Undone NOTHING = new Nothing();
+        static final Undone DETACHED = new Detached();
+
+        private Constants() {}
     }
 }

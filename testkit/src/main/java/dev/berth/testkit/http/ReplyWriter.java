@@ -49,26 +49,22 @@ final class ReplyWriter {
     }
 
     void write(Reply reply, Optional<Resource> resource) throws IOException {
-        if (reply instanceof Reply.Status) {
-            Reply.Status s = (Reply.Status) reply;
+        if (reply instanceof Reply.Status s) {
             head(s.code(), withLength(s.headers(), 0));
-        } else if (reply instanceof Reply.Redirect) {
-            Reply.Redirect r = (Reply.Redirect) reply;
+        } else if (reply instanceof Reply.Redirect r) {
             head(r.code(), withLength(Map.of("Location", r.location()), 0));
-        } else if (reply instanceof Reply.Raw) {
-            Reply.Raw raw = (Reply.Raw) reply;
+        } else if (reply instanceof Reply.Raw raw) {
             head(raw.code(), raw.headers());
             body(raw.body(), 0, raw.body().length);
         } else if (resource.isEmpty()) {
             head(404, withLength(Map.of(), 0));
         } else if (reply instanceof Reply.Chunked) {
             chunked(resource.get());
-        } else if (reply instanceof Reply.DropAfter) {
-            serve(resource.get(), ((Reply.DropAfter) reply).bodyBytes(), Duration.ZERO);
+        } else if (reply instanceof Reply.DropAfter drop) {
+            serve(resource.get(), drop.bodyBytes(), Duration.ZERO);
         } else if (reply instanceof Reply.Trickle t) {
             trickle(resource.get(), t.every());
-        } else if (reply instanceof Reply.StallAfter) {
-            Reply.StallAfter s = (Reply.StallAfter) reply;
+        } else if (reply instanceof Reply.StallAfter s) {
             serve(resource.get(), s.bodyBytes(), s.stall());
         } else {
             serve(resource.get(), Long.MAX_VALUE, Duration.ZERO);

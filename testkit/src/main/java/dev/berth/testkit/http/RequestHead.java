@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The request line and headers of one HTTP/1.1 request, read byte by byte so nothing past them is consumed. */
 record RequestHead(String method, String target, Map<String, String> headers) {
@@ -19,7 +20,7 @@ record RequestHead(String method, String target, Map<String, String> headers) {
         if (requestLine == null || requestLine.isEmpty()) {
             return Optional.empty();
         }
-        String[] parts = requestLine.split(" ");
+        String[] parts = requestLine.split(" ", -1);
         if (parts.length != 3) {
             throw new IOException("malformed request line: " + requestLine);
         }
@@ -35,7 +36,7 @@ record RequestHead(String method, String target, Map<String, String> headers) {
         return Optional.of(new RequestHead(parts[0], parts[1], headers));
     }
 
-    private static String line(InputStream in) throws IOException {
+    private static @Nullable String line(InputStream in) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         int b;
         while ((b = in.read()) != -1) {

@@ -2,6 +2,7 @@ package dev.berth.testkit.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -52,7 +53,7 @@ public record TestCertificate(SSLContext serverContext, SSLContext clientContext
                             new String(PASSWORD))
                     .redirectErrorStream(true)
                     .start();
-            String output = new String(p.getInputStream().readAllBytes());
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IllegalStateException("keytool failed: " + output);
             }
