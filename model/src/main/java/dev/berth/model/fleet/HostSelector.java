@@ -1,0 +1,47 @@
+package dev.berth.model.fleet;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Which hosts a manifest entry or a rollout wave is for: a host matches when its name matches any of the globs
+ * (or there are none) and it carries every label with the given value.
+ *
+ * @param names host name globs: {@code *} stands for any run of characters, {@code ?} for one
+ */
+public record HostSelector(List<String> names, Map<String, String> labels) {
+    /** Every host. */
+    public static final HostSelector ANY = new HostSelector(List.of(), Map.of());
+
+    public HostSelector {
+        names = List.copyOf(names);
+        labels = Map.copyOf(labels);
+    }
+
+    public boolean matches(HostIdentity host) {
+        boolean named = names.isEmpty()
+                || names.stream()
+                        .anyMatch(glob -> glob(glob).matcher(host.name()).matches());
+        return named
+                && labels.entrySet().stream()
+                        .allMatch(l -> l.getValue().equals(host.labels().get(l.getKey())));
+    }
+
+    public boolean isAny() {
+        return names.isEmpty() && labels.isEmpty();
+    }
+
+    private static Pattern glob(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            switch (c) {
+                case '*' -> regex.append(".*");
+                case '?' -> regex.append('.');
+                default -> regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString());
+    }
+}
