@@ -40,6 +40,11 @@ public enum Reason {
     PolicyViolation(Kind.STALLED),
     /** The units did not become healthy after a change. */
     HealthCheckFailed(Kind.STALLED),
+    /**
+     * A rollout stopped before this host's wave: a host of the fleet reports the version as failed, or the fleet's
+     * health (Prometheus) cannot be asked. Looked at again every pass.
+     */
+    RolloutHalted(Kind.TRANSIENT),
     /** systemd-portabled or systemd is not reachable on the bus. */
     PortabledUnavailable(Kind.TRANSIENT),
     /** Berth's own state could not be read or written. */

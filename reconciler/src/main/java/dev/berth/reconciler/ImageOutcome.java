@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param problem why the image is held or what failed, for HELD and FAILED
  * @param undone what a failed change was undone to; NOTHING unless FAILED
  * @param drift a change made by hand that this pass found (and put back, or only reported)
+ * @param waiting what the image waits for, for WAITING
  */
 public record ImageOutcome(
         String image,
@@ -28,7 +29,8 @@ public record ImageOutcome(
         Optional<ImageHealth> health,
         Optional<Problem> problem,
         Undone undone,
-        Optional<Finding.Drifted> drift) {
+        Optional<Finding.Drifted> drift,
+        Optional<Finding.Waiting> waiting) {
 
     /** Where the image stands. */
     public enum State {
@@ -40,6 +42,11 @@ public record ImageOutcome(
         HELD,
         /** A change to it failed in this pass; {@link #undone} says what was put back. */
         FAILED,
+        /**
+         * A change to it waits, though nothing is wrong: for its rollout wave, a halted rollout, a maintenance
+         * window or a resume; {@link #waiting} says which. The image stays as it is meanwhile.
+         */
+        WAITING,
         /** Changed by hand and drift correction is off: reported and left alone. */
         DRIFTED,
         /** No longer in the manifest; its detach is still to come. */
@@ -63,6 +70,10 @@ public record ImageOutcome(
         Objects.requireNonNull(problem, "problem");
         Objects.requireNonNull(undone, "undone");
         Objects.requireNonNull(drift, "drift");
+        Objects.requireNonNull(waiting, "waiting");
+        if ((state == State.WAITING) != waiting.isPresent()) {
+            throw new IllegalArgumentException("a wait goes with WAITING only, for " + image);
+        }
         if ((state == State.HELD || state == State.FAILED) != problem.isPresent()) {
             throw new IllegalArgumentException("a problem goes with HELD and FAILED only, for " + image);
         }

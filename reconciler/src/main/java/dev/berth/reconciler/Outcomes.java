@@ -70,7 +70,8 @@ final class Outcomes {
                     Optional.of(new ImageOutcome.Problem(
                             failed.get().error().reason(), failed.get().error().getMessage())),
                     failed.get().undone(),
-                    drift);
+                    drift,
+                    Optional.empty());
         }
         Optional<Finding.Refused> held =
                 remaining.refused().stream().filter(r -> r.image().equals(name)).findFirst();
@@ -84,7 +85,22 @@ final class Outcomes {
                     Optional.of(new ImageOutcome.Problem(
                             held.get().reason(), held.get().message())),
                     Undone.NOTHING,
-                    drift);
+                    drift,
+                    Optional.empty());
+        }
+        Optional<Finding.Waiting> waiting =
+                remaining.waiting().stream().filter(w -> w.image().equals(name)).findFirst();
+        if (waiting.isPresent()) {
+            return new ImageOutcome(
+                    name,
+                    ImageOutcome.State.WAITING,
+                    spec,
+                    attached,
+                    health,
+                    Optional.empty(),
+                    Undone.NOTHING,
+                    drift,
+                    waiting);
         }
         ImageOutcome.State state;
         if (drift(name, remaining).filter(d -> !d.corrected()).isPresent()) {
@@ -94,7 +110,8 @@ final class Outcomes {
         } else {
             state = spec.isPresent() ? ImageOutcome.State.CONVERGED : ImageOutcome.State.REMOVING;
         }
-        return new ImageOutcome(name, state, spec, attached, health, Optional.empty(), Undone.NOTHING, drift);
+        return new ImageOutcome(
+                name, state, spec, attached, health, Optional.empty(), Undone.NOTHING, drift, Optional.empty());
     }
 
     private static Optional<Finding.Drifted> drift(String name, Plan plan) {

@@ -21,11 +21,12 @@ public record Pass(
         outcomes = List.copyOf(outcomes);
     }
 
-    /** The host matches the manifest: every step ran, nothing is left, nothing was refused. */
+    /** The host matches the manifest: every step ran, nothing is left, nothing was refused or waits. */
     public boolean converged() {
         return execution.succeeded()
                 && remaining.isEmpty()
-                && remaining.refused().isEmpty();
+                && remaining.refused().isEmpty()
+                && remaining.waiting().isEmpty();
     }
 
     public Optional<ImageOutcome> outcome(String image) {

@@ -49,22 +49,36 @@ public final class Planner {
     /**
      * The plan for {@code desired} against the host, leaving held images exactly as they are.
      *
-     * @param holds desired images to leave exactly as they are, with the finding that says why (a SHA256SUMS
-     *     that did not verify, a local policy the image breaks, a change that failed before)
+     * @param holds images to leave exactly as they are, with the finding that says why: refused (a SHA256SUMS
+     *     that did not verify, a local policy the image breaks, a change that failed before), or waiting (for a
+     *     rollout wave, a maintenance window, a resume); a waiting image keeps its files, and may download ahead
      */
-    public Plan plan(Manifest desired, Observed observed, Inventory inventory, Map<String, Finding.Refused> holds) {
+    public Plan plan(
+            Manifest desired, Observed observed, Inventory inventory, Map<String, ? extends Finding.Hold> holds) {
         Draft draft = new Draft();
         for (ImageSpec spec : desired.images()) {
-            Finding.Refused held = holds.get(spec.name());
-            if (held != null) {
+            Finding.Hold held = holds.get(spec.name());
+            if (held instanceof Finding.Refused) {
                 draft.findings.add(held);
                 draft.refusedNames.add(spec.name());
+            } else if (held instanceof Finding.Waiting waiting) {
+                draft.findings.add(held);
+                if (waiting.cause().downloadsAhead() && spec.resolved()) {
+                    fetchIfNeeded(spec, targetOf(spec), observed, inventory, draft);
+                }
             } else {
                 planDesired(spec, observed, inventory, draft);
             }
         }
         for (ManagedImage managed : inventory.images().values()) {
-            if (desired.image(managed.name()).isEmpty()) {
+            if (desired.image(managed.name()).isPresent()) {
+                continue;
+            }
+            Finding.Hold held = holds.get(managed.name());
+            if (held != null) {
+                draft.findings.add(held);
+                draft.keep.addAll(siblings(managed.imagePath()));
+            } else {
                 planRemoval(managed, observed, inventory, draft);
             }
         }

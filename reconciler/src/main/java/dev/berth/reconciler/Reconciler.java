@@ -8,14 +8,17 @@ import dev.berth.model.host.Observed;
 import dev.berth.model.plan.Finding;
 import dev.berth.model.plan.Plan;
 import dev.berth.model.plan.Step;
+import dev.berth.model.plan.Wait;
 import dev.berth.model.state.FailedChange;
 import dev.berth.model.state.Inventory;
+import dev.berth.reconciler.port.ChangeGate;
 import dev.berth.reconciler.port.DigestResolver;
 import dev.berth.reconciler.port.ImagePool;
 import dev.berth.reconciler.port.InventoryStore;
 import dev.berth.reconciler.port.PortableHost;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -34,6 +37,7 @@ public final class Reconciler {
     private final DigestResolver resolver;
     private final LocalPolicy policy;
     private final Clock clock;
+    private final List<ChangeGate> gates;
 
     public Reconciler(
             PortableHost host,
@@ -44,6 +48,20 @@ public final class Reconciler {
             DigestResolver resolver,
             LocalPolicy policy,
             Clock clock) {
+        this(host, pool, store, planner, executor, resolver, policy, clock, List.of());
+    }
+
+    /** @param gates asked in order; the first that makes an image wait says why */
+    public Reconciler(
+            PortableHost host,
+            ImagePool pool,
+            InventoryStore store,
+            Planner planner,
+            Executor executor,
+            DigestResolver resolver,
+            LocalPolicy policy,
+            Clock clock,
+            List<ChangeGate> gates) {
         this.host = host;
         this.pool = pool;
         this.store = store;
@@ -52,13 +70,14 @@ public final class Reconciler {
         this.resolver = resolver;
         this.policy = policy;
         this.clock = clock;
+        this.gates = List.copyOf(gates);
     }
 
     /** What a pass would do now; changes nothing. */
     public Plan plan(Manifest desired) {
         Inventory inventory = Admission.forgetStale(desired, store.load());
         Decision decision = decide(desired, inventory);
-        return planner.plan(decision.manifest(), observe(), inventory, decision.holds());
+        return gated(decision, observe(), inventory);
     }
 
     public Pass apply(Manifest desired) {
@@ -74,7 +93,7 @@ public final class Reconciler {
         }
         Decision decision = decide(desired, current);
         Observed before = observe();
-        Plan plan = planner.plan(decision.manifest(), before, current, decision.holds());
+        Plan plan = gated(decision, before, current);
         Execution execution = executor.run(plan, current, stop);
         if (plan.isEmpty()) {
             // Nothing was changed: looking again would see the same host (the common no-op pass stays cheap).
@@ -87,7 +106,7 @@ public final class Reconciler {
         }
         Decision again = decide(desired, after);
         Observed now = observe();
-        Plan remaining = planner.plan(again.manifest(), now, after, again.holds());
+        Plan remaining = gated(again, now, after);
         return pass(again.manifest(), plan, execution, remaining, now, after);
     }
 
@@ -119,6 +138,27 @@ public final class Reconciler {
         Resolution resolution = Resolution.of(desired, holds.keySet(), resolver);
         holds.putAll(resolution.holds());
         return new Decision(resolution.manifest(), holds);
+    }
+
+    /**
+     * The plan with the gates' waits: planned once from the manifest, shown to each gate, and planned again with
+     * the images they hold. A suspension (a wait of every image) also holds the pruning of unused files.
+     */
+    private Plan gated(Decision decision, Observed observed, Inventory inventory) {
+        Plan plan = planner.plan(decision.manifest(), observed, inventory, decision.holds());
+        Map<String, Finding.Waiting> waits = new LinkedHashMap<>();
+        for (ChangeGate gate : gates) {
+            gate.waits(decision.manifest(), plan, observed, inventory).forEach(waits::putIfAbsent);
+        }
+        waits.keySet().removeAll(decision.holds().keySet());
+        if (waits.isEmpty()) {
+            return plan;
+        }
+        Map<String, Finding.Hold> holds = new LinkedHashMap<>(decision.holds());
+        holds.putAll(waits);
+        Plan again = planner.plan(decision.manifest(), observed, inventory, holds);
+        boolean suspended = waits.values().stream().anyMatch(w -> w.cause() instanceof Wait.Suspended);
+        return suspended ? again.without(Step.Prune.class) : again;
     }
 
     /** A change that failed for good is remembered, so it is not tried again until its entry changes. */

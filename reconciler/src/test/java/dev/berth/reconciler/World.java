@@ -9,6 +9,7 @@ import dev.berth.reconciler.fake.FakeImagePool;
 import dev.berth.reconciler.fake.FakeInventoryStore;
 import dev.berth.reconciler.fake.FakePortableHost;
 import dev.berth.reconciler.fake.TestImage;
+import dev.berth.reconciler.port.ChangeGate;
 import dev.berth.reconciler.port.DigestResolver;
 import dev.berth.reconciler.port.HealthGate;
 import dev.berth.reconciler.port.ReconcileListener;
@@ -25,6 +26,7 @@ final class World {
     ReconcileListener listener = ReconcileListener.NONE;
     DigestResolver digests = DigestResolver.WITHOUT_KEYS;
     LocalPolicy policy = LocalPolicy.permissive(false);
+    List<ChangeGate> gates = List.of();
 
     ImageSpec publish(TestImage image, String profile) {
         return new dev.berth.reconciler.fake.Releases(fetcher, host, Fixtures.POOL).publish(image, profile);
@@ -37,7 +39,7 @@ final class World {
     Reconciler reconciler() {
         Executor executor = new Executor(host, fetcher, pool, store, health, listener, Clock.systemUTC());
         return new Reconciler(
-                host, pool, store, new Planner(Fixtures.POOL), executor, digests, policy, Clock.systemUTC());
+                host, pool, store, new Planner(Fixtures.POOL), executor, digests, policy, Clock.systemUTC(), gates);
     }
 
     Pass apply(ImageSpec... specs) {

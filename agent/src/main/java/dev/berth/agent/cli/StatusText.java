@@ -69,6 +69,9 @@ final class StatusText {
                     : "";
             return error.reason() + " at " + error.at() + restored + held + ": " + firstLine(error.message());
         }
+        if (image.waiting() != null) {
+            return image.waiting();
+        }
         if (image.held() != null) {
             return "held: " + image.held().reason() + ": "
                     + firstLine(image.held().message());

@@ -2,6 +2,7 @@ package dev.berth.agent.daemon;
 
 import dev.berth.agent.render.PlanText;
 import dev.berth.agent.render.UndoneView;
+import dev.berth.agent.render.WaitView;
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
 import dev.berth.model.plan.Finding;
@@ -42,6 +43,7 @@ public final class PassLog implements LoopListener, ReconcileListener {
                     LOG.debug("no changes{}", revision);
                 }
             }
+            case WAITING -> LOG.info("converged{} except changes that wait for their time", revision);
             case HELD -> LOG.info("converged{} except held images", revision);
             case STOPPED -> LOG.info("pass stopped between two steps: the agent is stopping");
             default ->
@@ -59,6 +61,8 @@ public final class PassLog implements LoopListener, ReconcileListener {
     private static void outcome(ImageOutcome outcome) {
         if (outcome.state() == ImageOutcome.State.HELD) {
             outcome.problem().ifPresent(p -> LOG.warn("{} held: {}: {}", outcome.image(), p.reason(), p.message()));
+        } else if (outcome.state() == ImageOutcome.State.WAITING) {
+            outcome.waiting().ifPresent(w -> LOG.info("{}: {}", outcome.image(), WaitView.describe(w)));
         } else if (outcome.state() == ImageOutcome.State.DRIFTED) {
             LOG.warn(
                     "{} drifted: {}; left as it is (driftCorrection is off)",

@@ -23,6 +23,9 @@ final class StatusLine {
         int held = pass.map(p -> p.in(ImageOutcome.State.HELD).size()).orElse(0);
         return switch (report.outcome()) {
             case CONVERGED -> "converged" + revision + ": " + converged + " images";
+            case WAITING ->
+                "converged" + revision + " except "
+                        + pass.map(p -> p.in(ImageOutcome.State.WAITING).size()).orElse(0) + " waiting images";
             case HELD -> "converged" + revision + " except " + held + " held images";
             case CHANGE_FAILED ->
                 "a change failed" + revision + ": "

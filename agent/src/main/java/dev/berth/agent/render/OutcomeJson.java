@@ -29,6 +29,7 @@ public final class OutcomeJson {
             undoneNode.put("version", undone.version());
         }
         o.drift().ifPresent(d -> node.set("drift", PlanJson.finding(d)));
+        o.waiting().ifPresent(w -> node.set("waiting", PlanJson.finding(w)));
         return node;
     }
 }

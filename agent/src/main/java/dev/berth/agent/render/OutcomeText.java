@@ -16,11 +16,12 @@ public final class OutcomeText {
                 .stripTrailing();
     }
 
-    /** converged, pending, held, failed, drifted, removing. */
+    /** converged, pending, waiting, held, failed, drifted, removing. */
     public static String word(ImageOutcome.State state) {
         return switch (state) {
             case CONVERGED -> "converged";
             case PENDING -> "pending";
+            case WAITING -> "waiting";
             case HELD -> "held";
             case FAILED -> "failed";
             case DRIFTED -> "drifted";
@@ -34,6 +35,8 @@ public final class OutcomeText {
             case CONVERGED -> attached;
             case PENDING ->
                 attached + ", still to do: " + o.desired().map(d -> d.version()).orElse("?");
+            case WAITING ->
+                attached + "; " + o.waiting().map(WaitView::describe).orElse("");
             case HELD -> attached + "; " + problem(o);
             case FAILED ->
                 problem(o)

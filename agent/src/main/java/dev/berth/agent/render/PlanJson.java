@@ -27,6 +27,7 @@ public final class PlanJson {
         ArrayNode refused = root.putArray("refused");
         ArrayNode unmanaged = root.putArray("unmanaged");
         ArrayNode drifted = root.putArray("drifted");
+        ArrayNode waiting = root.putArray("waiting");
         for (Finding finding : plan.findings()) {
             ObjectNode node = finding(finding);
             finding.accept(new Finding.Visitor<ArrayNode>() {
@@ -43,6 +44,11 @@ public final class PlanJson {
                         @Override
                         public ArrayNode drifted(Finding.Drifted d) {
                             return drifted;
+                        }
+
+                        @Override
+                        public ArrayNode waiting(Finding.Waiting w) {
+                            return waiting;
                         }
                     })
                     .add(node);
@@ -117,6 +123,13 @@ public final class PlanJson {
                 return node.put("kind", d.kind().name().toLowerCase(Locale.ROOT))
                         .put("what", d.what())
                         .put("corrected", d.corrected());
+            }
+
+            @Override
+            public ObjectNode waiting(Finding.Waiting w) {
+                node.put("version", w.version().orElse(null));
+                node.set("wait", WaitView.json(w.cause()));
+                return node;
             }
         });
     }

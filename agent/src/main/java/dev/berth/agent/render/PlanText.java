@@ -115,6 +115,11 @@ public final class PlanText {
                         ? row("~", "drift", d.image(), d.what() + "; put back by the steps above")
                         : row("?", "drift", d.image(), d.what() + "; left as it is (driftCorrection is off)");
             }
+
+            @Override
+            public String waiting(Finding.Waiting w) {
+                return row("*", "waiting", w.image(), WaitView.describe(w));
+            }
         });
     }
 

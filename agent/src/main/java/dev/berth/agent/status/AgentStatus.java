@@ -25,7 +25,7 @@ public record AgentStatus(
         List<ImageStatus> images,
         List<String> unmanaged) {
     /** 2: the runner, each image's outcome, and what a failed change was undone to as an object. */
-    public static final int SCHEMA = 2;
+    public static final int SCHEMA = 3;
 
     public AgentStatus {
         Objects.requireNonNull(lastPass, "lastPass");
@@ -58,11 +58,12 @@ public record AgentStatus(
     /**
      * One image: what the manifest wants, what is attached, how it is.
      *
-     * @param outcome where the image stands after the last pass: converged, pending, held, failed, drifted, removing
+     * @param outcome where the image stands after the last pass: converged, pending, waiting, held, failed, drifted, removing
      * @param state the portable state of what is attached, or "detached"
      * @param health healthy, starting, unhealthy or absent (not attached)
      * @param held why Berth leaves the image as it is (policy, a failed change, an unverified SHA256SUMS)
      * @param lastError the last failure of a change to this image, kept until the image converges again
+     * @param waiting what a change to the image waits for (a rollout wave, a maintenance window, a resume)
      */
     public record ImageStatus(
             String name,
@@ -76,5 +77,6 @@ public record AgentStatus(
             String healthDetail,
             @Nullable String drift,
             @Nullable Problem held,
-            @Nullable Problem lastError) {}
+            @Nullable Problem lastError,
+            @Nullable String waiting) {}
 }

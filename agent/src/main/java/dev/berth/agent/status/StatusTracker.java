@@ -1,6 +1,7 @@
 package dev.berth.agent.status;
 
 import dev.berth.agent.render.UndoneView;
+import dev.berth.agent.render.WaitView;
 import dev.berth.model.host.AttachedImage;
 import dev.berth.model.plan.Finding;
 import dev.berth.reconciler.ImageOutcome;
@@ -123,7 +124,8 @@ public final class StatusTracker implements LoopListener {
                     health.map(ImageHealth::detail).orElse(""),
                     outcome.drift().map(Finding.Drifted::what).orElse(null),
                     held,
-                    lastError));
+                    lastError,
+                    outcome.waiting().map(WaitView::describe).orElse(null)));
         }
         return images;
     }

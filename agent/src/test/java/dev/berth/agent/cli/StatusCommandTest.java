@@ -75,6 +75,7 @@ class StatusCommandTest {
         assertThat(status()).isEqualTo(1);
         assertThat(err.toString())
                 .startsWith("error: " + state.resolve("status.json")
-                        + " was written by a newer Berth (status schema 7, this berth reads 2)");
+                        + " was written by a newer Berth (status schema 7, this berth reads " + AgentStatus.SCHEMA
+                        + ")");
     }
 }

@@ -12,13 +12,16 @@ import dev.berth.model.host.PortableState;
 import dev.berth.model.plan.Finding;
 import dev.berth.model.plan.Plan;
 import dev.berth.model.plan.Step;
+import dev.berth.model.plan.Wait;
 import dev.berth.model.state.ManagedImage;
 import dev.berth.model.state.Undone;
 import dev.berth.reconciler.ImageOutcome;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class EveryKindIsRenderedTest {
     private static final String POOL = "/var/lib/portables/";
+    private static final Instant AT = Instant.parse("2026-12-03T09:30:00Z");
     private static final ImageSpec SPEC = new ImageSpec(
             "hello",
             "2.0",
@@ -56,14 +60,25 @@ class EveryKindIsRenderedTest {
             new Finding.Unmanaged(ATTACHED),
             new Finding.Refused("hello", Reason.NotOwned, "attached by someone else"),
             new Finding.Drifted("hello", Finding.Drifted.Kind.STOPPED, "units enabled (stopped outside Berth)", true),
-            new Finding.Drifted("hello", Finding.Drifted.Kind.CHANGED, "attached as hello 1.0 outside Berth", false));
+            new Finding.Drifted("hello", Finding.Drifted.Kind.CHANGED, "attached as hello 1.0 outside Berth", false),
+            new Finding.Waiting("hello", Optional.of("2.0"), new Wait.ForWave(2, Optional.of(AT))));
+
+    private static final List<Wait> WAITS = List.of(
+            new Wait.ForWave(2, Optional.of(AT)),
+            new Wait.ForWave(3, Optional.empty()),
+            new Wait.OutsideWaves(),
+            new Wait.Halted("hello 2.0 failed on 1 host (canary-1)"),
+            new Wait.ForWindow(AT),
+            new Wait.Suspended("alice", "database migration", Optional.of(AT)));
 
     @Test
     void theSamplesCoverEveryKindOfStepAndFinding() {
         assertThat(STEPS.stream().map(Object::getClass).distinct())
                 .containsExactlyInAnyOrder(Step.class.getPermittedSubclasses());
         assertThat(FINDINGS.stream().map(Object::getClass).distinct())
-                .containsExactlyInAnyOrder(Finding.class.getPermittedSubclasses());
+                .containsExactlyInAnyOrder(leaves(Finding.class).toArray(Class<?>[]::new));
+        assertThat(WAITS.stream().map(Object::getClass).distinct())
+                .containsExactlyInAnyOrder(Wait.class.getPermittedSubclasses());
         assertThat(Arrays.stream(Undone.class.getPermittedSubclasses()))
                 .containsExactlyInAnyOrder(Undone.Nothing.class, Undone.Detached.class, Undone.RestoredTo.class);
     }
@@ -91,12 +106,31 @@ class EveryKindIsRenderedTest {
                         "  ! refused   hello          NotOwned: attached by someone else",
                         "  ~ drift     hello          units enabled (stopped outside Berth); put back by the steps above",
                         "  ? drift     hello          attached as hello 1.0 outside Berth; left as it is"
-                                + " (driftCorrection is off)");
+                                + " (driftCorrection is off)",
+                        "  * waiting   hello          the move to 2.0 is waiting for wave 2 at 2026-12-03T09:30:00Z");
         ObjectNode plan = PlanJson.of(new Plan(List.of(), FINDINGS));
         assertThat(plan.get("unmanaged")).hasSize(1);
         assertThat(plan.get("refused")).hasSize(1);
         assertThat(plan.get("drifted")).hasSize(2);
         assertThat(plan.at("/drifted/0/kind").asText()).isEqualTo("stopped");
+        assertThat(plan.at("/waiting/0/wait/kind").asText()).isEqualTo("wave");
+        assertThat(plan.at("/waiting/0/wait/until").asText()).isEqualTo("2026-12-03T09:30:00Z");
+    }
+
+    @Test
+    void everyWaitSaysWhatItWaitsForInTextAndJson() {
+        assertThat(WAITS.stream().map(WaitView::describe))
+                .containsExactly(
+                        "waiting for wave 2 at 2026-12-03T09:30:00Z",
+                        "waiting for wave 3: the rollout is paused",
+                        "waiting: no wave of the rollout takes this host",
+                        "RolloutHalted: hello 2.0 failed on 1 host (canary-1)",
+                        "waiting for the maintenance window at 2026-12-03T09:30:00Z",
+                        "suspended by alice until 2026-12-03T09:30:00Z: database migration");
+        assertThat(WAITS.stream()
+                        .map(w -> WaitView.json(w).get("kind").asText())
+                        .distinct())
+                .hasSize(WAITS.size() - 1);
     }
 
     @Test
@@ -113,12 +147,20 @@ class EveryKindIsRenderedTest {
                             ? Optional.of(new ImageOutcome.Problem(Reason.HealthCheckFailed, "hello.service failed"))
                             : Optional.empty(),
                     state == ImageOutcome.State.FAILED ? new Undone.RestoredTo("1.0") : Undone.NOTHING,
-                    Optional.empty());
+                    Optional.empty(),
+                    state == ImageOutcome.State.WAITING
+                            ? Optional.of(new Finding.Waiting("hello", Optional.of("2.0"), new Wait.ForWindow(AT)))
+                            : Optional.empty());
 
             assertThat(OutcomeText.line(outcome)).contains(OutcomeText.word(state));
             assertThat(OutcomeJson.of(List.of(outcome)).get(0).get("outcome").asText())
                     .isEqualTo(OutcomeText.word(state));
         }
+    }
+
+    /** The records of a sealed hierarchy, through sealed interfaces within it (Finding.Hold). */
+    private static Stream<Class<?>> leaves(Class<?> sealed) {
+        return Arrays.stream(sealed.getPermittedSubclasses()).flatMap(c -> c.isSealed() ? leaves(c) : Stream.of(c));
     }
 
     @Test

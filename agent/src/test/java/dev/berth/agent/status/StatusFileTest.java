@@ -38,6 +38,7 @@ class StatusFileTest {
                         "",
                         null,
                         null,
+                        null,
                         null)),
                 List.of());
     }
@@ -62,7 +63,7 @@ class StatusFileTest {
 
     @Test
     void aGarbledFileIsUnreadableAndSaysWhyOnOneLine() throws IOException {
-        Files.writeString(state.resolve("status.json"), "{ \"schemaVersion\": 2, \"lastPa");
+        Files.writeString(state.resolve("status.json"), "{ \"schemaVersion\": " + AgentStatus.SCHEMA + ", \"lastPa");
 
         StatusFile.Reading reading = file().read();
 
@@ -77,7 +78,9 @@ class StatusFileTest {
 
     @Test
     void aFileWithoutAPassIsUnreadableNotAnEmptyStatus() throws IOException {
-        Files.writeString(state.resolve("status.json"), "{ \"schemaVersion\": 2, \"images\": [], \"unmanaged\": [] }");
+        Files.writeString(
+                state.resolve("status.json"),
+                "{ \"schemaVersion\": " + AgentStatus.SCHEMA + ", \"images\": [], \"unmanaged\": [] }");
 
         assertThat(file().read())
                 .isInstanceOfSatisfying(
@@ -89,8 +92,9 @@ class StatusFileTest {
         Files.writeString(state.resolve("status.json"), "{ \"images\": [] }");
         assertThat(file().read()).isEqualTo(new StatusFile.Unreadable("it has no valid schemaVersion"));
 
-        Files.writeString(state.resolve("status.json"), "{ \"schemaVersion\": 3, \"whatever\": {} }");
-        assertThat(file().read()).isEqualTo(new StatusFile.FromNewerBerth(3));
+        int newer = AgentStatus.SCHEMA + 1;
+        Files.writeString(state.resolve("status.json"), "{ \"schemaVersion\": " + newer + ", \"whatever\": {} }");
+        assertThat(file().read()).isEqualTo(new StatusFile.FromNewerBerth(newer));
         Files.writeString(state.resolve("status.json"), "{ \"schemaVersion\": 1, \"lastPass\": {} }");
         assertThat(file().read())
                 .isEqualTo(new StatusFile.Unreadable("it was written by an older Berth (status schema 1)"));

@@ -3,6 +3,7 @@ package dev.berth.model.plan;
 import dev.berth.model.Reason;
 import dev.berth.model.host.AttachedImage;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Something the planner saw and deliberately does not change. The set is closed: every kind is a case of
@@ -20,7 +21,12 @@ public sealed interface Finding {
         R refused(Refused finding);
 
         R drifted(Drifted finding);
+
+        R waiting(Waiting finding);
     }
+
+    /** A finding that leaves a desired image exactly as it is: refused for a reason, or waiting for its time. */
+    sealed interface Hold extends Finding permits Refused, Waiting {}
 
     /** Attached by someone else and not in the manifest: never touched. */
     record Unmanaged(AttachedImage attached) implements Finding {
@@ -40,7 +46,7 @@ public sealed interface Finding {
     }
 
     /** A desired image Berth cannot converge, with a stable reason and what to do about it. */
-    record Refused(String image, Reason reason, String message) implements Finding {
+    record Refused(String image, Reason reason, String message) implements Hold {
         public Refused {
             Objects.requireNonNull(image, "image");
             Objects.requireNonNull(reason, "reason");
@@ -79,6 +85,25 @@ public sealed interface Finding {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.drifted(this);
+        }
+    }
+
+    /**
+     * A desired version this host does not move to yet, though nothing is wrong: its rollout wave has not started,
+     * the rollout is halted, a maintenance window is closed, or the agent is suspended. The image stays as it is.
+     *
+     * @param version the version the host will move to when the wait ends; empty for a removal that waits
+     */
+    record Waiting(String image, Optional<String> version, Wait cause) implements Hold {
+        public Waiting {
+            Objects.requireNonNull(image, "image");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(cause, "cause");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.waiting(this);
         }
     }
 }

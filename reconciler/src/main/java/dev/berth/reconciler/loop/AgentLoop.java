@@ -93,15 +93,29 @@ public final class AgentLoop {
     }
 
     /**
-     * The wait after a pass: the interval once converged (or only held images are left); backoff while passes
-     * fail; the backoff base after a change failed for good, so the images behind it converge soon.
+     * The wait after a pass: the interval once converged (or only held images are left), or less when a wait ends
+     * sooner (a rollout wave starts, a maintenance window opens: the pass runs then, not at the next interval);
+     * backoff while passes fail; the backoff base after a change failed for good, so the images behind it
+     * converge soon.
      */
     Duration delayAfter(PassReport report) {
         return switch (report.outcome()) {
-            case CONVERGED, HELD -> schedule.next(0, random);
+            case CONVERGED -> schedule.next(0, random);
+            case WAITING, HELD -> untilNextWaitEnds(report, schedule.next(0, random));
             case CHANGE_FAILED -> schedule.next(1, random);
             case FAILED, STOPPED -> schedule.next(failures, random);
         };
+    }
+
+    private Duration untilNextWaitEnds(PassReport report, Duration interval) {
+        Optional<Instant> ends = report.pass().flatMap(p -> p.remaining().nextWaitEnds());
+        if (ends.isEmpty()) {
+            return interval;
+        }
+        // Never sooner than a second: a gate whose wait "ends" in the past must not make the loop spin.
+        Duration until = Duration.between(clock.instant(), ends.get()).plusMillis(10);
+        Duration floor = Duration.ofSeconds(1);
+        return until.compareTo(floor) < 0 ? floor : until.compareTo(interval) < 0 ? until : interval;
     }
 
     int failures() {

@@ -37,6 +37,11 @@ public record PassReport(
     public enum Outcome {
         /** The host matches the manifest. */
         CONVERGED,
+        /**
+         * The host matches the manifest except changes that wait for their time (a rollout wave, a maintenance
+         * window, a resume), each saying what it waits for; nothing is wrong.
+         */
+        WAITING,
         /** The host matches the manifest except images held or refused (each says why). */
         HELD,
         /** A step failed for good (and is now held) or was undone: the next pass goes on with the rest. */
@@ -62,7 +67,10 @@ public record PassReport(
         if (p.converged()) {
             return Outcome.CONVERGED;
         }
-        return p.remaining().isEmpty() ? Outcome.HELD : Outcome.CHANGE_FAILED;
+        if (!p.remaining().isEmpty()) {
+            return Outcome.CHANGE_FAILED;
+        }
+        return p.remaining().refused().isEmpty() ? Outcome.WAITING : Outcome.HELD;
     }
 
     /** The failure of this pass, if any: why it could not run, or the step that failed. */

@@ -7,6 +7,8 @@ import dev.berth.model.ImageSpec;
 import dev.berth.model.Manifest;
 import dev.berth.model.Reason;
 import dev.berth.model.host.AttachedImage;
+import dev.berth.model.plan.Finding;
+import dev.berth.model.plan.Wait;
 import dev.berth.model.state.FailedChange;
 import dev.berth.model.state.Undone;
 import dev.berth.reconciler.Executor;
@@ -21,14 +23,17 @@ import dev.berth.reconciler.fake.ManualClock;
 import dev.berth.reconciler.fake.TestImage;
 import dev.berth.reconciler.health.HealthPolicy;
 import dev.berth.reconciler.health.UnitHealthGate;
+import dev.berth.reconciler.port.ChangeGate;
 import dev.berth.reconciler.port.DigestResolver;
 import dev.berth.reconciler.port.ManifestSource;
 import dev.berth.reconciler.port.ReconcileListener;
 import dev.berth.reconciler.port.SourceSnapshot;
 import dev.berth.reconciler.port.UnitLogs;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +49,7 @@ class AgentLoopTest {
     private final List<PassReport> reports = new ArrayList<>();
     private Manifest desired = new Manifest(List.of(), "repo@1");
     private BerthException sourceFailure;
+    private List<ChangeGate> gates = List.of();
 
     private final ManifestSource source = () -> {
         if (sourceFailure != null) {
@@ -68,7 +74,8 @@ class AgentLoopTest {
                 executor,
                 DigestResolver.WITHOUT_KEYS,
                 dev.berth.model.LocalPolicy.defaults(),
-                clock);
+                clock,
+                gates);
         return new AgentLoop(source, reconciler, SCHEDULE, wakeup, clock, () -> 0.5, new LoopListener() {
             @Override
             public void passFinished(PassReport report) {
@@ -89,6 +96,26 @@ class AgentLoopTest {
         assertThat(reports.get(0).cause()).isEqualTo(Wakeup.Cause.TIMER);
         assertThat(reports.get(1).pass().orElseThrow().plan().isEmpty()).isTrue();
         assertThat(wakeup.waits()).containsOnly(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void aChangeThatWaitsForATimeWithinTheIntervalGetsItsPassThen() throws InterruptedException {
+        desired = new Manifest(List.of(publish(TestImage.service("hello", "1.0"))), "repo@1");
+        loop(new ManualWakeup(clock, 0)).run();
+        desired = new Manifest(List.of(publish(TestImage.service("hello", "2.0"))), "repo@2");
+        Instant opens = clock.instant().plusSeconds(20);
+        gates = List.of((manifest, plan, observed, inventory) -> clock.instant().isBefore(opens)
+                ? Map.of("hello", new Finding.Waiting("hello", Optional.of("2.0"), new Wait.ForWindow(opens)))
+                : Map.of());
+        ManualWakeup wakeup = new ManualWakeup(clock, 1);
+
+        loop(wakeup).run();
+
+        assertThat(reports)
+                .extracting(PassReport::outcome)
+                .endsWith(PassReport.Outcome.WAITING, PassReport.Outcome.CONVERGED);
+        assertThat(wakeup.waits().get(0)).isBetween(Duration.ofSeconds(20), Duration.ofSeconds(21));
+        assertThat(host.attached()).extracting(AttachedImage::label).containsExactly("hello 2.0");
     }
 
     @Test

@@ -1,0 +1,18 @@
+package dev.berth.reconciler.port;
+
+import dev.berth.model.Manifest;
+import dev.berth.model.host.Observed;
+import dev.berth.model.plan.Finding;
+import dev.berth.model.plan.Plan;
+import dev.berth.model.state.Inventory;
+import java.util.Map;
+
+/**
+ * Something besides the manifest that decides when a planned change may run: a rollout's waves, the host's
+ * maintenance windows, a suspension. A gate sees the plan the manifest alone gives and names the images whose
+ * steps must wait; the planner then plans again, leaving those images exactly as they are.
+ */
+public interface ChangeGate {
+    /** The images whose planned steps wait, each with why; empty when everything may go ahead. */
+    Map<String, Finding.Waiting> waits(Manifest desired, Plan plan, Observed observed, Inventory inventory);
+}
