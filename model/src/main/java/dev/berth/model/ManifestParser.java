@@ -14,7 +14,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -43,7 +42,6 @@ public final class ManifestParser {
             "hosts");
     private static final Set<String> HEALTH = Set.of("http", "stableFor", "timeout");
     private static final Set<String> SIDECAR = Set.of("url", "sha256");
-    private static final Set<String> HOSTS = Set.of("names", "labels");
 
     private ManifestParser() {}
 
@@ -96,7 +94,7 @@ public final class ManifestParser {
             }
             Fields f = fields.get();
             Optional<ImageSpec> spec = image(f, file);
-            Optional<HostSelector> hosts = hosts(f);
+            Optional<HostSelector> hosts = HostSelectors.read(f, "hosts");
             if (spec.isEmpty() || hosts.isEmpty()) {
                 continue;
             }
@@ -110,53 +108,6 @@ public final class ManifestParser {
             }
         }
         return entries;
-    }
-
-    /** The hosts an entry is for: every host without {@code hosts:}; never an empty selector written by mistake. */
-    private static Optional<HostSelector> hosts(Fields f) {
-        if (!f.has("hosts")) {
-            if (f.declared("hosts")) {
-                f.problems()
-                        .add(
-                                f.keyPositionOf("hosts"),
-                                f.path("hosts"),
-                                "has no value (leave hosts out for every host)");
-                return Optional.empty();
-            }
-            return Optional.of(HostSelector.ANY);
-        }
-        Optional<Fields> fields = f.fields("hosts");
-        if (fields.isEmpty()) {
-            return Optional.empty();
-        }
-        Fields h = fields.get();
-        int before = h.problems().count();
-        h.rejectUnknown(HOSTS);
-        List<String> names =
-                h.textList("names", Names.HOST_GLOB, Names.HOST_GLOB_RULE).orElse(List.of());
-        Map<String, String> labels = h.textMap(
-                        "labels", Names.LABEL_KEY, Names.LABEL_KEY_RULE, Names.LABEL_VALUE, Names.LABEL_VALUE_RULE)
-                .orElse(Map.of());
-        if (h.problems().count() > before) {
-            return Optional.empty();
-        }
-        if (h.has("names") && names.isEmpty()) {
-            h.problems()
-                    .add(
-                            h.positionOf("names"),
-                            h.path("names"),
-                            "must name at least one host (leave names out to select by labels alone)");
-            return Optional.empty();
-        }
-        if (names.isEmpty() && labels.isEmpty()) {
-            h.problems()
-                    .add(
-                            h.position(),
-                            f.path("hosts"),
-                            "must give names or labels to select hosts (leave hosts out for every host)");
-            return Optional.empty();
-        }
-        return Optional.of(new HostSelector(names, labels));
     }
 
     private static Optional<ImageSpec> image(Fields f, String file) {
