@@ -14,6 +14,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -182,5 +184,41 @@ class RenderCommandTest {
                 .isEqualTo(1);
         assertThat(err.toString()).contains("--machine-id must be 32 lowercase hexadecimal digits");
         assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aGitSourceIsRenderedFromATemporaryCloneThatIsRemovedAfterwards() throws Exception {
+        Path origin = dir.resolve("origin");
+        try (Git git = Git.init()
+                .setDirectory(origin.toFile())
+                .setInitialBranch("main")
+                .call()) {
+            Files.createDirectories(origin.resolve("hosts"));
+            Files.copy(fleet, origin.resolve("hosts/fleet.yaml"));
+            git.add().addFilepattern(".").call();
+            git.commit()
+                    .setMessage("fleet")
+                    .setSign(false)
+                    .setAuthor("Ops", "ops@example.com")
+                    .call();
+        }
+        long scratchBefore = scratchDirectories();
+
+        assertThat(render("--git", origin.toUri().toString(), "--path", "hosts", "--host", "web-1"))
+                .as(err.toString())
+                .isZero();
+
+        assertThat(out.toString())
+                .contains("# read from " + origin.toUri().toString().replaceAll("/$", ""))
+                .contains("  # hosts/fleet.yaml@")
+                .contains("  - name: web\n    version: \"2.0\"\n");
+        assertThat(scratchDirectories()).as("the clone is gone").isEqualTo(scratchBefore);
+    }
+
+    private static long scratchDirectories() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(p -> p.getFileName().toString().startsWith("berth-render-"))
+                    .count();
+        }
     }
 }
