@@ -1,6 +1,7 @@
 package dev.berth.agent;
 
 import dev.berth.agent.wiring.Host;
+import dev.berth.agent.wiring.Machine;
 import dev.berth.reconciler.fake.FakeImageFetcher;
 import dev.berth.reconciler.fake.FakeImagePool;
 import dev.berth.reconciler.fake.FakeInventoryStore;
@@ -31,6 +32,8 @@ public final class FakeHost implements Host {
     public final FakeImageFetcher fetcher = new FakeImageFetcher(pool);
     public final FakeInventoryStore inventory = new FakeInventoryStore();
     public final ManualClock clock = new ManualClock();
+    /** The machine as a test wants it; by default "fake-host" with a fixed machine-id. */
+    public Machine machine = FixedMachine.DEFAULT;
 
     /** Publishes an image at https://images.example/NAME_VERSION.raw; returns the sha256 of its bytes. */
     public String publish(TestImage image) {
@@ -80,6 +83,11 @@ public final class FakeHost implements Host {
     @Override
     public Sleeper sleeper() {
         return clock.sleeper();
+    }
+
+    @Override
+    public Machine machine() {
+        return machine;
     }
 
     @Override

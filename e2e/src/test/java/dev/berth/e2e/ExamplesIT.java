@@ -62,7 +62,7 @@ class ExamplesIT {
         assertThat(exampleManifests())
                 .extracting(p -> p.getFileName().toString())
                 .as("a new example needs its own assertions here")
-                .containsExactly("agent.yaml", "fleet.yaml", "hello.yaml");
+                .containsExactly("agent.yaml", "fleet.yaml", "hello.yaml", "targeted.yaml");
 
         CommandResult hello = apply("hello.yaml");
         Http.awaitBody(8081, "hello 1.0");
@@ -76,6 +76,28 @@ class ExamplesIT {
         assertThat(host.sh("readlink /etc/systemd/system.attached/web@.service.d/10-profile.conf"))
                 .endsWith("/profile/strict/service.conf");
         assertThat(host.pool()).containsExactlyInAnyOrder("hello_1.1.raw", "web_1.0.raw");
+    }
+
+    @Test
+    void theTargetedExampleRendersEachHostItsOwnImages() {
+        CommandResult canary = host.berth(
+                "render",
+                "--manifest",
+                "/etc/berth/examples/targeted.yaml",
+                "--host",
+                "web-1",
+                "--label",
+                "ring=canary");
+        CommandResult other = host.berth("render", "--manifest", "/etc/berth/examples/targeted.yaml", "--host", "db-1");
+
+        assertThat(canary.exitCode()).as(canary.describe()).isZero();
+        assertThat(other.exitCode()).as(other.describe()).isZero();
+        assertThat(canary.stdout())
+                .contains("  - name: hello\n    version: \"1.1\"\n")
+                .contains("  - name: web\n");
+        assertThat(other.stdout())
+                .contains("  - name: hello\n    version: \"1.0\"\n")
+                .doesNotContain("name: web");
     }
 
     private CommandResult apply(String example) {

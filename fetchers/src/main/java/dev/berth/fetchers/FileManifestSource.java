@@ -1,12 +1,13 @@
 package dev.berth.fetchers;
 
 import dev.berth.model.BerthException;
-import dev.berth.model.Manifest;
+import dev.berth.model.FleetManifest;
 import dev.berth.model.ManifestInvalidException;
 import dev.berth.model.ManifestParser;
 import dev.berth.model.Manifests;
 import dev.berth.model.Reason;
 import dev.berth.model.Sha256;
+import dev.berth.model.fleet.HostIdentity;
 import dev.berth.model.yaml.Problem;
 import dev.berth.reconciler.port.ManifestSource;
 import dev.berth.reconciler.port.SourceSnapshot;
@@ -24,29 +25,45 @@ import java.util.stream.Stream;
 
 /**
  * Desired state from a manifest file on the host, or from every *.yaml and *.yml file of a directory (not its
- * subdirectories, not hidden files such as an editor's backups), read in name order and merged. The revision is "sha256:" and the digest of the bytes read, so
- * an unchanged file yields an unchanged revision.
+ * subdirectories, not hidden files such as an editor's backups), read in name order and merged, as one host sees it.
+ * The revision is "sha256:" and the digest of the bytes read, so an unchanged file yields an unchanged revision.
  */
 public final class FileManifestSource implements ManifestSource {
     private final Path path;
+    private final HostIdentity host;
 
-    public FileManifestSource(Path path) {
+    /** @param host whose view of the manifest {@link #read} returns */
+    public FileManifestSource(Path path, HostIdentity host) {
         this.path = Objects.requireNonNull(path, "path");
+        this.host = Objects.requireNonNull(host, "host");
     }
 
+    /** What {@code host} should run: for each image, the first entry whose selector matches it. */
     @Override
     public SourceSnapshot read() {
-        if (Files.isDirectory(path)) {
-            return readDirectory();
-        }
-        byte[] bytes = bytes(path);
-        Manifest manifest = ManifestParser.parse(new String(bytes, StandardCharsets.UTF_8), path.toString());
-        return new SourceSnapshot(
-                manifest, "sha256:" + Sha256.of(digest().digest(bytes)).hex());
+        Read read = read(path);
+        return new SourceSnapshot(read.fleet().forHost(host), read.revision());
     }
 
-    private SourceSnapshot readDirectory() {
-        List<Path> files = manifestFiles();
+    /** Every entry of the file or directory, whichever host it is for: what {@code berth validate} checks. */
+    public static FleetManifest fleet(Path path) {
+        return read(path).fleet();
+    }
+
+    /** The whole manifest and the digest of the bytes it was read from. */
+    private record Read(FleetManifest fleet, String revision) {}
+
+    private static Read read(Path path) {
+        if (Files.isDirectory(path)) {
+            return readDirectory(path);
+        }
+        byte[] bytes = bytes(path);
+        FleetManifest fleet = ManifestParser.parse(new String(bytes, StandardCharsets.UTF_8), path.toString());
+        return new Read(fleet, "sha256:" + Sha256.of(digest().digest(bytes)).hex());
+    }
+
+    private static Read readDirectory(Path path) {
+        List<Path> files = manifestFiles(path);
         if (files.isEmpty()) {
             throw new BerthException(
                     Reason.ManifestInvalid,
@@ -54,7 +71,7 @@ public final class FileManifestSource implements ManifestSource {
                             + " the right directory (an empty desired state is never assumed)");
         }
         MessageDigest digest = digest();
-        List<Manifest> parts = new ArrayList<>();
+        List<FleetManifest> parts = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (Path file : files) {
             byte[] bytes = bytes(file);
@@ -71,11 +88,11 @@ public final class FileManifestSource implements ManifestSource {
         if (!problems.isEmpty()) {
             throw new ManifestInvalidException(problems);
         }
-        Manifest merged = Manifests.merge(parts, path.toString());
-        return new SourceSnapshot(merged, "sha256:" + Sha256.of(digest.digest()).hex());
+        FleetManifest merged = Manifests.merge(parts, path.toString());
+        return new Read(merged, "sha256:" + Sha256.of(digest.digest()).hex());
     }
 
-    private List<Path> manifestFiles() {
+    private static List<Path> manifestFiles(Path path) {
         try (Stream<Path> entries = Files.list(path)) {
             return entries.filter(FileManifestSource::isManifestName)
                     .filter(Files::isRegularFile)

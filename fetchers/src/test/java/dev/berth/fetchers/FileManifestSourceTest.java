@@ -7,12 +7,14 @@ import dev.berth.model.BerthException;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.ManifestInvalidException;
 import dev.berth.model.Reason;
+import dev.berth.model.fleet.HostIdentity;
 import dev.berth.reconciler.port.SourceSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +38,7 @@ class FileManifestSourceTest {
     void aFileIsReadWithTheDigestOfItsBytesAsRevision() throws Exception {
         Path file = Files.writeString(dir.resolve("hosts.yaml"), manifest("web"));
 
-        SourceSnapshot snapshot = new FileManifestSource(file).read();
+        SourceSnapshot snapshot = new FileManifestSource(file, TestHosts.PLAIN).read();
 
         String expected =
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
@@ -49,7 +51,7 @@ class FileManifestSourceTest {
     @Test
     void theRevisionChangesWithTheContentAndOnlyThen() throws IOException {
         Path file = Files.writeString(dir.resolve("hosts.yaml"), manifest("web"));
-        FileManifestSource source = new FileManifestSource(file);
+        FileManifestSource source = new FileManifestSource(file, TestHosts.PLAIN);
         String first = source.read().revision();
 
         assertThat(source.read().revision()).isEqualTo(first);
@@ -66,7 +68,7 @@ class FileManifestSourceTest {
         Files.createDirectories(dir.resolve("sub"));
         Files.writeString(dir.resolve("sub/c.yaml"), manifest("nested"));
 
-        SourceSnapshot snapshot = new FileManifestSource(dir).read();
+        SourceSnapshot snapshot = new FileManifestSource(dir, TestHosts.PLAIN).read();
 
         assertThat(snapshot.manifest().images()).extracting(ImageSpec::name).containsExactly("web", "db");
         assertThat(snapshot.manifest().image("db").orElseThrow().origin().file())
@@ -77,38 +79,59 @@ class FileManifestSourceTest {
     @Test
     void renamingAFileInADirectoryChangesTheRevision() throws IOException {
         Files.writeString(dir.resolve("a.yaml"), manifest("web"));
-        String before = new FileManifestSource(dir).read().revision();
+        String before = new FileManifestSource(dir, TestHosts.PLAIN).read().revision();
         Files.move(dir.resolve("a.yaml"), dir.resolve("b.yaml"));
 
-        assertThat(new FileManifestSource(dir).read().revision()).isNotEqualTo(before);
+        assertThat(new FileManifestSource(dir, TestHosts.PLAIN).read().revision())
+                .isNotEqualTo(before);
     }
 
     @Test
-    void theSameImageInTwoFilesOfADirectoryNamesBothFiles() throws IOException {
+    void anEntryInALaterFileThatCanNeverApplyNamesBothFiles() throws IOException {
         Files.writeString(dir.resolve("a.yaml"), manifest("web"));
         Files.writeString(dir.resolve("b.yaml"), manifest("db", "web"));
 
-        ManifestInvalidException e =
-                catchThrowableOfType(ManifestInvalidException.class, () -> new FileManifestSource(dir).read());
+        ManifestInvalidException e = catchThrowableOfType(
+                ManifestInvalidException.class, () -> new FileManifestSource(dir, TestHosts.PLAIN).read());
 
         assertThat(e.getMessage())
                 .contains(dir.resolve("b.yaml") + ":8:1")
-                .contains("already declared in " + dir.resolve("a.yaml") + ":4");
+                .contains("the entry at " + dir.resolve("a.yaml") + ":4 has no hosts: selector");
+    }
+
+    @Test
+    void eachHostReadsItsOwnViewOfADirectoryAndValidateSeesEveryEntry() throws IOException {
+        Files.writeString(
+                dir.resolve("10-canary.yaml"),
+                manifest("web").replace("\"1.0\"", "\"2.0\"") + "    hosts: {labels: {ring: canary}}\n");
+        Files.writeString(dir.resolve("20-fleet.yaml"), manifest("web", "db"));
+        HostIdentity canary = new HostIdentity("web-1", Map.of("ring", "canary"), "1".repeat(32));
+
+        SourceSnapshot forCanary = new FileManifestSource(dir, canary).read();
+        SourceSnapshot forOthers = new FileManifestSource(dir, TestHosts.PLAIN).read();
+
+        assertThat(forCanary.manifest().images()).extracting(ImageSpec::label).containsExactly("web 2.0", "db 1.0");
+        assertThat(forOthers.manifest().images()).extracting(ImageSpec::label).containsExactly("web 1.0", "db 1.0");
+        assertThat(forCanary.revision()).as("the bytes decide the revision").isEqualTo(forOthers.revision());
+        assertThat(FileManifestSource.fleet(dir).images())
+                .extracting(ImageSpec::label)
+                .containsExactly("web 2.0", "web 1.0", "db 1.0");
     }
 
     @Test
     void anInvalidFileIsReportedWithItsNameAndLine() throws IOException {
         Path file = Files.writeString(dir.resolve("hosts.yaml"), manifest("web").replace(SHA, "nothex"));
 
-        ManifestInvalidException e =
-                catchThrowableOfType(ManifestInvalidException.class, () -> new FileManifestSource(file).read());
+        ManifestInvalidException e = catchThrowableOfType(
+                ManifestInvalidException.class, () -> new FileManifestSource(file, TestHosts.PLAIN).read());
 
         assertThat(e.getMessage()).contains(file + ":7:");
     }
 
     @Test
     void aDirectoryWithoutManifestsIsRefusedRatherThanReadAsEmpty() {
-        BerthException e = catchThrowableOfType(BerthException.class, () -> new FileManifestSource(dir).read());
+        BerthException e =
+                catchThrowableOfType(BerthException.class, () -> new FileManifestSource(dir, TestHosts.PLAIN).read());
 
         assertThat(e.reason()).isEqualTo(Reason.ManifestInvalid);
         assertThat(e.getMessage()).contains(dir.toString()).contains("no *.yaml or *.yml file");
@@ -118,7 +141,8 @@ class FileManifestSourceTest {
     void aMissingFileIsASourceUnavailableNamingThePath() {
         Path missing = dir.resolve("nowhere.yaml");
 
-        BerthException e = catchThrowableOfType(BerthException.class, () -> new FileManifestSource(missing).read());
+        BerthException e = catchThrowableOfType(
+                BerthException.class, () -> new FileManifestSource(missing, TestHosts.PLAIN).read());
 
         assertThat(e.reason()).isEqualTo(Reason.SourceUnavailable);
         assertThat(e.getMessage()).contains(missing.toString()).contains("no such file");

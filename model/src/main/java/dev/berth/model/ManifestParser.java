@@ -1,5 +1,6 @@
 package dev.berth.model;
 
+import dev.berth.model.fleet.HostSelector;
 import dev.berth.model.yaml.Fields;
 import dev.berth.model.yaml.Position;
 import dev.berth.model.yaml.Problems;
@@ -12,16 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads a version 1 manifest strictly: unknown and missing fields, duplicate names and malformed values are all
- * reported together, each with file, line and column.
+ * Reads a version 1 manifest strictly: unknown and missing fields, entries that can never apply and malformed values
+ * are all reported together, each with file, line and column.
  */
 public final class ManifestParser {
     private static final Set<String> TOP = Set.of("apiVersion", "kind", "images");
@@ -39,14 +38,15 @@ public final class ManifestParser {
             "health",
             "roothash",
             "verity",
-            "roothashSignature");
+            "roothashSignature",
+            "hosts");
     private static final Set<String> HEALTH = Set.of("http", "stableFor", "timeout");
     private static final Set<String> SIDECAR = Set.of("url", "sha256");
 
     private ManifestParser() {}
 
     /** Reads the manifest at {@code file}; messages name the file as given. */
-    public static Manifest read(Path file) {
+    public static FleetManifest read(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -59,19 +59,19 @@ public final class ManifestParser {
     }
 
     /** Parses {@code text}; {@code file} is the name messages use. */
-    public static Manifest parse(String text, String file) {
+    public static FleetManifest parse(String text, String file) {
         Problems problems = new Problems(file);
-        List<ImageSpec> images = YamlReader.read(text, problems)
+        List<FleetManifest.Entry> entries = YamlReader.read(text, problems)
                 .flatMap(root -> Fields.of(root, "", problems))
                 .map(top -> top(top, file))
                 .orElse(List.of());
         if (!problems.isEmpty()) {
             throw new ManifestInvalidException(problems.sorted());
         }
-        return new Manifest(images, file);
+        return new FleetManifest(entries, file);
     }
 
-    private static List<ImageSpec> top(Fields top, String file) {
+    private static List<FleetManifest.Entry> top(Fields top, String file) {
         top.rejectUnknown(TOP);
         top.requiredText("apiVersion")
                 .ifPresent(v -> top.checked(
@@ -85,33 +85,29 @@ public final class ManifestParser {
         if (!top.require("images")) {
             return List.of();
         }
-        List<ImageSpec> images = new ArrayList<>();
-        Map<String, Integer> firstLine = new HashMap<>();
+        List<FleetManifest.Entry> entries = new ArrayList<>();
         List<YamlNode> items = top.list("images").orElse(List.of());
         for (int i = 0; i < items.size(); i++) {
-            YamlNode item = items.get(i);
-            Optional<Fields> fields = Fields.of(item, "images[" + i + "]", top.problems());
+            Optional<Fields> fields = Fields.of(items.get(i), "images[" + i + "]", top.problems());
             if (fields.isEmpty()) {
                 continue;
             }
-            Optional<ImageSpec> spec = image(fields.get(), file);
-            spec.ifPresent(s -> {
-                Integer earlier =
-                        firstLine.putIfAbsent(s.name(), item.position().line());
-                if (earlier != null) {
-                    fields.get()
-                            .problems()
-                            .add(
-                                    fields.get().positionOf("name"),
-                                    fields.get().path("name"),
-                                    "image \"" + s.name() + "\" is already declared at line " + earlier
-                                            + "; names must be unique");
-                } else {
-                    images.add(s);
-                }
-            });
+            Fields f = fields.get();
+            Optional<ImageSpec> spec = image(f, file);
+            Optional<HostSelector> hosts = HostSelectors.read(f, "hosts");
+            if (spec.isEmpty() || hosts.isEmpty()) {
+                continue;
+            }
+            FleetManifest.Entry entry = new FleetManifest.Entry(spec.get(), hosts.get());
+            Optional<FleetManifest.Entry> earlier = FleetManifest.shadowing(entries, entry);
+            if (earlier.isPresent()) {
+                String key = f.has("hosts") ? "hosts" : "name";
+                f.problems().add(f.positionOf(key), f.path(key), entry.unreachableAfter(earlier.get()));
+            } else {
+                entries.add(entry);
+            }
         }
-        return images;
+        return entries;
     }
 
     private static Optional<ImageSpec> image(Fields f, String file) {

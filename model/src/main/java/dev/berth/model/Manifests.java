@@ -3,39 +3,40 @@ package dev.berth.model;
 import dev.berth.model.yaml.Position;
 import dev.berth.model.yaml.Problem;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Joins the manifests of several files (a directory of manifests) into one desired state. An image name may be
- * declared once across all of them: a second declaration is a mistake a person must resolve, never a silent
- * override, because which file wins would depend on file names.
+ * Joins the manifests of several files (a directory of manifests) into one fleet's desired state: their entries in
+ * file order, the files in the order given. An image name may have entries in several files, as in one file: for
+ * each host the first matching entry applies. An entry that can never apply, because an earlier one (perhaps in
+ * another file) takes every host it would, is a mistake a person must resolve, never silently ignored.
  */
 public final class Manifests {
     private Manifests() {}
 
-    /** The images of every part, in order; the source names every part's source. */
-    public static Manifest merge(List<Manifest> parts) {
-        String source = parts.stream().map(Manifest::source).collect(Collectors.joining(", "));
+    /** The entries of every part, in order; the source names every part's source. */
+    public static FleetManifest merge(List<FleetManifest> parts) {
+        String source = parts.stream().map(FleetManifest::source).collect(Collectors.joining(", "));
         return merge(parts, source);
     }
 
     /**
-     * The images of every part, in order, as one manifest read from {@code source}.
+     * The entries of every part, in order, as one manifest read from {@code source}.
      *
-     * @throws ManifestInvalidException with one problem per image name declared in more than one part, naming
-     *     both places
+     * @throws ManifestInvalidException with one problem per entry that can never apply, naming both places
      */
-    public static Manifest merge(List<Manifest> parts, String source) {
-        Map<String, ImageSpec> byName = new LinkedHashMap<>();
+    public static FleetManifest merge(List<FleetManifest> parts, String source) {
+        List<FleetManifest.Entry> entries = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        for (Manifest part : parts) {
-            for (ImageSpec image : part.images()) {
-                ImageSpec earlier = byName.putIfAbsent(image.name(), image);
-                if (earlier != null) {
-                    problems.add(duplicate(image, earlier));
+        for (FleetManifest part : parts) {
+            for (FleetManifest.Entry entry : part.entries()) {
+                Optional<FleetManifest.Entry> earlier = FleetManifest.shadowing(entries, entry);
+                if (earlier.isPresent()) {
+                    problems.add(unreachable(entry, earlier.get()));
+                } else {
+                    entries.add(entry);
                 }
             }
         }
@@ -43,16 +44,15 @@ public final class Manifests {
             throw new ManifestInvalidException(problems);
         }
         boolean remote = parts.stream().anyMatch(p -> p.provenance() == Provenance.REPOSITORY);
-        return new Manifest(List.copyOf(byName.values()), source, remote ? Provenance.REPOSITORY : Provenance.HOST);
+        return new FleetManifest(entries, source, remote ? Provenance.REPOSITORY : Provenance.HOST);
     }
 
-    private static Problem duplicate(ImageSpec image, ImageSpec earlier) {
-        Origin at = image.origin();
+    private static Problem unreachable(FleetManifest.Entry entry, FleetManifest.Entry earlier) {
+        Origin at = entry.spec().origin();
         return new Problem(
                 at.file(),
                 new Position(Math.max(at.line(), 1), 1),
-                "name",
-                "image \"" + image.name() + "\" is already declared in " + earlier.origin()
-                        + "; an image name may appear in only one file of the directory");
+                entry.hosts().isAny() ? "name" : "hosts",
+                entry.unreachableAfter(earlier));
     }
 }

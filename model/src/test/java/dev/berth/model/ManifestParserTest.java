@@ -25,7 +25,7 @@ class ManifestParserTest {
 
     @Test
     void aFullImageEntryIsReadWithEveryField() {
-        Manifest m = ManifestParser.parse(manifest("""
+        FleetManifest m = ManifestParser.parse(manifest("""
                   - name: hello
                     version: "1.0"
                     url: https://images.example.com/hello_1.0.raw
@@ -118,7 +118,7 @@ class ManifestParserTest {
     }
 
     @Test
-    void aNameUsedTwiceNamesTheFirstLine() {
+    void aSecondEntryForANameWithoutSelectorsCanNeverApplyAndBothLinesAreNamed() {
         String entry = """
                   - name: hello
                     version: "1.0"
@@ -127,8 +127,9 @@ class ManifestParserTest {
                 """.formatted(SHA);
 
         assertThat(problems(manifest(entry + entry)))
-                .containsExactly(
-                        "m.yaml:8:11: images[1].name: image \"hello\" is already declared at line 4; names must be unique");
+                .containsExactly("m.yaml:8:11: images[1].name: this entry for image \"hello\" (m.yaml:8) can never"
+                        + " apply: the entry at m.yaml:4 has no hosts: selector, so it applies to every host first;"
+                        + " give that entry a hosts: selector, or remove this one");
     }
 
     @Test

@@ -6,8 +6,11 @@ import dev.berth.agent.config.SettingsFile;
 import dev.berth.agent.daemon.Daemon;
 import dev.berth.agent.systemd.Logging;
 import dev.berth.agent.systemd.SystemdNotifier;
+import dev.berth.agent.wiring.Assembly;
 import dev.berth.agent.wiring.HostConnector;
+import dev.berth.agent.wiring.MachineFiles;
 import dev.berth.model.BerthException;
+import dev.berth.model.fleet.HostIdentity;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,7 +36,10 @@ public final class AgentCommand implements Callable<Integer> {
             description = "The agent's configuration (default: ${DEFAULT-VALUE}).")
     Path config = Settings.DEFAULT_FILE;
 
-    @Option(names = "--check", description = "Only check the configuration: exit 0 when valid, 1 with every problem.")
+    @Option(
+            names = "--check",
+            description = "Only check the configuration and this host's identity (hostname, /etc/machine-id): exit 0"
+                    + " when valid, 1 with every problem.")
     boolean check;
 
     @Option(
@@ -56,13 +62,14 @@ public final class AgentCommand implements Callable<Integer> {
         try {
             parsed = SettingsFile.read(config);
             parsed.requireSource("berth agent");
+            if (check) {
+                HostIdentity host = Assembly.identity(parsed, MachineFiles.SYSTEM);
+                reporter.out.println(config + ": valid, for host " + host.describe());
+                reporter.out.flush();
+                return 0;
+            }
         } catch (BerthException e) {
             return reporter.fail(e);
-        }
-        if (check) {
-            reporter.out.println(config + ": valid");
-            reporter.out.flush();
-            return 0;
         }
         Logging.configureForDaemon(Level.toLevel(logLevel, Level.INFO));
         try {

@@ -12,6 +12,7 @@ import picocli.CommandLine.ScopeType;
         description = "GitOps for systemd portable services: converge this host to a manifest.",
         subcommands = {
             ValidateCommand.class,
+            RenderCommand.class,
             PlanCommand.class,
             ApplyCommand.class,
             StatusCommand.class,

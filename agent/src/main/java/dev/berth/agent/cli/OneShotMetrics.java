@@ -7,6 +7,7 @@ import dev.berth.agent.status.Version;
 import dev.berth.fetchers.fs.SafeFiles;
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
+import dev.berth.model.fleet.HostIdentity;
 import dev.berth.reconciler.loop.LoopListener;
 import dev.berth.reconciler.loop.PassReport;
 import dev.berth.reconciler.port.ReconcileListener;
@@ -14,6 +15,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,6 +33,11 @@ final class OneShotMetrics implements LoopListener {
 
     ReconcileListener listener() {
         return file.isPresent() ? metrics : ReconcileListener.NONE;
+    }
+
+    /** Who the host is, for berth_host_info. */
+    void host(HostIdentity host, List<String> labelKeys) {
+        metrics.host(host, labelKeys);
     }
 
     void downloaded(long bytes) {

@@ -6,6 +6,7 @@ import dev.berth.agent.render.PlanText;
 import dev.berth.agent.wiring.Assembly;
 import dev.berth.agent.wiring.HostConnector;
 import dev.berth.model.BerthException;
+import dev.berth.model.fleet.HostIdentity;
 import dev.berth.model.plan.Plan;
 import dev.berth.reconciler.port.ReconcileListener;
 import dev.berth.reconciler.port.SourceSnapshot;
@@ -50,11 +51,13 @@ public final class PlanCommand implements Callable<Integer> {
             Settings resolved = source.applyTo(settings.resolve());
             SourceSnapshot snapshot;
             Plan plan;
+            HostIdentity host;
             try (Assembly assembly = Assembly.open(resolved, connector, bytes -> {})) {
+                host = assembly.identity();
                 snapshot = assembly.source("berth plan").read();
                 plan = assembly.reconciler(ReconcileListener.NONE).plan(snapshot.manifest());
             }
-            print(reporter, snapshot, plan);
+            print(reporter, host, snapshot, plan);
             if (!plan.refused().isEmpty() || Reporter.refused(snapshot)) {
                 return 1;
             }
@@ -64,11 +67,12 @@ public final class PlanCommand implements Callable<Integer> {
         }
     }
 
-    static void print(Reporter reporter, SourceSnapshot snapshot, Plan plan) {
+    static void print(Reporter reporter, HostIdentity host, SourceSnapshot snapshot, Plan plan) {
         if (reporter.json()) {
-            reporter.print(Reporter.source(PlanJson.of(plan), snapshot));
+            reporter.print(Reporter.source(PlanJson.of(plan).set("host", PlanJson.host(host)), snapshot));
             return;
         }
+        reporter.out.println("Host: " + host.describe());
         reporter.source(snapshot);
         int images = snapshot.manifest().images().size();
         if (!plan.isEmpty()) {

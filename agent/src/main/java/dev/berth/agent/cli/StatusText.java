@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.berth.agent.status.AgentStatus;
+import dev.berth.model.fleet.HostIdentity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +29,10 @@ final class StatusText {
         AgentStatus.LastPass pass = status.lastPass();
         lines.add("Last pass by " + status.runner() + " " + status.version() + " (pid " + status.pid() + ", started "
                 + status.started() + ")");
+        AgentStatus.HostStatus host = status.host();
+        if (host != null) {
+            lines.add("Host:        " + host.name() + " " + labels(host.labels()) + ", machine-id " + host.machineId());
+        }
         lines.add("Last pass:   " + pass.finished() + ", " + pass.outcome() + " (woken by " + pass.cause() + ")");
         lines.add("Converged:   " + (status.lastConverged() == null ? "never" : status.lastConverged()));
         if (pass.source() != null) {
@@ -80,6 +86,10 @@ final class StatusText {
             return "drift: " + image.drift();
         }
         return image.healthDetail();
+    }
+
+    private static String labels(Map<String, String> labels) {
+        return labels.isEmpty() ? "(no labels)" : "(" + HostIdentity.describe(labels) + ")";
     }
 
     private static String dash(@Nullable String value) {

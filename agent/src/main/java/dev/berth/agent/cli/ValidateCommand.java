@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.fetchers.FileManifestSource;
 import dev.berth.model.BerthException;
-import dev.berth.model.Manifest;
+import dev.berth.model.FleetManifest;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -15,8 +15,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Checks a manifest without touching any host. */
-@Command(name = "validate", description = "Check a manifest: exit 0 when valid, 1 with every problem.")
+/** Checks a manifest, every entry for every host, without touching any host. */
+@Command(
+        name = "validate",
+        description =
+                "Check a manifest, every entry whichever hosts it is for: exit 0 when valid, 1 with every problem.")
 public final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -28,25 +31,35 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Output output = Output.text;
 
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
     @Override
     public Integer call() {
         Reporter reporter =
                 new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr(), output);
         Path file = Objects.requireNonNull(this.file, "FILE");
-        Manifest manifest;
+        FleetManifest fleet;
         try {
-            manifest = new FileManifestSource(file).read().manifest();
+            fleet = FileManifestSource.fleet(file);
         } catch (BerthException e) {
             return reporter.fail(e);
         }
         if (reporter.json()) {
-            ObjectNode node =
-                    JsonNodeFactory.instance.objectNode().put("valid", true).put("file", file.toString());
-            manifest.images().forEach(i -> node.withArray("images").add(i.name()));
+            ObjectNode node = JsonNodeFactory.instance
+                    .objectNode()
+                    .put("valid", true)
+                    .put("file", file.toString())
+                    .put("entries", fleet.entries().size());
+            node.putArray("images");
+            fleet.names().forEach(name -> node.withArray("images").add(name));
             reporter.print(node);
         } else {
-            int n = manifest.images().size();
-            reporter.out.println(file + ": valid, " + n + (n == 1 ? " image" : " images"));
+            int images = fleet.names().size();
+            int entries = fleet.entries().size();
+            reporter.out.println(file + ": valid, " + count(images, "image", "images") + " in "
+                    + count(entries, "entry", "entries"));
             reporter.out.flush();
         }
         return 0;

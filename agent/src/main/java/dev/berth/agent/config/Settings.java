@@ -8,6 +8,7 @@ import dev.berth.reconciler.health.HealthPolicy;
 import dev.berth.reconciler.loop.Schedule;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,6 +24,8 @@ import java.util.Optional;
  * @param policy what this host allows whatever the manifest says (profiles, URL prefixes, http, image size)
  * @param download how images are downloaded (timeouts, speed floor, free space)
  * @param metricsListen where the agent serves /metrics, /healthz and /readyz; empty to serve nothing
+ * @param host who this host is: the name and labels manifests' selectors match
+ * @param metricsHostLabels the keys of {@code host.labels} that berth_host_info carries as labels
  */
 public record Settings(
         Optional<Path> file,
@@ -36,7 +39,9 @@ public record Settings(
         boolean driftCorrection,
         LocalPolicy policy,
         DownloadPolicy download,
-        Optional<InetSocketAddress> metricsListen) {
+        Optional<InetSocketAddress> metricsListen,
+        HostSettings host,
+        List<String> metricsHostLabels) {
 
     /** Read by plan, apply and status when it exists and no --config is given; the agent's unit passes it. */
     public static final String DEFAULT_FILE_NAME = "/etc/berth/agent.yaml";
@@ -59,6 +64,8 @@ public record Settings(
         Objects.requireNonNull(policy, "policy");
         download = Objects.requireNonNull(download, "download").withLimits(policy);
         Objects.requireNonNull(metricsListen, "metricsListen");
+        Objects.requireNonNull(host, "host");
+        metricsHostLabels = List.copyOf(metricsHostLabels);
     }
 
     /** Every default: what a host without a configuration file gets. */
@@ -78,7 +85,9 @@ public record Settings(
                 true,
                 LocalPolicy.defaults(),
                 DownloadPolicy.defaults(),
-                Optional.of(new InetSocketAddress("127.0.0.1", METRICS_PORT)));
+                Optional.of(new InetSocketAddress("127.0.0.1", METRICS_PORT)),
+                HostSettings.DEFAULT,
+                List.of());
     }
 
     public Settings withSource(SourceConfig replaced) {
@@ -94,7 +103,9 @@ public record Settings(
                 driftCorrection,
                 policy,
                 download,
-                metricsListen);
+                metricsListen,
+                host,
+                metricsHostLabels);
     }
 
     public Settings withTrustedKeys(Path keys) {
@@ -110,7 +121,9 @@ public record Settings(
                 driftCorrection,
                 policy,
                 download,
-                metricsListen);
+                metricsListen,
+                host,
+                metricsHostLabels);
     }
 
     public Settings withStateDir(Path dir) {
@@ -126,7 +139,9 @@ public record Settings(
                 driftCorrection,
                 policy,
                 download,
-                metricsListen);
+                metricsListen,
+                host,
+                metricsHostLabels);
     }
 
     public Settings withPoolDir(Path dir) {
@@ -142,7 +157,9 @@ public record Settings(
                 driftCorrection,
                 policy,
                 download,
-                metricsListen);
+                metricsListen,
+                host,
+                metricsHostLabels);
     }
 
     public Settings withBus(String address) {
@@ -158,7 +175,9 @@ public record Settings(
                 driftCorrection,
                 policy,
                 download,
-                metricsListen);
+                metricsListen,
+                host,
+                metricsHostLabels);
     }
 
     public Settings withPolicy(LocalPolicy replaced) {
@@ -174,7 +193,9 @@ public record Settings(
                 driftCorrection,
                 replaced,
                 download,
-                metricsListen);
+                metricsListen,
+                host,
+                metricsHostLabels);
     }
 
     /** The source, or why a command that needs one cannot run. */

@@ -20,7 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -47,7 +49,8 @@ public final class SettingsFile {
             "driftCorrection",
             "policy",
             "download",
-            "metrics");
+            "metrics",
+            "host");
     private static final Set<String> SOURCE = Set.of("manifest", "git", "trustedKeys");
     private static final Set<String> GIT = Set.of(
             "url",
@@ -67,10 +70,12 @@ public final class SettingsFile {
     private static final Set<String> DOWNLOAD =
             Set.of("connectTimeout", "readTimeout", "lowSpeedLimit", "lowSpeedTime", "minFreeSpace");
     private static final Pattern PERCENT = Pattern.compile("(\\d{1,2})\\s*%");
-    private static final Set<String> METRICS = Set.of("listen");
+    private static final Set<String> METRICS = Set.of("listen", "hostLabels");
+    private static final Set<String> HOST = Set.of("name", "labels");
     private static final Pattern ANY = Pattern.compile(".+");
     private static final Pattern ABSOLUTE = Pattern.compile("/.*");
     private static final Pattern ENV = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final String HOST_NAME_LABEL = "name";
 
     private SettingsFile() {}
 
@@ -123,8 +128,12 @@ public final class SettingsFile {
                 f.fields("policy").map(p -> policy(p, defaults.policy())).orElse(defaults.policy());
         DownloadPolicy download =
                 f.fields("download").map(d -> download(d, defaults.download())).orElse(defaults.download());
+        Optional<Fields> metricsFields = f.fields("metrics");
+        metricsFields.ifPresent(m -> m.rejectUnknown(METRICS));
         Optional<InetSocketAddress> metrics =
-                f.fields("metrics").map(SettingsFile::listen).orElse(defaults.metricsListen());
+                metricsFields.map(SettingsFile::listen).orElse(defaults.metricsListen());
+        List<String> hostLabels = metricsFields.map(SettingsFile::hostLabels).orElse(defaults.metricsHostLabels());
+        HostSettings host = f.fields("host").map(SettingsFile::host).orElse(defaults.host());
         if (!f.problems().isEmpty()) {
             return Optional.empty();
         }
@@ -140,7 +149,38 @@ public final class SettingsFile {
                 drift,
                 policy,
                 download,
-                metrics));
+                metrics,
+                host,
+                hostLabels));
+    }
+
+    private static HostSettings host(Fields h) {
+        h.rejectUnknown(HOST);
+        Optional<String> name = h.text("name", Names.HOST_NAME, Names.HOST_NAME_RULE);
+        Map<String, String> labels = h.textMap(
+                        "labels", Names.LABEL_KEY, Names.LABEL_KEY_RULE, Names.LABEL_VALUE, Names.LABEL_VALUE_RULE)
+                .orElse(Map.of());
+        return new HostSettings(name, labels);
+    }
+
+    /** Label names for berth_host_info: each once, and never "name", which holds the host's name. */
+    private static List<String> hostLabels(Fields m) {
+        List<String> keys =
+                m.textList("hostLabels", Names.LABEL_KEY, Names.LABEL_KEY_RULE).orElse(List.of());
+        Set<String> seen = new HashSet<>();
+        for (String key : keys) {
+            if (key.equals(HOST_NAME_LABEL)) {
+                m.problems()
+                        .add(
+                                m.positionOf("hostLabels"),
+                                m.path("hostLabels"),
+                                "\"name\" is the label berth_host_info gives the host's name; list host.labels keys"
+                                        + " only");
+            } else if (!seen.add(key)) {
+                m.problems().add(m.positionOf("hostLabels"), m.path("hostLabels"), "names \"" + key + "\" twice");
+            }
+        }
+        return keys;
     }
 
     private static DownloadPolicy download(Fields d, DownloadPolicy defaults) {
@@ -289,7 +329,9 @@ public final class SettingsFile {
     }
 
     private static Optional<InetSocketAddress> listen(Fields m) {
-        m.rejectUnknown(METRICS);
+        if (!m.has("listen")) {
+            return Settings.defaults().metricsListen();
+        }
         Optional<String> text = m.text("listen");
         if (text.isEmpty() || text.get().equals("off")) {
             return Optional.empty();

@@ -70,6 +70,7 @@ public final class Daemon {
         config.requireSource("berth agent");
         Assembly opened = keep(Assembly.open(config, connector, metrics::downloaded));
         assembly = opened;
+        metrics.host(opened.identity(), config.metricsHostLabels());
         try (StateLock lock = opened.lockForChanges("berth agent")) {
             AgentLoop loop = assemble(opened);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(loop), "berth-stop"));
@@ -85,7 +86,8 @@ public final class Daemon {
             });
             notifier.ready();
             LOG.info(
-                    "berth agent started: {} every {}, state in {}",
+                    "berth agent started as {}: {} every {}, state in {}",
+                    opened.identity().describe(),
                     describe(config.requireSource("berth agent")),
                     config.schedule().interval(),
                     config.stateDir());

@@ -3,6 +3,7 @@ package dev.berth.agent.metrics;
 import dev.berth.model.BerthException;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.Reason;
+import dev.berth.model.fleet.HostIdentity;
 import dev.berth.model.host.AttachedImage;
 import dev.berth.model.host.UnitStatus;
 import dev.berth.model.plan.Step;
@@ -17,9 +18,11 @@ import dev.berth.reconciler.port.SourceSnapshot;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Berth's metrics, whose names are a contract with the shipped dashboards and alerts (see the README). Labels stay
- * low-cardinality: image, version, profile, state, unit, action, result, revision; never URLs, hashes or errors.
+ * low-cardinality: image, version, profile, state, unit, action, result, revision, the host's name and the host
+ * labels a person names; never URLs, hashes or errors.
  */
 public final class BerthMetrics implements LoopListener, ReconcileListener {
     private final MeterRegistry registry;
@@ -91,6 +95,21 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
             steps(action, "success");
             steps(action, "failure");
         }
+    }
+
+    /**
+     * Says who this host is, once: {@code berth_host_info} = 1 with the host's name, and one label per key in
+     * {@code labelKeys} with the host's value for it ("" when it has none). Only the keys a person chose, so that
+     * the series stay few.
+     */
+    public void host(HostIdentity host, List<String> labelKeys) {
+        List<Tag> tags = new ArrayList<>();
+        tags.add(Tag.of("name", host.name()));
+        labelKeys.forEach(key -> tags.add(Tag.of(key, host.labels().getOrDefault(key, ""))));
+        Gauge.builder("berth.host.info", () -> 1)
+                .description("Who this host is: its name, and the host labels metrics.hostLabels names")
+                .tags(tags)
+                .register(registry);
     }
 
     /** Counts image bytes as they arrive (resumed downloads count only what was transferred). */

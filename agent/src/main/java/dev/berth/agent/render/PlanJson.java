@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.Urls;
+import dev.berth.model.fleet.HostIdentity;
 import dev.berth.model.plan.Finding;
 import dev.berth.model.plan.Plan;
 import dev.berth.model.plan.Step;
 import java.util.Locale;
+import java.util.TreeMap;
 
 /**
  * A plan as JSON for programs: one object per step and per finding, with stable field names. Every kind has its
@@ -134,9 +136,21 @@ public final class PlanJson {
         });
     }
 
+    /** Who the plan is for: the host's name, labels and machine-id. */
+    public static ObjectNode host(HostIdentity host) {
+        ObjectNode node = F.objectNode().put("name", host.name());
+        ObjectNode labels = node.putObject("labels");
+        new TreeMap<>(host.labels()).forEach(labels::put);
+        return node.put("machineId", host.machineId());
+    }
+
     private static ObjectNode spec(ObjectNode node, ImageSpec spec) {
         node.put("version", spec.version()).put("profile", spec.profile()).put("runtime", spec.runtime());
         spec.matches().forEach(node.putArray("matches")::add);
+        // Which manifest entry applies to this host: with targeting, the same image may have several.
+        node.putObject("origin")
+                .put("file", spec.origin().file())
+                .put("line", spec.origin().line());
         return node;
     }
 }

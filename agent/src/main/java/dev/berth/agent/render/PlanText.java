@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * A plan as a person reviews it, like a diff: "+" attaches, "~" changes, "-" removes, "!" refuses, "=" leaves
- * alone, "?" reports drift it does not correct. One line per step, in the order they run, then the findings. Every
+ * alone, "?" reports drift it does not correct. One line per step, in the order they run, then the findings; a step
+ * that attaches, upgrades or starts an image names the manifest entry (file:line) that applies to this host. Every
  * kind of step and finding has its line: the visitors below do not compile without one.
  */
 public final class PlanText {
@@ -57,12 +58,12 @@ public final class PlanText {
 
             @Override
             public String attach(Step.Attach a) {
-                return row("+", "attach", a.spec().label(), attachDetails(a.spec()));
+                return row("+", "attach", a.spec().label(), attachDetails(a.spec()) + from(a.spec()));
             }
 
             @Override
             public String upgrade(Step.Upgrade u) {
-                return row("~", "upgrade", u.spec().name(), changes(u.from(), u.spec()));
+                return row("~", "upgrade", u.spec().name(), changes(u.from(), u.spec()) + from(u.spec()));
             }
 
             @Override
@@ -71,8 +72,8 @@ public final class PlanText {
                         "~",
                         "start",
                         s.spec().label(),
-                        "units are " + s.attached().state() + ": "
-                                + (s.spec().enable() ? "enable and start" : "start"));
+                        "units are " + s.attached().state() + ": " + (s.spec().enable() ? "enable and start" : "start")
+                                + from(s.spec()));
             }
 
             @Override
@@ -121,6 +122,11 @@ public final class PlanText {
                 return row("*", "waiting", w.image(), WaitView.describe(w));
             }
         });
+    }
+
+    /** " (fleet.yaml:23)": the manifest entry that applies, since an image may have one entry per group of hosts. */
+    private static String from(ImageSpec spec) {
+        return " (" + spec.origin() + ")";
     }
 
     private static String attachDetails(ImageSpec spec) {

@@ -1,9 +1,13 @@
 package dev.berth.agent.status;
 
 import dev.berth.agent.render.UndoneView;
+import dev.berth.model.fleet.HostIdentity;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param runner "berth agent" or "berth apply"
  * @param started when that process started
  * @param lastConverged when a pass last found the host matching the manifest
+ * @param host who the host is, as manifests target it; absent in a status written before schema 3
  */
 public record AgentStatus(
         int schemaVersion,
@@ -23,14 +28,34 @@ public record AgentStatus(
         LastPass lastPass,
         @Nullable Instant lastConverged,
         List<ImageStatus> images,
-        List<String> unmanaged) {
-    /** 2: the runner, each image's outcome, and what a failed change was undone to as an object. */
+        List<String> unmanaged,
+        @Nullable HostStatus host) {
+    /**
+     * 3: the host's name, labels and machine-id, and what each image waits for. 2: the runner, each image's outcome, and what a failed change was
+     * undone to as an object.
+     */
     public static final int SCHEMA = 3;
+
+    /** The oldest schema this Berth reads: what it added since is then absent. */
+    public static final int OLDEST_READ = 2;
 
     public AgentStatus {
         Objects.requireNonNull(lastPass, "lastPass");
         images = List.copyOf(images);
         unmanaged = List.copyOf(unmanaged);
+    }
+
+    /** Who the host is: its name and labels, which manifests' selectors match, and its machine-id. */
+    public record HostStatus(String name, Map<String, String> labels, String machineId) {
+        public HostStatus {
+            Objects.requireNonNull(name, "name");
+            labels = Collections.unmodifiableMap(new TreeMap<>(labels));
+            Objects.requireNonNull(machineId, "machineId");
+        }
+
+        public static HostStatus of(HostIdentity host) {
+            return new HostStatus(host.name(), host.labels(), host.machineId());
+        }
     }
 
     /** The last pass. */

@@ -127,10 +127,10 @@ public final class StatusFile {
         if (schema > AgentStatus.SCHEMA) {
             return new FromNewerBerth(schema);
         }
-        if (schema >= 1 && schema < AgentStatus.SCHEMA) {
+        if (schema >= 1 && schema < AgentStatus.OLDEST_READ) {
             return new Unreadable("it was written by an older Berth (status schema " + schema + ")");
         }
-        if (schema != AgentStatus.SCHEMA) {
+        if (schema < 1) {
             return new Unreadable("it has no valid schemaVersion");
         }
         try {

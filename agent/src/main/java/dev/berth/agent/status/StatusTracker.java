@@ -2,6 +2,7 @@ package dev.berth.agent.status;
 
 import dev.berth.agent.render.UndoneView;
 import dev.berth.agent.render.WaitView;
+import dev.berth.model.fleet.HostIdentity;
 import dev.berth.model.host.AttachedImage;
 import dev.berth.model.plan.Finding;
 import dev.berth.reconciler.ImageOutcome;
@@ -28,14 +29,19 @@ public final class StatusTracker implements LoopListener {
     private final InventoryStore inventory;
     private final Instant started;
     private final String runner;
+    private final AgentStatus.HostStatus host;
     private @Nullable AgentStatus last; // none before the first pass ever
 
-    /** @param runner who runs the passes: "berth agent" or "berth apply" */
-    public StatusTracker(StatusFile file, InventoryStore inventory, Instant started, String runner) {
+    /**
+     * @param runner who runs the passes: "berth agent" or "berth apply"
+     * @param host who this host is, as the manifests were read for it
+     */
+    public StatusTracker(StatusFile file, InventoryStore inventory, Instant started, String runner, HostIdentity host) {
         this.file = file;
         this.inventory = inventory;
         this.started = started;
         this.runner = runner;
+        this.host = AgentStatus.HostStatus.of(host);
         this.last = file.read().status().orElse(null);
     }
 
@@ -69,7 +75,8 @@ public final class StatusTracker implements LoopListener {
                 lastPass(report),
                 converged,
                 images,
-                unmanaged);
+                unmanaged,
+                host);
     }
 
     private static AgentStatus.LastPass lastPass(PassReport report) {

@@ -1,15 +1,13 @@
 package dev.berth.agent.wiring;
 
 import dev.berth.agent.config.Settings;
-import dev.berth.agent.config.SourceConfig;
 import dev.berth.agent.state.AtomicFiles;
 import dev.berth.agent.state.StateLock;
 import dev.berth.agent.status.StatusFile;
 import dev.berth.agent.status.StatusTracker;
-import dev.berth.fetchers.FileManifestSource;
-import dev.berth.fetchers.git.GitManifestSource;
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
+import dev.berth.model.fleet.HostIdentity;
 import dev.berth.reconciler.Executor;
 import dev.berth.reconciler.Planner;
 import dev.berth.reconciler.Reconciler;
@@ -33,20 +31,37 @@ import java.util.function.LongConsumer;
 public final class Assembly implements AutoCloseable {
     private final Settings settings;
     private final Host host;
+    private final HostIdentity identity;
     private final List<AutoCloseable> resources = new ArrayList<>();
 
-    private Assembly(Settings settings, Host host) {
+    private Assembly(Settings settings, Host host, HostIdentity identity) {
         this.settings = settings;
         this.host = host;
+        this.identity = identity;
     }
 
     /**
-     * Opens the outside world for {@code settings}. Nothing is written until a pass runs.
+     * Opens the outside world for {@code settings} and learns who this host is. Nothing is written until a pass runs.
      *
      * @param downloaded told the number of image bytes each time some arrive
      */
     public static Assembly open(Settings settings, HostConnector connector, LongConsumer downloaded) {
-        return new Assembly(settings, connector.open(settings, downloaded));
+        Host host = connector.open(settings, downloaded);
+        try {
+            return new Assembly(settings, host, identity(settings, host.machine()));
+        } catch (RuntimeException e) {
+            host.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Who this host is: the configured name (else the hostname) and labels, and the machine-id. The machine's files
+     * are read only for what the configuration does not say.
+     */
+    public static HostIdentity identity(Settings settings, Machine machine) {
+        String name = settings.host().name().orElseGet(machine::hostname);
+        return new HostIdentity(name, settings.host().labels(), machine.machineId());
     }
 
     public Settings settings() {
@@ -55,6 +70,11 @@ public final class Assembly implements AutoCloseable {
 
     public Host host() {
         return host;
+    }
+
+    /** Who this host is, as manifests target it; the same for every source, status and metric of this process. */
+    public HostIdentity identity() {
+        return identity;
     }
 
     /**
@@ -75,16 +95,13 @@ public final class Assembly implements AutoCloseable {
         return lock;
     }
 
-    /** The desired state, as configured; closed with the assembly. */
+    /** The desired state of this host, as configured; closed with the assembly. */
     public ManifestSource source(String who) {
-        SourceConfig source = settings.requireSource(who);
-        if (source instanceof SourceConfig.Manifest manifest) {
-            return new FileManifestSource(manifest.path());
+        ManifestSource opened =
+                Sources.open(settings.requireSource(who), settings.stateDir(), settings.trustedKeys(), identity);
+        if (opened instanceof AutoCloseable closeable) {
+            resources.add(closeable);
         }
-        SourceConfig.Git git = (SourceConfig.Git) source;
-        GitManifestSource opened =
-                new GitManifestSource(git.access().options(settings.stateDir(), settings.trustedKeys()));
-        resources.add(opened);
         return opened;
     }
 
@@ -123,7 +140,8 @@ public final class Assembly implements AutoCloseable {
                 new StatusFile(settings.stateDir()),
                 host.inventory(),
                 host.clock().instant(),
-                runner);
+                runner,
+                identity);
     }
 
     @Override

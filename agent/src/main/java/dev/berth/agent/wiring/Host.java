@@ -12,7 +12,7 @@ import java.time.Clock;
 
 /**
  * The outside world one Berth process works with, opened together and closed together: portabled and systemd,
- * the pool, downloads, the inventory, SHA256SUMS lists, health URLs, unit logs and time. The real one talks D-Bus
+ * the pool, downloads, the inventory, SHA256SUMS lists, health URLs, unit logs, time, and the machine itself. The real one talks D-Bus
  * and HTTP; command-line tests hand in fakes.
  */
 public interface Host extends AutoCloseable {
@@ -36,6 +36,9 @@ public interface Host extends AutoCloseable {
     Clock clock();
 
     Sleeper sleeper();
+
+    /** The hostname and machine-id this host's identity is built from. */
+    Machine machine();
 
     /** Drops every download under way, for a stopping agent; does nothing where nothing downloads. */
     default void cancelDownloads() {}

@@ -38,7 +38,8 @@ public final class SystemHostConnector implements HostConnector {
                 new HttpHealthProbe(),
                 new JournalTail(),
                 Clock.systemUTC(),
-                Sleeper.real());
+                Sleeper.real(),
+                MachineFiles.SYSTEM);
     }
 
     /** The opened adapters; closing closes the bus connection and the HTTP clients. */
@@ -51,7 +52,8 @@ public final class SystemHostConnector implements HostConnector {
             HttpProbe probe,
             UnitLogs logs,
             Clock clock,
-            Sleeper sleeper)
+            Sleeper sleeper,
+            Machine machine)
             implements Host {
         @Override
         public void cancelDownloads() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.agent.FakeHost;
 import dev.berth.agent.Main;
 import dev.berth.agent.state.StateLock;
+import dev.berth.agent.wiring.MachineFiles;
 import dev.berth.model.host.AttachedImage;
 import dev.berth.reconciler.fake.TestImage;
 import java.io.IOException;
@@ -77,7 +78,7 @@ class CommandLineTest {
         Path file = manifest(entry("hello", "1.0", "a".repeat(64)));
 
         assertThat(berth("validate", file.toString())).isEqualTo(0);
-        assertThat(out.toString()).isEqualTo(file + ": valid, 1 image\n");
+        assertThat(out.toString()).isEqualTo(file + ": valid, 1 image in 1 entry\n");
     }
 
     @Test
@@ -286,5 +287,94 @@ class CommandLineTest {
                 .contains("! refused   hello          PolicyViolation")
                 .contains("No changes can be made: 1 of 1 images refused")
                 .doesNotContain("No changes: the host matches");
+    }
+
+    @Test
+    void planSaysForWhichHostAndWhichEntryAppliedToEachImage() throws IOException {
+        Files.writeString(
+                config,
+                Files.readString(config) + "host: {name: web-1, labels: {role: web}}\nmetrics: {hostLabels: [role]}\n");
+        String v1 = host.publish(TestImage.service("hello", "1.0"));
+        String v2 = host.publish(TestImage.service("hello", "2.0"));
+        Path file = manifest(entry("hello", "1.0", v1) + "    hosts: {labels: {role: db}}\n" + entry("hello", "2.0", v2)
+                + "    hosts: {names: [\"web-*\"]}\n");
+
+        assertThat(berth("plan", "--manifest", file.toString())).isEqualTo(2);
+
+        assertThat(out.toString())
+                .startsWith("Host: web-1 (role=web)\nSource: " + file + " (sha256:")
+                .contains("  + attach    hello 2.0      profile default, units hello*, enable, start (" + file + ":9)")
+                .doesNotContain("hello 1.0");
+    }
+
+    @Test
+    void planInJsonNamesTheHostAndEachStepsEntry() throws IOException {
+        Path file = manifest(entry("hello", "1.0", host.publish(TestImage.service("hello", "1.0"))));
+
+        assertThat(berth("plan", "--manifest", file.toString(), "--output", "json"))
+                .isEqualTo(2);
+
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.at("/host/name").asText()).isEqualTo("fake-host");
+        assertThat(json.at("/host/machineId").asText()).isEqualTo("0123456789abcdef0123456789abcdef");
+        assertThat(json.at("/steps/1/origin/file").asText()).isEqualTo(file.toString());
+        assertThat(json.at("/steps/1/origin/line").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void planWithoutAMachineIdSaysWhereItShouldBe() throws IOException {
+        Path file = manifest(entry("hello", "1.0", host.publish(TestImage.service("hello", "1.0"))));
+        host.machine = new MachineFiles(dir.resolve("hostname"), dir.resolve("machine-id"));
+        Files.writeString(config, Files.readString(config) + "host: {name: web-1}\n");
+
+        assertThat(berth("plan", "--manifest", file.toString())).isEqualTo(1);
+        assertThat(err.toString())
+                .isEqualTo("error: ManifestInvalid: cannot read the machine-id from " + dir.resolve("machine-id")
+                        + ": no such file; create one with systemd-machine-id-setup\n");
+    }
+
+    @Test
+    void validateChecksEveryEntryAndCountsEntriesAndImages() throws IOException {
+        Path file = manifest(entry("hello", "1.0", "a".repeat(64)) + "    hosts: {labels: {ring: canary}}\n"
+                + entry("hello", "2.0", "b".repeat(64)) + entry("web", "1.0", "c".repeat(64)));
+
+        assertThat(berth("validate", file.toString())).isEqualTo(0);
+        assertThat(out.toString()).isEqualTo(file + ": valid, 2 images in 3 entries\n");
+
+        out.getBuffer().setLength(0);
+        assertThat(berth("validate", "--output", "json", file.toString())).isEqualTo(0);
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("entries").asInt()).isEqualTo(3);
+        assertThat(json.get("images")).extracting(JsonNode::asText).containsExactly("hello", "web");
+    }
+
+    @Test
+    void validateRefusesAnEntryNoHostCanEverGetEvenIfThisHostWouldNotSeeIt() throws IOException {
+        Path file = manifest(entry("hello", "1.0", "a".repeat(64)) + "    hosts: {labels: {ring: canary}}\n"
+                + entry("hello", "2.0", "b".repeat(64)) + "    hosts: {labels: {ring: canary}}\n");
+
+        assertThat(berth("validate", file.toString())).isEqualTo(1);
+        assertThat(err.toString())
+                .contains(file + ":13:12: images[1].hosts: this entry for image \"hello\" (" + file + ":9) can never"
+                        + " apply: the entry at " + file + ":4 has the same hosts: selector");
+    }
+
+    @Test
+    void applyWritesWhoTheHostIsIntoTheMetricsFileAndTheStatus() throws IOException {
+        Files.writeString(
+                config,
+                Files.readString(config) + "host: {labels: {role: web, site: fra1}}\nmetrics: {hostLabels: [role]}\n");
+        Path file = manifest(entry("hello", "1.0", host.publish(TestImage.service("hello", "1.0"))));
+        Path metrics = dir.resolve("berth.prom");
+
+        assertThat(berth("apply", "--manifest", file.toString(), "--metrics-file", metrics.toString()))
+                .isEqualTo(0);
+        out.getBuffer().setLength(0);
+        assertThat(berth("status", "--state-dir", dir.resolve("state").toString()))
+                .isEqualTo(0);
+
+        assertThat(Files.readString(metrics)).contains("berth_host_info{name=\"fake-host\",role=\"web\"} 1\n");
+        assertThat(out.toString())
+                .contains("Host:        fake-host (role=web, site=fra1), machine-id 0123456789abcdef0123456789abcdef");
     }
 }

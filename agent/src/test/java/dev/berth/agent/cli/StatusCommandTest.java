@@ -2,6 +2,8 @@ package dev.berth.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.agent.FakeHost;
 import dev.berth.agent.Main;
 import dev.berth.agent.status.AgentStatus;
@@ -13,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -31,8 +35,7 @@ class StatusCommandTest {
         return cli.execute("status", "--state-dir", state.toString());
     }
 
-    @Test
-    void aConvergedStatusIsShownAndExitsZero() {
+    private void write(AgentStatus.@Nullable HostStatus host) {
         Instant at = Instant.parse("2026-11-01T10:00:00Z");
         new StatusFile(state)
                 .write(new AgentStatus(
@@ -44,10 +47,45 @@ class StatusCommandTest {
                         new AgentStatus.LastPass(at, at, "TIMER", "CONVERGED", null, null, List.of(), null),
                         at,
                         List.of(),
-                        List.of()));
+                        List.of(),
+                        host));
+    }
+
+    @Test
+    void aConvergedStatusIsShownAndExitsZero() {
+        write(null);
 
         assertThat(status()).isZero();
-        assertThat(out.toString()).contains("Last pass by berth agent 0.2.0 (pid 1234");
+        assertThat(out.toString())
+                .contains("Last pass by berth agent 0.2.0 (pid 1234")
+                .doesNotContain("Host:");
+    }
+
+    @Test
+    void theStatusSaysWhichHostItIsWithItsLabelsAndMachineId() throws IOException {
+        write(new AgentStatus.HostStatus(
+                "web-1", Map.of("site", "fra1", "role", "web"), "0123456789abcdef0123456789abcdef"));
+
+        assertThat(status()).isZero();
+        assertThat(out.toString())
+                .contains("\nHost:        web-1 (role=web, site=fra1), machine-id 0123456789abcdef0123456789abcdef\n");
+
+        out.getBuffer().setLength(0);
+        CommandLine cli = Main.commandLine((options, bytes) -> new FakeHost());
+        cli.setOut(new PrintWriter(out, true));
+        cli.execute("status", "--state-dir", state.toString(), "--output", "json");
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.at("/host/name").asText()).isEqualTo("web-1");
+        assertThat(json.at("/host/labels/role").asText()).isEqualTo("web");
+        assertThat(json.at("/host/machineId").asText()).isEqualTo("0123456789abcdef0123456789abcdef");
+    }
+
+    @Test
+    void aHostWithoutLabelsSaysSo() {
+        write(new AgentStatus.HostStatus("db-1", Map.of(), "0123456789abcdef0123456789abcdef"));
+
+        assertThat(status()).isZero();
+        assertThat(out.toString()).contains("Host:        db-1 (no labels), machine-id 0123456789abcdef");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,9 @@ class SettingsFileTest {
                         true,
                         Settings.defaults().policy(),
                         Settings.defaults().download(),
-                        Settings.defaults().metricsListen()));
+                        Settings.defaults().metricsListen(),
+                        HostSettings.DEFAULT,
+                        List.of()));
         assertThat(config.schedule()).isEqualTo(Schedule.DEFAULT);
         assertThat(config.stateDir()).isEqualTo(Path.of("/var/lib/berth"));
         assertThat(config.poolDir()).isEqualTo(Path.of("/var/lib/portables"));
@@ -187,5 +190,63 @@ class SettingsFileTest {
                 .hasSize(2)
                 .anySatisfy(p -> assertThat(p).contains("download.lowSpeedLimit: must be a size"))
                 .anySatisfy(p -> assertThat(p).contains("download.minFreeSpace: must be a share"));
+    }
+
+    @Test
+    void theHostsNameLabelsAndTheLabelsItsMetricsCarryAreRead() {
+        Settings config = parse("""
+                host:
+                  name: web-1
+                  labels: {role: web, site: fra1, ring: canary}
+                metrics: {hostLabels: [role, site]}
+                """);
+
+        assertThat(config.host())
+                .isEqualTo(new HostSettings(
+                        Optional.of("web-1"), Map.of("role", "web", "site", "fra1", "ring", "canary")));
+        assertThat(config.metricsHostLabels()).containsExactly("role", "site");
+        assertThat(config.metricsListen())
+                .as("naming host labels leaves the listen address at its default")
+                .isEqualTo(Settings.defaults().metricsListen());
+    }
+
+    @Test
+    void withoutHostTheNameIsTheHostnameAndThereAreNoLabels() {
+        Settings config = parse("interval: 1m\n");
+
+        assertThat(config.host()).isEqualTo(HostSettings.DEFAULT);
+        assertThat(config.host().name()).isEmpty();
+        assertThat(config.metricsHostLabels()).isEmpty();
+    }
+
+    @Test
+    void badHostNamesLabelsAndHostLabelsAreReportedWithTheirPosition() {
+        assertThat(problems("""
+                host:
+                  name: "web 1"
+                  labels:
+                    role: ""
+                    9lives: "yes"
+                    site: {city: fra}
+                  tags: [a]
+                metrics:
+                  hostLabels: [role, name, role, "__meta"]
+                """))
+                .containsExactly(
+                        "/etc/berth/agent.yaml:4:9: host.name: must be a host name: letters, digits, \".\", \"_\" and"
+                                + " \"-\", starting with a letter or digit, at most 253, got \"web 1\"",
+                        "/etc/berth/agent.yaml:6:11: host.labels.role: must be a text of 1 to 128 characters, without"
+                                + " control characters or spaces at either end, got \"\"",
+                        "/etc/berth/agent.yaml:7:5: host.labels.9lives: must be a label name as Prometheus spells them:"
+                                + " a letter or \"_\", then letters, digits and \"_\" (not starting with \"__\"), at"
+                                + " most 63, got \"9lives\"",
+                        "/etc/berth/agent.yaml:8:11: host.labels.site: must be a single value, got a mapping",
+                        "/etc/berth/agent.yaml:9:3: host.tags: unknown field (known fields: labels, name)",
+                        "/etc/berth/agent.yaml:11:15: metrics.hostLabels: \"name\" is the label berth_host_info gives"
+                                + " the host's name; list host.labels keys only",
+                        "/etc/berth/agent.yaml:11:15: metrics.hostLabels: names \"role\" twice",
+                        "/etc/berth/agent.yaml:11:34: metrics.hostLabels[3]: must be a label name as Prometheus spells"
+                                + " them: a letter or \"_\", then letters, digits and \"_\" (not starting with \"__\"),"
+                                + " at most 63, got \"__meta\"");
     }
 }

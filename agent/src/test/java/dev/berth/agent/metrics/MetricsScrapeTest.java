@@ -3,8 +3,11 @@ package dev.berth.agent.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.model.ImageSpec;
+import dev.berth.model.fleet.HostIdentity;
 import dev.berth.reconciler.fake.TestImage;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -164,5 +167,23 @@ class MetricsScrapeTest {
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/openmetrics-text"));
         assertThat(response.body()).contains("# TYPE berth_build info").endsWith("# EOF\n");
+    }
+
+    @Test
+    void theHostIsOneInfoSeriesWithItsNameAndOnlyTheLabelsNamedForMetrics() throws Exception {
+        HostIdentity host = new HostIdentity(
+                "web-1", Map.of("role", "web", "site", "fra1", "ring", "canary"), "0123456789abcdef0123456789abcdef");
+
+        world.metrics.host(host, List.of("role", "rack"));
+        String text = world.get("/metrics", null).body();
+        Scrape scrape = Scrape.parse(text);
+
+        assertThat(scrape.named("berth_host_info")).singleElement().satisfies(s -> {
+            assertThat(s.labels())
+                    .as("the name, and the named keys: rack is empty where the host has no such label")
+                    .isEqualTo(Map.of("name", "web-1", "role", "web", "rack", ""));
+            assertThat(s.value()).isEqualTo(1.0);
+        });
+        assertThat(text).doesNotContain("fra1").doesNotContain("canary").doesNotContain("0123456789abcdef");
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +41,8 @@ class StatusFileTest {
                         null,
                         null,
                         null)),
-                List.of());
+                List.of(),
+                new AgentStatus.HostStatus("web-1", Map.of("role", "web"), "0123456789abcdef0123456789abcdef"));
     }
 
     private StatusFile file() {
@@ -98,6 +100,35 @@ class StatusFileTest {
         Files.writeString(state.resolve("status.json"), "{ \"schemaVersion\": 1, \"lastPass\": {} }");
         assertThat(file().read())
                 .isEqualTo(new StatusFile.Unreadable("it was written by an older Berth (status schema 1)"));
+    }
+
+    @Test
+    void aStatusWrittenBeforeHostsHadAnIdentityStillReadsWithoutOne() throws IOException {
+        file().write(converged());
+        String schema2 = Files.readString(state.resolve("status.json"))
+                .replace("\"schemaVersion\" : 3", "\"schemaVersion\" : 2")
+                .replaceAll("(?s),\\s*\"host\" : \\{[^}]*\\}[^}]*\\}", "");
+        assertThat(schema2).contains("\"schemaVersion\" : 2").doesNotContain("machineId");
+        Files.writeString(state.resolve("status.json"), schema2);
+
+        AgentStatus read = file().read().status().orElseThrow();
+
+        assertThat(read.host()).isNull();
+        assertThat(read.schemaVersion()).isEqualTo(2);
+        assertThat(read.images()).isEqualTo(converged().images());
+    }
+
+    @Test
+    void theHostIsWrittenWithItsNameLabelsAndMachineId() throws IOException {
+        file().write(converged());
+
+        assertThat(Files.readString(state.resolve("status.json")))
+                .contains("\"schemaVersion\" : 3")
+                .contains("\"name\" : \"web-1\"")
+                .contains("\"role\" : \"web\"")
+                .contains("\"machineId\" : \"0123456789abcdef0123456789abcdef\"");
+        assertThat(file().read().status().orElseThrow().host())
+                .isEqualTo(converged().host());
     }
 
     @Test

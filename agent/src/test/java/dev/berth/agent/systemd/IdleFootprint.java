@@ -10,9 +10,11 @@ import dev.berth.fetchers.git.GitSourceOptions;
 import dev.berth.model.BerthException;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.LocalPolicy;
+import dev.berth.model.fleet.HostIdentity;
 import dev.berth.reconciler.port.SourceSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +40,8 @@ public final class IdleFootprint {
         Path state = Path.of(args[1]);
         Path pool = Files.createDirectories(Path.of(args[2]));
         int passes = args.length > 4 ? Integer.parseInt(args[4]) : 1;
-        GitManifestSource source = new GitManifestSource(GitSourceOptions.of(args[0], state));
+        GitManifestSource source = new GitManifestSource(
+                GitSourceOptions.of(args[0], state), new HostIdentity("idle", Map.of(), "0".repeat(32)));
         UrlImageFetcher fetcher = new UrlImageFetcher(
                 pool, DownloadPolicy.defaults().withLimits(LocalPolicy.permissive(true)), DownloadContext.system());
         SourceSnapshot snapshot = null;

@@ -6,6 +6,7 @@ import dev.berth.model.BerthException;
 import dev.berth.model.Manifest;
 import dev.berth.model.Provenance;
 import dev.berth.model.Reason;
+import dev.berth.model.fleet.HostIdentity;
 import dev.berth.reconciler.port.SourceSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,11 +22,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a fetched commit into a snapshot: checks its signature when trusted keys are configured, then reads and
- * parses its manifests. The last commit that passed is kept in memory, so an unchanged commit costs nothing, and
+ * parses its manifests and keeps what this host should run. The last commit that passed is kept in memory, so an unchanged commit costs nothing, and
  * is what a refused commit falls back to.
  */
 final class CommitReader {
     private final GitSourceOptions options;
+    private final HostIdentity host;
     private final Redactor redactor;
     private final GitCache cache;
     private final GitEvents events;
@@ -38,8 +40,10 @@ final class CommitReader {
     /** A commit that was refused, and why, so an unchanged refused tip is not checked again each pass. */
     private record Refused(ObjectId commit, String keys, String why) {}
 
-    CommitReader(GitSourceOptions options, Redactor redactor, GitCache cache, GitEvents events) {
+    /** @param host whose view of the manifests the snapshots hold */
+    CommitReader(GitSourceOptions options, HostIdentity host, Redactor redactor, GitCache cache, GitEvents events) {
         this.options = options;
+        this.host = host;
         this.redactor = redactor;
         this.cache = cache;
         this.events = events;
@@ -67,7 +71,8 @@ final class CommitReader {
         Manifest manifest;
         try {
             manifest = TreeManifests.read(cache.repository(), commit, options.path(), source)
-                    .from(Provenance.REPOSITORY);
+                    .from(Provenance.REPOSITORY)
+                    .forHost(host);
         } catch (MissingObjectException e) {
             throw cache.corrupt("lacks part of commit " + commit.name(), e);
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.berth.fetchers.git;
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
 import dev.berth.model.Sha256;
+import dev.berth.model.fleet.HostIdentity;
 import dev.berth.reconciler.port.ManifestSource;
 import dev.berth.reconciler.port.SourceSnapshot;
 import java.io.IOException;
@@ -22,7 +23,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
- * Desired state from a git repository. Each read is one shallow fetch of the wanted ref into a clone cached under
+ * Desired state from a git repository, as one host sees it. Each read is one shallow fetch of the wanted ref into a clone cached under
  * STATE/git/; the manifests are read straight from the commit's tree and parsed only when the commit changed. A
  * read holds a lock on the clone (STATE/git/HASH.lock), so the agent and a plan run by hand take turns.
  *
@@ -41,16 +42,22 @@ public final class GitManifestSource implements ManifestSource, AutoCloseable {
     private final RemoteFetch remote;
     private final CommitReader reader;
 
-    public GitManifestSource(GitSourceOptions options) {
-        this(options, GitEvents.NONE);
+    /** @param host whose view of the manifests {@link #read} returns */
+    public GitManifestSource(GitSourceOptions options, HostIdentity host) {
+        this(options, host, GitEvents.NONE);
     }
 
-    GitManifestSource(GitSourceOptions options, GitEvents events) {
-        this(options, events, Optional.empty(), lockWait(options.timeout()));
+    GitManifestSource(GitSourceOptions options, HostIdentity host, GitEvents events) {
+        this(options, host, events, Optional.empty(), lockWait(options.timeout()));
     }
 
     /** With a trust manager for a test's TLS server, and a bound on the wait for the cache lock. */
-    GitManifestSource(GitSourceOptions options, GitEvents events, Optional<X509TrustManager> trust, Duration lockWait) {
+    GitManifestSource(
+            GitSourceOptions options,
+            HostIdentity host,
+            GitEvents events,
+            Optional<X509TrustManager> trust,
+            Duration lockWait) {
         this.options = Objects.requireNonNull(options, "options");
         GitRef ref = GitRef.parse(options.ref());
         this.redactor = new Redactor(options.url());
@@ -60,7 +67,7 @@ public final class GitManifestSource implements ManifestSource, AutoCloseable {
         this.cache = new GitCache(root.resolve(name), hash(ref.describe() + "\n" + options.path()), events);
         this.lock = new CacheLock(root.resolve(name + ".lock"), lockWait, options.clock());
         this.remote = new RemoteFetch(options.url(), ref, transports, redactor, events);
-        this.reader = new CommitReader(options, redactor, cache, events);
+        this.reader = new CommitReader(options, Objects.requireNonNull(host, "host"), redactor, cache, events);
     }
 
     // A read makes up to two network calls (ls-remote, fetch), each bounded by the timeout while it stalls.

@@ -1,6 +1,6 @@
 package dev.berth.fetchers.git;
 
-import dev.berth.model.Manifest;
+import dev.berth.model.FleetManifest;
 import dev.berth.model.ManifestInvalidException;
 import dev.berth.model.ManifestParser;
 import dev.berth.model.Manifests;
@@ -29,7 +29,7 @@ final class TreeManifests {
 
     private TreeManifests() {}
 
-    static Manifest read(Repository repo, RevCommit commit, String path, String source) throws IOException {
+    static FleetManifest read(Repository repo, RevCommit commit, String path, String source) throws IOException {
         String id = commit.name();
         if (path.isEmpty()) {
             return directory(repo, commit.getTree(), "", id, source);
@@ -49,7 +49,7 @@ final class TreeManifests {
         }
     }
 
-    private static Manifest directory(Repository repo, ObjectId tree, String dir, String id, String source)
+    private static FleetManifest directory(Repository repo, ObjectId tree, String dir, String id, String source)
             throws IOException {
         TreeMap<String, ObjectId> files = new TreeMap<>();
         try (TreeWalk walk = new TreeWalk(repo)) {
@@ -67,7 +67,7 @@ final class TreeManifests {
         if (files.isEmpty()) {
             throw invalid(dir, id, "holds no *.yaml or *.yml file; an empty desired state is never assumed");
         }
-        List<Manifest> parts = new ArrayList<>();
+        List<FleetManifest> parts = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (var file : files.entrySet()) {
             try {
@@ -82,7 +82,7 @@ final class TreeManifests {
         return Manifests.merge(parts, source);
     }
 
-    private static Manifest parse(Repository repo, ObjectId blob, String path, String id) throws IOException {
+    private static FleetManifest parse(Repository repo, ObjectId blob, String path, String id) throws IOException {
         byte[] bytes;
         try {
             bytes = repo.open(blob, Constants.OBJ_BLOB).getCachedBytes(LARGEST);

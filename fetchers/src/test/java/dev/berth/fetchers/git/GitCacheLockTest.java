@@ -4,6 +4,7 @@ import static dev.berth.fetchers.git.TestManifests.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.berth.fetchers.TestHosts;
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ class GitCacheLockTest {
     }
 
     private GitManifestSource source(GitEvents events, Duration lockWait) {
-        return new GitManifestSource(options, events, Optional.empty(), lockWait);
+        return new GitManifestSource(options, TestHosts.PLAIN, events, Optional.empty(), lockWait);
     }
 
     private static Path lockFile(GitManifestSource source) {

@@ -3,6 +3,7 @@ package dev.berth.fetchers.git;
 import static dev.berth.fetchers.git.TestManifests.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.fetchers.TestHosts;
 import dev.berth.reconciler.port.SourceSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class GitCacheTest {
     @Test
     void theCloneLivesUnderTheStateDirectoryAndIsShallow() throws Exception {
         origin.commit(Map.of("hosts.yaml", manifest("2.0", "web")));
-        try (GitManifestSource source = new GitManifestSource(options, events)) {
+        try (GitManifestSource source = new GitManifestSource(options, TestHosts.PLAIN, events)) {
             source.read();
 
             assertThat(source.cacheDirectory().getParent()).isEqualTo(tmp.resolve("state/git"));
@@ -51,7 +52,7 @@ class GitCacheTest {
 
     @Test
     void aSecondReadWithNothingNewFetchesOnceMoreButNeitherClonesNorParses() throws Exception {
-        try (GitManifestSource source = new GitManifestSource(options, events)) {
+        try (GitManifestSource source = new GitManifestSource(options, TestHosts.PLAIN, events)) {
             SourceSnapshot first = source.read();
             Path marker = Files.writeString(source.cacheDirectory().resolve("berth-test-marker"), "kept");
             Object objects = Files.getAttribute(source.cacheDirectory().resolve("objects"), "unix:ino");
@@ -71,7 +72,7 @@ class GitCacheTest {
 
     @Test
     void aNewCommitIsFetchedIntoTheSameCloneAndParsedOnce() throws Exception {
-        try (GitManifestSource source = new GitManifestSource(options, events)) {
+        try (GitManifestSource source = new GitManifestSource(options, TestHosts.PLAIN, events)) {
             source.read();
             RevCommit next = origin.commit(Map.of("hosts.yaml", manifest("2.0", "web")));
 
@@ -85,10 +86,10 @@ class GitCacheTest {
 
     @Test
     void aRestartedSourceReusesTheCloneOnDisk() {
-        try (GitManifestSource source = new GitManifestSource(options, events)) {
+        try (GitManifestSource source = new GitManifestSource(options, TestHosts.PLAIN, events)) {
             source.read();
         }
-        try (GitManifestSource restarted = new GitManifestSource(options, events)) {
+        try (GitManifestSource restarted = new GitManifestSource(options, TestHosts.PLAIN, events)) {
             restarted.read();
         }
 
@@ -100,7 +101,7 @@ class GitCacheTest {
     void aCommitPinAlreadyInTheCacheNeedsNoFetch() throws Exception {
         String pinned =
                 origin.commit(Map.of("hosts.yaml", manifest("2.0", "web"))).name();
-        try (GitManifestSource source = new GitManifestSource(options.withRef(pinned), events)) {
+        try (GitManifestSource source = new GitManifestSource(options.withRef(pinned), TestHosts.PLAIN, events)) {
             source.read();
             source.read();
         }
@@ -111,13 +112,13 @@ class GitCacheTest {
     @Test
     void aCacheWithAGarbledConfigIsWipedAndClonedAgain() throws Exception {
         Path cache;
-        try (GitManifestSource source = new GitManifestSource(options, events)) {
+        try (GitManifestSource source = new GitManifestSource(options, TestHosts.PLAIN, events)) {
             cache = source.cacheDirectory();
             source.read();
         }
         Files.writeString(cache.resolve("config"), "[core\n this is not git config");
 
-        try (GitManifestSource source = new GitManifestSource(options, events)) {
+        try (GitManifestSource source = new GitManifestSource(options, TestHosts.PLAIN, events)) {
             assertThat(source.read().manifest().images()).hasSize(1);
         }
 
@@ -128,7 +129,7 @@ class GitCacheTest {
     @Test
     void aCacheThatLostItsObjectsIsWipedAndClonedAgain() throws Exception {
         Path cache;
-        try (GitManifestSource source = new GitManifestSource(options, events)) {
+        try (GitManifestSource source = new GitManifestSource(options, TestHosts.PLAIN, events)) {
             cache = source.cacheDirectory();
             source.read();
         }
@@ -138,7 +139,7 @@ class GitCacheTest {
             }
         }
 
-        try (GitManifestSource source = new GitManifestSource(options, events)) {
+        try (GitManifestSource source = new GitManifestSource(options, TestHosts.PLAIN, events)) {
             assertThat(source.read().manifest().images()).hasSize(1);
         }
 
@@ -147,7 +148,7 @@ class GitCacheTest {
 
     @Test
     void aCacheDamagedWhileOpenIsRebuiltWithinTheSamePass() throws Exception {
-        try (GitManifestSource source = new GitManifestSource(options, events)) {
+        try (GitManifestSource source = new GitManifestSource(options, TestHosts.PLAIN, events)) {
             source.read();
             try (Stream<Path> files = Files.walk(source.cacheDirectory().resolve("objects"))) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {

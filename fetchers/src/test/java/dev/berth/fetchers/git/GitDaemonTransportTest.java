@@ -4,6 +4,7 @@ import static dev.berth.fetchers.git.TestManifests.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.berth.fetchers.TestHosts;
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
 import dev.berth.reconciler.port.SourceSnapshot;
@@ -47,7 +48,7 @@ class GitDaemonTransportTest {
     @Test
     void theDefaultBranchAndItsNewCommitsArriveOverTheNetwork() throws Exception {
         RevCommit first = origin.commit(Map.of("hosts.yaml", manifest("1.0", "web")));
-        try (GitManifestSource source = new GitManifestSource(options(), events)) {
+        try (GitManifestSource source = new GitManifestSource(options(), TestHosts.PLAIN, events)) {
             assertThat(source.read().revision()).isEqualTo(first.name());
             RevCommit second = origin.commit(Map.of("hosts.yaml", manifest("2.0", "web", "db")));
 
@@ -65,7 +66,7 @@ class GitDaemonTransportTest {
         RevCommit pinned = origin.commit(Map.of("hosts.yaml", manifest("1.0", "web")));
         origin.commit(Map.of("hosts.yaml", manifest("2.0", "web")));
 
-        try (GitManifestSource source = new GitManifestSource(options().withRef(pinned.name()))) {
+        try (GitManifestSource source = new GitManifestSource(options().withRef(pinned.name()), TestHosts.PLAIN)) {
             SourceSnapshot snapshot = source.read();
 
             assertThat(snapshot.revision()).isEqualTo(pinned.name());
@@ -79,7 +80,7 @@ class GitDaemonTransportTest {
         origin.tag("release-1", true);
         origin.commit(Map.of("hosts.yaml", manifest("2.0", "web")));
 
-        try (GitManifestSource source = new GitManifestSource(options().withRef("release-1"))) {
+        try (GitManifestSource source = new GitManifestSource(options().withRef("release-1"), TestHosts.PLAIN)) {
             assertThat(source.read().revision()).isEqualTo(tagged.name());
             assertThat(source.read().revision()).isEqualTo(tagged.name());
         }
@@ -88,7 +89,7 @@ class GitDaemonTransportTest {
     @Test
     void whenTheDaemonStopsTheCachedRevisionIsServedWithAWarning() throws Exception {
         RevCommit commit = origin.commit(Map.of("hosts.yaml", manifest("1.0", "web")));
-        try (GitManifestSource source = new GitManifestSource(options())) {
+        try (GitManifestSource source = new GitManifestSource(options(), TestHosts.PLAIN)) {
             source.read();
             daemon.close();
 
@@ -106,7 +107,7 @@ class GitDaemonTransportTest {
         daemon.close();
 
         BerthException e = catchThrowableOfType(BerthException.class, () -> {
-            try (GitManifestSource source = new GitManifestSource(options())) {
+            try (GitManifestSource source = new GitManifestSource(options(), TestHosts.PLAIN)) {
                 source.read();
             }
         });

@@ -3,6 +3,7 @@ package dev.berth.fetchers.git;
 import static dev.berth.fetchers.git.TestManifests.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.fetchers.TestHosts;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ class GitDirectoriesTest {
 
     private GitManifestSource source() {
         return new GitManifestSource(
-                GitSourceOptions.of(origin.fileUrl(), state).withPath("hosts.yaml"));
+                GitSourceOptions.of(origin.fileUrl(), state).withPath("hosts.yaml"), TestHosts.PLAIN);
     }
 
     private static void assertRealPrivateDirectory(Path dir) throws Exception {
@@ -94,7 +95,8 @@ class GitDirectoriesTest {
         Files.createSymbolicLink(state.resolve("git/ssh-home"), elsewhere);
         GitCredentials key = GitCredentials.sshKey(tmp.resolve("id_ed25519"), tmp.resolve("known_hosts"));
 
-        new GitManifestSource(GitSourceOptions.of("ssh://git@127.0.0.1:1/fleet.git", state, key)).close();
+        new GitManifestSource(GitSourceOptions.of("ssh://git@127.0.0.1:1/fleet.git", state, key), TestHosts.PLAIN)
+                .close();
 
         assertThat(elsewhere).isEmptyDirectory();
         assertRealPrivateDirectory(state.resolve("git/ssh-home"));

@@ -4,6 +4,7 @@ import static dev.berth.fetchers.git.TestManifests.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.berth.fetchers.TestHosts;
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
 import dev.berth.reconciler.port.SourceSnapshot;
@@ -63,8 +64,8 @@ class GitHttpTransportTest {
         Path tokenFile = Files.writeString(tmp.resolve("token"), TOKEN + "\n");
         try (GitHttpServer server = new GitHttpServer(tmp.resolve("repos"), "x-access-token", TOKEN);
                 CapturedLogs logs = new CapturedLogs();
-                GitManifestSource source =
-                        new GitManifestSource(options(server, GitCredentials.token(Secret.fromFile(tokenFile))))) {
+                GitManifestSource source = new GitManifestSource(
+                        options(server, GitCredentials.token(Secret.fromFile(tokenFile))), TestHosts.PLAIN)) {
             SourceSnapshot snapshot = source.read();
 
             assertThat(snapshot.revision()).isEqualTo(commit.name());
@@ -81,8 +82,9 @@ class GitHttpTransportTest {
         String password = System.getenv(ENV_PASSWORD_VARIABLE);
         assertThat(password).as("surefire sets %s", ENV_PASSWORD_VARIABLE).isNotBlank();
         try (GitHttpServer server = new GitHttpServer(tmp.resolve("repos"), "deploy", password);
-                GitManifestSource source = new GitManifestSource(options(
-                        server, GitCredentials.basic("deploy", Secret.fromEnvironment(ENV_PASSWORD_VARIABLE))))) {
+                GitManifestSource source = new GitManifestSource(
+                        options(server, GitCredentials.basic("deploy", Secret.fromEnvironment(ENV_PASSWORD_VARIABLE))),
+                        TestHosts.PLAIN)) {
             assertThat(source.read().revision()).isEqualTo(commit.name());
         }
     }
@@ -93,8 +95,8 @@ class GitHttpTransportTest {
         Path tokenFile = Files.writeString(tmp.resolve("token"), wrong);
         try (GitHttpServer server = new GitHttpServer(tmp.resolve("repos"), "x-access-token", TOKEN);
                 CapturedLogs logs = new CapturedLogs();
-                GitManifestSource source =
-                        new GitManifestSource(options(server, GitCredentials.token(Secret.fromFile(tokenFile))))) {
+                GitManifestSource source = new GitManifestSource(
+                        options(server, GitCredentials.token(Secret.fromFile(tokenFile))), TestHosts.PLAIN)) {
             BerthException e = catchThrowableOfType(BerthException.class, source::read);
 
             assertThat(e.reason()).isEqualTo(Reason.SourceUnavailable);
@@ -110,7 +112,8 @@ class GitHttpTransportTest {
     @Test
     void withoutCredentialsAProtectedRepositoryFailsClearly() throws Exception {
         try (GitHttpServer server = new GitHttpServer(tmp.resolve("repos"), "x-access-token", TOKEN);
-                GitManifestSource source = new GitManifestSource(options(server, GitCredentials.none()))) {
+                GitManifestSource source =
+                        new GitManifestSource(options(server, GitCredentials.none()), TestHosts.PLAIN)) {
             BerthException e = catchThrowableOfType(BerthException.class, source::read);
 
             assertThat(e.reason()).isEqualTo(Reason.SourceUnavailable);
@@ -122,8 +125,8 @@ class GitHttpTransportTest {
     void aMissingTokenFileIsNamedInTheFailure() throws Exception {
         Path missing = tmp.resolve("no-token");
         try (GitHttpServer server = new GitHttpServer(tmp.resolve("repos"), "x-access-token", TOKEN);
-                GitManifestSource source =
-                        new GitManifestSource(options(server, GitCredentials.token(Secret.fromFile(missing))))) {
+                GitManifestSource source = new GitManifestSource(
+                        options(server, GitCredentials.token(Secret.fromFile(missing))), TestHosts.PLAIN)) {
             BerthException e = catchThrowableOfType(BerthException.class, source::read);
 
             assertThat(e.reason()).isEqualTo(Reason.SourceUnavailable);
@@ -135,8 +138,8 @@ class GitHttpTransportTest {
     void whenTheServerStopsTheCachedRevisionIsServedWithAWarning() throws Exception {
         Path tokenFile = Files.writeString(tmp.resolve("token"), TOKEN);
         GitHttpServer server = new GitHttpServer(tmp.resolve("repos"), "x-access-token", TOKEN);
-        try (GitManifestSource source =
-                new GitManifestSource(options(server, GitCredentials.token(Secret.fromFile(tokenFile))))) {
+        try (GitManifestSource source = new GitManifestSource(
+                options(server, GitCredentials.token(Secret.fromFile(tokenFile))), TestHosts.PLAIN)) {
             source.read();
             server.close();
 

@@ -5,9 +5,12 @@ import static dev.berth.fetchers.git.TestManifests.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.berth.fetchers.TestHosts;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.ManifestInvalidException;
+import dev.berth.model.Provenance;
 import dev.berth.model.Reason;
+import dev.berth.model.fleet.HostIdentity;
 import dev.berth.model.yaml.Problem;
 import dev.berth.reconciler.port.SourceSnapshot;
 import java.nio.file.Path;
@@ -36,9 +39,13 @@ class GitManifestPathsTest {
     }
 
     private SourceSnapshot read(String path) {
+        return read(path, TestHosts.PLAIN);
+    }
+
+    private SourceSnapshot read(String path, HostIdentity host) {
         GitSourceOptions options =
                 GitSourceOptions.of(origin.fileUrl(), tmp.resolve("state")).withPath(path);
-        try (GitManifestSource source = new GitManifestSource(options)) {
+        try (GitManifestSource source = new GitManifestSource(options, host)) {
             return source.read();
         }
     }
@@ -87,7 +94,7 @@ class GitManifestPathsTest {
     }
 
     @Test
-    void theSameImageInTwoFilesNamesBothFilesAndLines() throws Exception {
+    void anEntryThatCanNeverApplyNamesBothFilesAndLines() throws Exception {
         RevCommit commit = origin.commit(
                 Map.of("hosts/a.yaml", manifest("1.0", "web"), "hosts/b.yaml", manifest("2.0", "db", "web")));
 
@@ -97,7 +104,26 @@ class GitManifestPathsTest {
         assertThat(e.problems()).hasSize(1);
         assertThat(e.getMessage())
                 .contains("hosts/b.yaml" + at + ":8:1")
-                .contains("\"web\" is already declared in hosts/a.yaml" + at + ":4");
+                .contains("image \"web\" (hosts/b.yaml" + at + ":8) can never apply: the entry at hosts/a.yaml" + at
+                        + ":4 has no hosts: selector");
+    }
+
+    @Test
+    void eachHostReadsTheEntriesMeantForIt() throws Exception {
+        origin.commit(Map.of(
+                "hosts/a.yaml",
+                manifest("1.0", "web") + "    hosts: {names: [\"edge-*\"]}\n",
+                "hosts/b.yaml",
+                manifest("2.0", "web", "db")));
+        HostIdentity edge = new HostIdentity("edge-fra1", Map.of(), "1".repeat(32));
+
+        assertThat(read("hosts", edge).manifest().images())
+                .extracting(ImageSpec::label)
+                .containsExactly("web 1.0", "db 2.0");
+        assertThat(read("hosts").manifest().images())
+                .extracting(ImageSpec::label)
+                .containsExactly("web 2.0", "db 2.0");
+        assertThat(read("hosts").manifest().provenance()).isEqualTo(Provenance.REPOSITORY);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static dev.berth.fetchers.git.TestManifests.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.berth.fetchers.TestHosts;
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
 import dev.berth.reconciler.port.SourceSnapshot;
@@ -65,7 +66,11 @@ class GitRedirectTest {
         GitSourceOptions options =
                 GitSourceOptions.of(url, tmp.resolve("state"), credentials).withTimeout(Duration.ofSeconds(10));
         return new GitManifestSource(
-                options, GitEvents.NONE, Optional.of(certificate.trustManager()), Duration.ofSeconds(30));
+                options,
+                TestHosts.PLAIN,
+                GitEvents.NONE,
+                Optional.of(certificate.trustManager()),
+                Duration.ofSeconds(30));
     }
 
     private BerthException refused(String url, GitCredentials credentials) {

@@ -4,6 +4,7 @@ import static dev.berth.fetchers.git.TestManifests.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.fetchers.TestHosts;
 import dev.berth.model.BerthException;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.Reason;
@@ -43,7 +44,7 @@ class GitRefsTest {
     }
 
     private SourceSnapshot read(GitSourceOptions options) {
-        try (GitManifestSource source = new GitManifestSource(options.withPath("hosts.yaml"))) {
+        try (GitManifestSource source = new GitManifestSource(options.withPath("hosts.yaml"), TestHosts.PLAIN)) {
             return source.read();
         }
     }
@@ -111,7 +112,7 @@ class GitRefsTest {
 
     @Test
     void aMovedBranchIsPickedUpByTheNextRead() throws Exception {
-        try (GitManifestSource source = new GitManifestSource(options().withPath("hosts.yaml"))) {
+        try (GitManifestSource source = new GitManifestSource(options().withPath("hosts.yaml"), TestHosts.PLAIN)) {
             assertThat(version(source.read())).isEqualTo("2.0");
             RevCommit third = origin.commit(Map.of("hosts.yaml", manifest("4.0", "web")));
 

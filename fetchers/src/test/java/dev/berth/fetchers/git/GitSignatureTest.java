@@ -4,6 +4,7 @@ import static dev.berth.fetchers.git.TestManifests.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.berth.fetchers.TestHosts;
 import dev.berth.fetchers.pgp.TestKey;
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
@@ -62,7 +63,7 @@ class GitSignatureTest {
     }
 
     private BerthException refusedWithoutFallback() {
-        try (GitManifestSource source = new GitManifestSource(options)) {
+        try (GitManifestSource source = new GitManifestSource(options, TestHosts.PLAIN)) {
             BerthException e = catchThrowableOfType(BerthException.class, source::read);
             assertThat(e).as("the read should be refused").isNotNull();
             assertThat(e.reason()).isEqualTo(Reason.SignatureInvalid);
@@ -74,7 +75,7 @@ class GitSignatureTest {
     void aCommitSignedByATrustedPrimaryKeyIsApplied() throws Exception {
         RevCommit signed = commit("1.0", CommitSigners.by(operator));
 
-        try (GitManifestSource source = new GitManifestSource(options)) {
+        try (GitManifestSource source = new GitManifestSource(options, TestHosts.PLAIN)) {
             SourceSnapshot snapshot = source.read();
 
             assertThat(snapshot.revision()).isEqualTo(signed.name());
@@ -87,7 +88,7 @@ class GitSignatureTest {
         assertThat(release.signingFingerprint()).isNotEqualTo(release.fingerprint());
         RevCommit signed = commit("1.0", CommitSigners.by(release));
 
-        try (GitManifestSource source = new GitManifestSource(options)) {
+        try (GitManifestSource source = new GitManifestSource(options, TestHosts.PLAIN)) {
             assertThat(source.read().revision()).isEqualTo(signed.name());
         }
     }
@@ -159,7 +160,7 @@ class GitSignatureTest {
     @Test
     void afterARefusalTheLastVerifiedRevisionKeepsBeingServedWithAWarning() throws Exception {
         RevCommit good = commit("1.0", CommitSigners.by(operator));
-        try (GitManifestSource source = new GitManifestSource(options)) {
+        try (GitManifestSource source = new GitManifestSource(options, TestHosts.PLAIN)) {
             source.read();
             RevCommit unsigned = commit("2.0", null);
 
@@ -183,12 +184,12 @@ class GitSignatureTest {
     @Test
     void theLastVerifiedRevisionSurvivesARestart() throws Exception {
         RevCommit good = commit("1.0", CommitSigners.by(operator));
-        try (GitManifestSource source = new GitManifestSource(options)) {
+        try (GitManifestSource source = new GitManifestSource(options, TestHosts.PLAIN)) {
             source.read();
         }
         commit("2.0", CommitSigners.by(stranger));
 
-        try (GitManifestSource restarted = new GitManifestSource(options)) {
+        try (GitManifestSource restarted = new GitManifestSource(options, TestHosts.PLAIN)) {
             SourceSnapshot snapshot = restarted.read();
 
             assertThat(snapshot.revision()).isEqualTo(good.name());
@@ -199,17 +200,17 @@ class GitSignatureTest {
     @Test
     void aRefusedCommitInTheCacheOfAnUnreachableRemoteStillFallsBackToTheVerifiedOne() throws Exception {
         RevCommit good = commit("1.0", CommitSigners.by(operator));
-        try (GitManifestSource source = new GitManifestSource(options)) {
+        try (GitManifestSource source = new GitManifestSource(options, TestHosts.PLAIN)) {
             source.read();
         }
         RevCommit unsigned = commit("2.0", null);
-        try (GitManifestSource source = new GitManifestSource(options)) {
+        try (GitManifestSource source = new GitManifestSource(options, TestHosts.PLAIN)) {
             source.read();
         }
         origin.close();
         org.eclipse.jgit.util.FileUtils.delete(origin.dir().toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
 
-        try (GitManifestSource restarted = new GitManifestSource(options)) {
+        try (GitManifestSource restarted = new GitManifestSource(options, TestHosts.PLAIN)) {
             SourceSnapshot snapshot = restarted.read();
 
             assertThat(snapshot.revision()).isEqualTo(good.name());
@@ -227,7 +228,7 @@ class GitSignatureTest {
     @Test
     void aKeyRemovedFromTheTrustedFileNoLongerVouchesForItsCommits() throws Exception {
         commit("1.0", CommitSigners.by(release));
-        try (GitManifestSource source = new GitManifestSource(options)) {
+        try (GitManifestSource source = new GitManifestSource(options, TestHosts.PLAIN)) {
             source.read();
             TestKey.writeTrusted(options.trustedKeys().orElseThrow(), operator);
             Files.setLastModifiedTime(
@@ -247,7 +248,7 @@ class GitSignatureTest {
         GitSourceOptions unchecked =
                 GitSourceOptions.of(origin.fileUrl(), tmp.resolve("state")).withPath("hosts.yaml");
 
-        try (GitManifestSource source = new GitManifestSource(unchecked)) {
+        try (GitManifestSource source = new GitManifestSource(unchecked, TestHosts.PLAIN)) {
             assertThat(source.read().revision()).isEqualTo(unsigned.name());
         }
     }

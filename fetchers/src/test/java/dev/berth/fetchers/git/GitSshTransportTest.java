@@ -4,6 +4,7 @@ import static dev.berth.fetchers.git.TestManifests.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.berth.fetchers.TestHosts;
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
 import dev.berth.reconciler.port.SourceSnapshot;
@@ -47,9 +48,11 @@ class GitSshTransportTest {
 
     private GitManifestSource source(Path knownHosts, Path key) {
         GitCredentials credentials = GitCredentials.sshKey(key, knownHosts);
-        return new GitManifestSource(GitSourceOptions.of(server.url("origin"), tmp.resolve("state"), credentials)
-                .withPath("hosts.yaml")
-                .withTimeout(Duration.ofSeconds(15)));
+        return new GitManifestSource(
+                GitSourceOptions.of(server.url("origin"), tmp.resolve("state"), credentials)
+                        .withPath("hosts.yaml")
+                        .withTimeout(Duration.ofSeconds(15)),
+                TestHosts.PLAIN);
     }
 
     private BerthException refused(Path knownHosts, Path key) {

@@ -4,6 +4,7 @@ import static dev.berth.fetchers.git.TestManifests.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.berth.fetchers.TestHosts;
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
 import dev.berth.reconciler.port.SourceSnapshot;
@@ -51,7 +52,7 @@ class GitUnreachableTest {
     @Test
     void aRemoteThatWentAwayIsReplacedByTheCachedRevisionWithAWarning() throws Exception {
         RevCommit commit = origin.commit(Map.of("hosts.yaml", manifest("1.0", "web")));
-        try (GitManifestSource source = new GitManifestSource(options)) {
+        try (GitManifestSource source = new GitManifestSource(options, TestHosts.PLAIN)) {
             source.read();
             deleteOrigin();
 
@@ -70,13 +71,13 @@ class GitUnreachableTest {
     @Test
     void theCachedRevisionIsAlsoServedAfterARestart() throws Exception {
         RevCommit commit = origin.commit(Map.of("hosts.yaml", manifest("1.0", "web")));
-        try (GitManifestSource source = new GitManifestSource(options)) {
+        try (GitManifestSource source = new GitManifestSource(options, TestHosts.PLAIN)) {
             source.read();
         }
         deleteOrigin();
 
-        try (GitManifestSource restarted =
-                new GitManifestSource(options.withClock(Clock.offset(Clock.systemUTC(), Duration.ofDays(1))))) {
+        try (GitManifestSource restarted = new GitManifestSource(
+                options.withClock(Clock.offset(Clock.systemUTC(), Duration.ofDays(1))), TestHosts.PLAIN)) {
             SourceSnapshot snapshot = restarted.read();
 
             assertThat(snapshot.revision()).isEqualTo(commit.name());
@@ -87,7 +88,7 @@ class GitUnreachableTest {
     @Test
     void theWarningGoesAwayWhenTheRemoteIsBack() throws Exception {
         origin.commit(Map.of("hosts.yaml", manifest("1.0", "web")));
-        try (GitManifestSource source = new GitManifestSource(options)) {
+        try (GitManifestSource source = new GitManifestSource(options, TestHosts.PLAIN)) {
             source.read();
             Path moved = tmp.resolve("moved");
             java.nio.file.Files.move(origin.dir(), moved);
@@ -103,7 +104,7 @@ class GitUnreachableTest {
         deleteOrigin();
 
         BerthException e = catchThrowableOfType(BerthException.class, () -> {
-            try (GitManifestSource source = new GitManifestSource(options)) {
+            try (GitManifestSource source = new GitManifestSource(options, TestHosts.PLAIN)) {
                 source.read();
             }
         });
@@ -121,7 +122,7 @@ class GitUnreachableTest {
                 .withTimeout(Duration.ofSeconds(5));
 
         BerthException e = catchThrowableOfType(BerthException.class, () -> {
-            try (GitManifestSource source = new GitManifestSource(secretQuery)) {
+            try (GitManifestSource source = new GitManifestSource(secretQuery, TestHosts.PLAIN)) {
                 source.read();
             }
         });

@@ -3,6 +3,7 @@ package dev.berth.model.fleet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Who this host is, as manifests target it.
@@ -17,5 +18,16 @@ public record HostIdentity(String name, Map<String, String> labels, String machi
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(machineId, "machineId");
         labels = Map.copyOf(new TreeMap<>(labels));
+    }
+
+    /** "web-1 (role=web, site=fra1)", or the name alone when the host has no labels. */
+    public String describe() {
+        return labels.isEmpty() ? name : name + " (" + describe(labels) + ")";
+    }
+
+    /** "role=web, site=fra1": labels sorted by key. */
+    public static String describe(Map<String, String> labels) {
+        return new TreeMap<>(labels)
+                .entrySet().stream().map(l -> l.getKey() + "=" + l.getValue()).collect(Collectors.joining(", "));
     }
 }

@@ -1,7 +1,9 @@
 package dev.berth.model.fleet;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +32,26 @@ public record HostSelector(List<String> names, Map<String, String> labels) {
 
     public boolean isAny() {
         return names.isEmpty() && labels.isEmpty();
+    }
+
+    /** True when both select the same hosts by the same words: the same globs, in any order, and labels. */
+    public boolean sameAs(HostSelector other) {
+        return Set.copyOf(names).equals(Set.copyOf(other.names)) && labels.equals(other.labels);
+    }
+
+    /** "names web-*, edge-fra1; labels role=web", or "every host", for messages and reviews. */
+    public String describe() {
+        if (isAny()) {
+            return "every host";
+        }
+        List<String> parts = new ArrayList<>();
+        if (!names.isEmpty()) {
+            parts.add("names " + String.join(", ", names));
+        }
+        if (!labels.isEmpty()) {
+            parts.add("labels " + HostIdentity.describe(labels));
+        }
+        return String.join("; ", parts);
     }
 
     private static Pattern glob(String glob) {

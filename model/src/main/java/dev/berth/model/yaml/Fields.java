@@ -3,8 +3,10 @@ package dev.berth.model.yaml;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,6 +52,11 @@ public final class Fields {
     public boolean has(String key) {
         YamlNode.Entry entry = mapping.entries().get(key);
         return entry != null && !isNull(entry.value());
+    }
+
+    /** True when {@code key} is written, even without a value. */
+    public boolean declared(String key) {
+        return mapping.entries().containsKey(key);
     }
 
     /** The raw node under {@code key}, if present and not null. */
@@ -156,6 +163,42 @@ public final class Fields {
         return Optional.of(values);
     }
 
+    /**
+     * A mapping of texts to texts, in file order; each key failing {@code keyRule} and each value failing
+     * {@code valueRule} is reported with its own position.
+     */
+    public Optional<Map<String, String>> textMap(
+            String key, Pattern keyRule, String keyExpectation, Pattern valueRule, String valueExpectation) {
+        Optional<YamlNode> node = node(key);
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!(node.get() instanceof YamlNode.Mapping map)) {
+            problems.add(
+                    node.get().position(),
+                    path(key),
+                    "must be a mapping of keys to values, got " + node.get().describe());
+            return Optional.empty();
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        map.entries().forEach((name, entry) -> {
+            String entryPath = path(key) + "." + name;
+            YamlNode value = entry.value();
+            if (!keyRule.matcher(name).matches()) {
+                problems.add(entry.keyPosition(), entryPath, keyExpectation + ", got \"" + name + "\"");
+            } else if (isNull(value)) {
+                problems.add(entry.keyPosition(), entryPath, "has no value");
+            } else if (!(value instanceof YamlNode.Scalar s)) {
+                problems.add(value.position(), entryPath, "must be a single value, got " + value.describe());
+            } else if (!valueRule.matcher(s.text()).matches()) {
+                problems.add(value.position(), entryPath, valueExpectation + ", got \"" + s.text() + "\"");
+            } else {
+                values.put(name, s.text());
+            }
+        });
+        return Optional.of(values);
+    }
+
     /** The list under {@code key}, or empty (with a problem) when it is something else. */
     public Optional<List<YamlNode>> list(String key) {
         Optional<YamlNode> node = node(key);
@@ -172,6 +215,12 @@ public final class Fields {
     /** The mapping under {@code key}. */
     public Optional<Fields> fields(String key) {
         return node(key).flatMap(n -> Fields.of(n, path(key), problems));
+    }
+
+    /** Where {@code key} itself is written (its value may be missing), else where the mapping starts. */
+    public Position keyPositionOf(String key) {
+        YamlNode.Entry entry = mapping.entries().get(key);
+        return entry == null ? mapping.position() : entry.keyPosition();
     }
 
     public Position positionOf(String key) {
