@@ -1,5 +1,6 @@
 package dev.berth.model;
 
+import dev.berth.model.fleet.Rollout;
 import dev.berth.model.yaml.Fields;
 import dev.berth.model.yaml.Position;
 import dev.berth.model.yaml.Problems;
@@ -39,7 +40,8 @@ public final class ManifestParser {
             "health",
             "roothash",
             "verity",
-            "roothashSignature");
+            "roothashSignature",
+            "rollout");
     private static final Set<String> HEALTH = Set.of("http", "stableFor", "timeout");
     private static final Set<String> SIDECAR = Set.of("url", "sha256");
 
@@ -61,17 +63,18 @@ public final class ManifestParser {
     /** Parses {@code text}; {@code file} is the name messages use. */
     public static Manifest parse(String text, String file) {
         Problems problems = new Problems(file);
+        Map<String, Rollout> rollouts = new HashMap<>();
         List<ImageSpec> images = YamlReader.read(text, problems)
                 .flatMap(root -> Fields.of(root, "", problems))
-                .map(top -> top(top, file))
+                .map(top -> top(top, file, rollouts))
                 .orElse(List.of());
         if (!problems.isEmpty()) {
             throw new ManifestInvalidException(problems.sorted());
         }
-        return new Manifest(images, file);
+        return new Manifest(images, file, Provenance.HOST, rollouts);
     }
 
-    private static List<ImageSpec> top(Fields top, String file) {
+    private static List<ImageSpec> top(Fields top, String file, Map<String, Rollout> rollouts) {
         top.rejectUnknown(TOP);
         top.requiredText("apiVersion")
                 .ifPresent(v -> top.checked(
@@ -95,6 +98,7 @@ public final class ManifestParser {
                 continue;
             }
             Optional<ImageSpec> spec = image(fields.get(), file);
+            Optional<Rollout> rollout = fields.get().fields("rollout").flatMap(RolloutParser::read);
             spec.ifPresent(s -> {
                 Integer earlier =
                         firstLine.putIfAbsent(s.name(), item.position().line());
@@ -108,6 +112,7 @@ public final class ManifestParser {
                                             + "; names must be unique");
                 } else {
                     images.add(s);
+                    rollout.ifPresent(r -> rollouts.put(s.name(), r));
                 }
             });
         }

@@ -1,5 +1,6 @@
 package dev.berth.model;
 
+import dev.berth.model.fleet.Rollout;
 import dev.berth.model.yaml.Position;
 import dev.berth.model.yaml.Problem;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ public final class Manifests {
      */
     public static Manifest merge(List<Manifest> parts, String source) {
         Map<String, ImageSpec> byName = new LinkedHashMap<>();
+        Map<String, Rollout> rollouts = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         for (Manifest part : parts) {
             for (ImageSpec image : part.images()) {
@@ -38,12 +40,14 @@ public final class Manifests {
                     problems.add(duplicate(image, earlier));
                 }
             }
+            rollouts.putAll(part.rollouts());
         }
         if (!problems.isEmpty()) {
             throw new ManifestInvalidException(problems);
         }
         boolean remote = parts.stream().anyMatch(p -> p.provenance() == Provenance.REPOSITORY);
-        return new Manifest(List.copyOf(byName.values()), source, remote ? Provenance.REPOSITORY : Provenance.HOST);
+        return new Manifest(
+                List.copyOf(byName.values()), source, remote ? Provenance.REPOSITORY : Provenance.HOST, rollouts);
     }
 
     private static Problem duplicate(ImageSpec image, ImageSpec earlier) {
