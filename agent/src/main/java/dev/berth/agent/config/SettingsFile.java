@@ -47,7 +47,8 @@ public final class SettingsFile {
             "driftCorrection",
             "policy",
             "download",
-            "metrics");
+            "metrics",
+            "fleet");
     private static final Set<String> SOURCE = Set.of("manifest", "git", "trustedKeys");
     private static final Set<String> GIT = Set.of(
             "url",
@@ -125,6 +126,7 @@ public final class SettingsFile {
                 f.fields("download").map(d -> download(d, defaults.download())).orElse(defaults.download());
         Optional<InetSocketAddress> metrics =
                 f.fields("metrics").map(SettingsFile::listen).orElse(defaults.metricsListen());
+        FleetConfig fleet = f.fields("fleet").map(FleetConfig::read).orElse(defaults.fleet());
         if (!f.problems().isEmpty()) {
             return Optional.empty();
         }
@@ -140,7 +142,8 @@ public final class SettingsFile {
                 drift,
                 policy,
                 download,
-                metrics));
+                metrics,
+                fleet));
     }
 
     private static DownloadPolicy download(Fields d, DownloadPolicy defaults) {

@@ -1,8 +1,11 @@
 package dev.berth.agent.wiring;
 
+import dev.berth.agent.config.FleetConfig;
 import dev.berth.agent.config.Settings;
 import dev.berth.agent.config.SourceConfig;
+import dev.berth.agent.fleet.PrometheusFleetHealth;
 import dev.berth.agent.state.AtomicFiles;
+import dev.berth.agent.state.FileFirstSeen;
 import dev.berth.agent.state.StateLock;
 import dev.berth.agent.status.StatusFile;
 import dev.berth.agent.status.StatusTracker;
@@ -10,6 +13,7 @@ import dev.berth.fetchers.FileManifestSource;
 import dev.berth.fetchers.git.GitManifestSource;
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
+import dev.berth.model.fleet.HostIdentity;
 import dev.berth.reconciler.Executor;
 import dev.berth.reconciler.Planner;
 import dev.berth.reconciler.Reconciler;
@@ -17,11 +21,19 @@ import dev.berth.reconciler.health.UnitHealthGate;
 import dev.berth.reconciler.loop.AgentLoop;
 import dev.berth.reconciler.loop.LoopListener;
 import dev.berth.reconciler.loop.Wakeup;
+import dev.berth.reconciler.port.ChangeGate;
+import dev.berth.reconciler.port.FirstSeen;
+import dev.berth.reconciler.port.FleetHealth;
 import dev.berth.reconciler.port.ManifestSource;
 import dev.berth.reconciler.port.ReconcileListener;
+import dev.berth.reconciler.rollout.RolloutGate;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongConsumer;
 
@@ -34,6 +46,8 @@ public final class Assembly implements AutoCloseable {
     private final Settings settings;
     private final Host host;
     private final List<AutoCloseable> resources = new ArrayList<>();
+    /** Only the process that holds the state lock records state of its own (a plan writes nothing). */
+    private boolean holdsLock;
 
     private Assembly(Settings settings, Host host) {
         this.settings = settings;
@@ -63,6 +77,7 @@ public final class Assembly implements AutoCloseable {
      */
     public StateLock lockForChanges(String who) {
         StateLock lock = StateLock.acquire(settings.stateDir(), who);
+        holdsLock = true;
         try {
             AtomicFiles.removeLeftovers(settings.stateDir());
         } catch (IOException e) {
@@ -102,7 +117,42 @@ public final class Assembly implements AutoCloseable {
                 executor,
                 host.digests(),
                 settings.policy(),
-                host.clock());
+                host.clock(),
+                List.of(rolloutGate()));
+    }
+
+    /** Paces new versions through their rollouts' waves, asking the fleet's health before later waves move. */
+    private ChangeGate rolloutGate() {
+        FirstSeen seen =
+                holdsLock ? FileFirstSeen.recording(settings.stateDir()) : FileFirstSeen.readOnly(settings.stateDir());
+        FleetConfig fleet = settings.fleet();
+        FleetHealth health = fleet.prometheus()
+                .<FleetHealth>map(
+                        url -> new PrometheusFleetHealth(url, fleet.bearerTokenFile(), fleet.caFile(), fleet.timeout()))
+                .orElse(FleetHealth.UNWATCHED);
+        return new RolloutGate(hostIdentity(), seen, health, host.clock());
+    }
+
+    /**
+     * TEMPORARY, for the lead to replace at merge with the configured host identity of the targeting branch: the
+     * kernel's host name and /etc/machine-id.
+     */
+    private static HostIdentity hostIdentity() {
+        return new HostIdentity(
+                firstLine(Path.of("/proc/sys/kernel/hostname")).orElse("localhost"),
+                Map.of(),
+                firstLine(Path.of("/etc/machine-id")).orElse(""));
+    }
+
+    private static Optional<String> firstLine(Path file) {
+        try {
+            return Files.readAllLines(file).stream()
+                    .findFirst()
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** The loop the agent runs, of which {@code berth apply} runs one pass. */

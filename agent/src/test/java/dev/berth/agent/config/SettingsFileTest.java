@@ -51,7 +51,8 @@ class SettingsFileTest {
                         true,
                         Settings.defaults().policy(),
                         Settings.defaults().download(),
-                        Settings.defaults().metricsListen()));
+                        Settings.defaults().metricsListen(),
+                        FleetConfig.NONE));
         assertThat(config.schedule()).isEqualTo(Schedule.DEFAULT);
         assertThat(config.stateDir()).isEqualTo(Path.of("/var/lib/berth"));
         assertThat(config.poolDir()).isEqualTo(Path.of("/var/lib/portables"));
