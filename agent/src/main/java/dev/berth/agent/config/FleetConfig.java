@@ -67,7 +67,8 @@ public record FleetConfig(
 
     private static Optional<URI> url(Fields f, String text) {
         String expectation = "must be the http or https URL of a Prometheus server, without credentials, query or"
-                + " fragment (e.g. https://prometheus.example:9090), got \"" + text + "\"";
+                + " fragment (e.g. https://prometheus.example:9090; a token goes in bearerTokenFile), got \""
+                + text.replaceAll("^([A-Za-z]+:/*)?[^/@]*@", "$1***@") + "\"";
         try {
             URI url = new URI(text);
             boolean web = "http".equals(url.getScheme()) || "https".equals(url.getScheme());
