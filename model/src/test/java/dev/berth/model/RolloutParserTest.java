@@ -1,12 +1,10 @@
 package dev.berth.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.berth.model.fleet.HostSelector;
 import dev.berth.model.fleet.Rollout;
 import dev.berth.model.fleet.Wave;
-import dev.berth.model.yaml.Problem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,13 +27,6 @@ class RolloutParserTest {
                     sha256: %s
                     rollout:
                 %s""".formatted(version, SHA, rollout.indent(6));
-    }
-
-    private static List<String> problems(String text) {
-        ManifestInvalidException e =
-                catchThrowableOfType(ManifestInvalidException.class, () -> ManifestParser.parse(text, "m.yaml"));
-        assertThat(e).as("manifest should be invalid").isNotNull();
-        return e.problems().stream().map(Problem::toString).toList();
     }
 
     @Test
@@ -114,7 +105,7 @@ class RolloutParserTest {
 
     @Test
     void unknownFieldsAreReportedWithTheirLines() {
-        assertThat(problems(web("2.0", """
+        assertThat(ManifestParserTest.problems(web("2.0", """
                         waves:
                           - percent: 10
                             hots: {names: [a]}
@@ -130,16 +121,16 @@ class RolloutParserTest {
 
     @Test
     void aRolloutNeedsAtLeastOneWave() {
-        assertThat(problems(web("2.0", "waves: []\n")))
+        assertThat(ManifestParserTest.problems(web("2.0", "waves: []\n")))
                 .containsExactly("m.yaml:9:14: images[0].rollout.waves: must list at least one wave, e.g."
                         + " [{hosts: {labels: {ring: canary}}}, {percent: 100}]");
-        assertThat(problems(web("2.0", "every: 30m\n")))
+        assertThat(ManifestParserTest.problems(web("2.0", "every: 30m\n")))
                 .containsExactly("m.yaml:9:7: images[0].rollout.waves: is required");
     }
 
     @Test
     void percentsMustGrowFromWaveToWave() {
-        assertThat(problems(web("2.0", """
+        assertThat(ManifestParserTest.problems(web("2.0", """
                         waves:
                           - percent: 50
                           - hosts: {labels: {ring: late}}
@@ -154,7 +145,7 @@ class RolloutParserTest {
 
     @Test
     void aPercentIsAWholeNumberFromOneToAHundred() {
-        assertThat(problems(web("2.0", """
+        assertThat(ManifestParserTest.problems(web("2.0", """
                         waves: [{percent: 0}, {percent: "10%"}, {percent: 2.5}, {percent: 101}]
                         every: 30m
                         """)))
@@ -167,7 +158,7 @@ class RolloutParserTest {
 
     @Test
     void aWaveIsEitherHostsOrAPercent() {
-        List<String> problems = problems(web("2.0", """
+        List<String> problems = ManifestParserTest.problems(web("2.0", """
                         waves:
                           - {percent: 10, hosts: {names: [a]}}
                           - {}
@@ -186,7 +177,7 @@ class RolloutParserTest {
 
     @Test
     void hostNamesAndLabelsAreChecked() {
-        assertThat(problems(web("2.0", """
+        assertThat(ManifestParserTest.problems(web("2.0", """
                         waves:
                           - hosts: {names: ["web 1"], labels: {"ring canary": x, role: [a]}}
                         """)))
@@ -198,14 +189,14 @@ class RolloutParserTest {
 
     @Test
     void moreThanOneWaveNeedsAnInterval() {
-        assertThat(problems(web("2.0", "waves: [{percent: 10}, {percent: 100}]\n")))
+        assertThat(ManifestParserTest.problems(web("2.0", "waves: [{percent: 10}, {percent: 100}]\n")))
                 .containsExactly("m.yaml:9:7: images[0].rollout.every: is required with more than one wave: wave k"
                         + " starts k * every after the rollout starts (e.g. every: 30m)");
-        assertThat(problems(web("2.0", "waves: [{percent: 10}, {percent: 100}]\nevery: 0s\n")))
+        assertThat(ManifestParserTest.problems(web("2.0", "waves: [{percent: 10}, {percent: 100}]\nevery: 0s\n")))
                 .singleElement()
                 .asString()
                 .contains("rollout.every: must be longer than 0s");
-        assertThat(problems(web("2.0", "waves: [{percent: 100}]\nevery: soon\n")))
+        assertThat(ManifestParserTest.problems(web("2.0", "waves: [{percent: 100}]\nevery: soon\n")))
                 .singleElement()
                 .asString()
                 .contains("rollout.every: must be a duration such as 500ms, 10s, 5m or 1h30m, got \"soon\"");
@@ -213,12 +204,12 @@ class RolloutParserTest {
 
     @Test
     void aStartIsAnInstantWithItsOffsetAndPausedIsABoolean() {
-        assertThat(problems(web("2.0", "waves: [{percent: 100}]\nstart: tomorrow\npaused: maybe\n")))
+        assertThat(ManifestParserTest.problems(web("2.0", "waves: [{percent: 100}]\nstart: tomorrow\npaused: maybe\n")))
                 .containsExactly(
                         "m.yaml:10:14: images[0].rollout.start: must be an ISO-8601 time with its offset, such as"
                                 + " 2026-12-03T09:00:00Z, got \"tomorrow\"",
                         "m.yaml:11:15: images[0].rollout.paused: must be true or false, got the text \"maybe\"");
-        assertThat(problems(web("2.0", "waves: [{percent: 100}]\nstart: 2026-12-03T09:00:00\n")))
+        assertThat(ManifestParserTest.problems(web("2.0", "waves: [{percent: 100}]\nstart: 2026-12-03T09:00:00\n")))
                 .singleElement()
                 .asString()
                 .contains("rollout.start: must be an ISO-8601 time with its offset");
@@ -226,7 +217,7 @@ class RolloutParserTest {
 
     @Test
     void aBrokenRolloutIsReportedEvenWhenTheRestOfTheEntryIsBroken() {
-        assertThat(problems(web("2/0", "waves: []\n")))
+        assertThat(ManifestParserTest.problems(web("2/0", "waves: []\n")))
                 .hasSize(2)
                 .anySatisfy(p -> assertThat(p).contains("images[0].version:"))
                 .anySatisfy(p -> assertThat(p).contains("images[0].rollout.waves: must list at least one wave"));

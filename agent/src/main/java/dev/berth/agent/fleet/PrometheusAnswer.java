@@ -73,7 +73,8 @@ final class PrometheusAnswer {
     }
 
     private static String clip(String text) {
-        String line = text.replaceAll("\\s+", " ");
+        // What a server says goes into logs and terminals: one line, without control characters.
+        String line = text.replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "");
         return line.length() <= QUOTED ? line : line.substring(0, QUOTED) + "...";
     }
 }

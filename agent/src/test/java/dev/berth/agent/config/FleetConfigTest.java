@@ -1,10 +1,7 @@
 package dev.berth.agent.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.berth.model.ManifestInvalidException;
-import dev.berth.model.yaml.Problem;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,12 +15,6 @@ class FleetConfigTest {
 
     private static FleetConfig parse(String body) {
         return SettingsFile.parse(HEAD + body, FILE).fleet();
-    }
-
-    private static List<String> problems(String body) {
-        ManifestInvalidException e = catchThrowableOfType(ManifestInvalidException.class, () -> parse(body));
-        assertThat(e).as("configuration should be invalid").isNotNull();
-        return e.problems().stream().map(Problem::toString).toList();
     }
 
     @Test
@@ -58,20 +49,20 @@ class FleetConfigTest {
                 "ftp://prometheus",
                 "prometheus:9090",
                 "http:///nohost")) {
-            assertThat(problems("fleet: {prometheus: \"" + url + "\"}\n"))
+            assertThat(SettingsFileTest.problems("fleet: {prometheus: \"" + url + "\"}\n"))
                     .as(url)
                     .singleElement()
                     .asString()
                     .startsWith("/etc/berth/agent.yaml:3:21: fleet.prometheus: must be the http or https URL of a"
                             + " Prometheus server");
         }
-        assertThat(problems("fleet: {prometheus: \"https://user:pw@prometheus:9090\"}\n"))
+        assertThat(SettingsFileTest.problems("fleet: {prometheus: \"https://user:pw@prometheus:9090\"}\n"))
                 .singleElement()
                 .asString()
                 .as("credentials are never repeated")
                 .endsWith("got \"https://***@prometheus:9090\"")
                 .doesNotContain("pw");
-        assertThat(problems("fleet: {prometheus: \"user:pw@prometheus\"}\n"))
+        assertThat(SettingsFileTest.problems("fleet: {prometheus: \"user:pw@prometheus\"}\n"))
                 .singleElement()
                 .asString()
                 .doesNotContain("pw");
@@ -79,7 +70,7 @@ class FleetConfigTest {
 
     @Test
     void aBearerTokenIsSentOnlyOverHttps() {
-        assertThat(problems(
+        assertThat(SettingsFileTest.problems(
                         "fleet: {prometheus: \"http://prometheus:9090\", bearerTokenFile: /etc/t, caFile: /etc/ca}\n"))
                 .containsExactly(
                         "/etc/berth/agent.yaml:3:64: fleet.bearerTokenFile: is sent only over https: make prometheus"
@@ -89,13 +80,13 @@ class FleetConfigTest {
 
     @Test
     void aTokenOrCaWithoutAServerIsAMistake() {
-        assertThat(problems("fleet: {bearerTokenFile: /etc/t, timeout: 0s, prometheus_url: x}\n"))
+        assertThat(SettingsFileTest.problems("fleet: {bearerTokenFile: /etc/t, timeout: 0s, prometheus_url: x}\n"))
                 .hasSize(3)
                 .anySatisfy(p -> assertThat(p).contains("fleet.prometheus_url: unknown field"))
                 .anySatisfy(p -> assertThat(p).contains("fleet.timeout: must be longer than 0s"))
                 .anySatisfy(
                         p -> assertThat(p).contains("fleet.prometheus: is required with bearerTokenFile or caFile"));
-        assertThat(problems("fleet: {prometheus: \"https://p\", caFile: relative.pem}\n"))
+        assertThat(SettingsFileTest.problems("fleet: {prometheus: \"https://p\", caFile: relative.pem}\n"))
                 .singleElement()
                 .asString()
                 .contains("fleet.caFile: must be an absolute path");

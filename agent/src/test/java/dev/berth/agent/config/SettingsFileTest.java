@@ -25,7 +25,8 @@ class SettingsFileTest {
         return SettingsFile.parse(HEAD + body, FILE);
     }
 
-    private static List<String> problems(String body) {
+    /** The problems of the invalid configuration {@code body} (after apiVersion and kind), as printed. */
+    static List<String> problems(String body) {
         ManifestInvalidException e = catchThrowableOfType(ManifestInvalidException.class, () -> parse(body));
         assertThat(e).as("configuration should be invalid").isNotNull();
         return e.problems().stream().map(Problem::toString).toList();

@@ -91,6 +91,16 @@ class PrometheusFleetHealthTest {
     }
 
     @Test
+    void hostNamesFromTheServerComeAsOneLineWithoutControlCharacters() {
+        server.always(PATH, json(200, """
+                {"status":"success","data":{"resultType":"vector","result":[
+                  {"metric":{"name":"evil\\n\\u001b[31mhost"},"value":[1764752400,"1"]}]}}"""));
+
+        assertThat(health(server, TIMEOUT).report("web", "2.0"))
+                .isEqualTo(new FleetReport.Failed(List.of("evil [31mhost")));
+    }
+
+    @Test
     void theQueryIsAskedUnderTheServersPath() {
         server.always("/prometheus" + PATH, json(200, EMPTY));
         PrometheusFleetHealth health = new PrometheusFleetHealth(
