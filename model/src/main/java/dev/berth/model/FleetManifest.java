@@ -2,6 +2,7 @@ package dev.berth.model;
 
 import dev.berth.model.fleet.HostIdentity;
 import dev.berth.model.fleet.HostSelector;
+import dev.berth.model.fleet.Rollout;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +23,18 @@ public record FleetManifest(List<Entry> entries, String source, Provenance prove
      * One image entry and the hosts it is for.
      *
      * @param hosts {@link HostSelector#ANY} when the entry has no {@code hosts:}
+     * @param rollout how a new version of the entry reaches its hosts; empty: at once
      */
-    public record Entry(ImageSpec spec, HostSelector hosts) {
+    public record Entry(ImageSpec spec, HostSelector hosts, Optional<Rollout> rollout) {
         public Entry {
             Objects.requireNonNull(spec, "spec");
             Objects.requireNonNull(hosts, "hosts");
+            Objects.requireNonNull(rollout, "rollout");
+        }
+
+        /** An entry for the hosts {@code hosts} matches, that moves at once. */
+        public Entry(ImageSpec spec, HostSelector hosts) {
+            this(spec, hosts, Optional.empty());
         }
 
         /** An entry for every host. */
@@ -86,13 +94,15 @@ public record FleetManifest(List<Entry> entries, String source, Provenance prove
 
     /** The desired state of {@code host}: for each image name, the first entry whose selector matches it. */
     public Manifest forHost(HostIdentity host) {
-        Map<String, ImageSpec> chosen = new LinkedHashMap<>();
+        Map<String, Entry> chosen = new LinkedHashMap<>();
         for (Entry entry : entries) {
             if (entry.hosts().matches(host)) {
-                chosen.putIfAbsent(entry.name(), entry.spec());
+                chosen.putIfAbsent(entry.name(), entry);
             }
         }
-        return new Manifest(List.copyOf(chosen.values()), source, provenance);
+        Map<String, Rollout> rollouts = new LinkedHashMap<>();
+        chosen.values().forEach(e -> e.rollout().ifPresent(r -> rollouts.put(e.name(), r)));
+        return new Manifest(chosen.values().stream().map(Entry::spec).toList(), source, provenance, rollouts);
     }
 
     /** Every entry's image in file order; a name repeats when it has several entries. */

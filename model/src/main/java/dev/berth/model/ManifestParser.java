@@ -1,6 +1,7 @@
 package dev.berth.model;
 
 import dev.berth.model.fleet.HostSelector;
+import dev.berth.model.fleet.Rollout;
 import dev.berth.model.yaml.Fields;
 import dev.berth.model.yaml.Position;
 import dev.berth.model.yaml.Problems;
@@ -39,7 +40,8 @@ public final class ManifestParser {
             "roothash",
             "verity",
             "roothashSignature",
-            "hosts");
+            "hosts",
+            "rollout");
     private static final Set<String> HEALTH = Set.of("http", "stableFor", "timeout");
     private static final Set<String> SIDECAR = Set.of("url", "sha256");
 
@@ -95,10 +97,11 @@ public final class ManifestParser {
             Fields f = fields.get();
             Optional<ImageSpec> spec = image(f, file);
             Optional<HostSelector> hosts = HostSelectors.read(f, "hosts");
+            Optional<Rollout> rollout = f.fields("rollout").flatMap(RolloutParser::read);
             if (spec.isEmpty() || hosts.isEmpty()) {
                 continue;
             }
-            FleetManifest.Entry entry = new FleetManifest.Entry(spec.get(), hosts.get());
+            FleetManifest.Entry entry = new FleetManifest.Entry(spec.get(), hosts.get(), rollout);
             Optional<FleetManifest.Entry> earlier = FleetManifest.shadowing(entries, entry);
             if (earlier.isPresent()) {
                 String key = f.has("hosts") ? "hosts" : "name";

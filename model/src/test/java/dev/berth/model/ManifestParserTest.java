@@ -16,7 +16,8 @@ class ManifestParserTest {
         return "apiVersion: berth.dev/v1\nkind: Manifest\nimages:\n" + images;
     }
 
-    private static List<String> problems(String text) {
+    /** The problems of the invalid manifest {@code text}, as printed. */
+    static List<String> problems(String text) {
         ManifestInvalidException e =
                 catchThrowableOfType(ManifestInvalidException.class, () -> ManifestParser.parse(text, "m.yaml"));
         assertThat(e).as("manifest should be invalid").isNotNull();

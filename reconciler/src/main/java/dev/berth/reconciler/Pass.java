@@ -3,6 +3,7 @@ package dev.berth.reconciler;
 import dev.berth.model.Manifest;
 import dev.berth.model.host.Observed;
 import dev.berth.model.plan.Plan;
+import dev.berth.model.state.Inventory;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,9 +15,16 @@ import java.util.Optional;
  * @param remaining what a new plan against the host afterwards still contains
  * @param after the host as observed at the end of the pass
  * @param outcomes how each desired or managed image stands afterwards, in manifest order, then removed images
+ * @param inventory what Berth owns afterwards, with the failed changes it remembers
  */
 public record Pass(
-        Manifest desired, Plan plan, Execution execution, Plan remaining, Observed after, List<ImageOutcome> outcomes) {
+        Manifest desired,
+        Plan plan,
+        Execution execution,
+        Plan remaining,
+        Observed after,
+        List<ImageOutcome> outcomes,
+        Inventory inventory) {
     public Pass {
         outcomes = List.copyOf(outcomes);
     }

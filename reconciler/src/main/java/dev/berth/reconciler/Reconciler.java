@@ -118,7 +118,8 @@ public final class Reconciler {
                 execution,
                 remaining,
                 after,
-                Outcomes.of(plan, execution, remaining, after, inventory, desired.images()));
+                Outcomes.of(plan, execution, remaining, after, inventory, desired.images()),
+                inventory);
     }
 
     /** Forgets every failed change, so the next pass tries them again. */

@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param metricsListen where the agent serves /metrics, /healthz and /readyz; empty to serve nothing
  * @param host who this host is: the name and labels manifests' selectors match
  * @param metricsHostLabels the keys of {@code host.labels} that berth_host_info carries as labels
+ * @param fleet where rollouts ask the fleet's health; {@link FleetConfig#NONE} for nowhere
  */
 public record Settings(
         Optional<Path> file,
@@ -41,7 +42,8 @@ public record Settings(
         DownloadPolicy download,
         Optional<InetSocketAddress> metricsListen,
         HostSettings host,
-        List<String> metricsHostLabels) {
+        List<String> metricsHostLabels,
+        FleetConfig fleet) {
 
     /** Read by plan, apply and status when it exists and no --config is given; the agent's unit passes it. */
     public static final String DEFAULT_FILE_NAME = "/etc/berth/agent.yaml";
@@ -66,6 +68,7 @@ public record Settings(
         Objects.requireNonNull(metricsListen, "metricsListen");
         Objects.requireNonNull(host, "host");
         metricsHostLabels = List.copyOf(metricsHostLabels);
+        Objects.requireNonNull(fleet, "fleet");
     }
 
     /** Every default: what a host without a configuration file gets. */
@@ -87,7 +90,8 @@ public record Settings(
                 DownloadPolicy.defaults(),
                 Optional.of(new InetSocketAddress("127.0.0.1", METRICS_PORT)),
                 HostSettings.DEFAULT,
-                List.of());
+                List.of(),
+                FleetConfig.NONE);
     }
 
     public Settings withSource(SourceConfig replaced) {
@@ -105,7 +109,8 @@ public record Settings(
                 download,
                 metricsListen,
                 host,
-                metricsHostLabels);
+                metricsHostLabels,
+                fleet);
     }
 
     public Settings withTrustedKeys(Path keys) {
@@ -123,7 +128,8 @@ public record Settings(
                 download,
                 metricsListen,
                 host,
-                metricsHostLabels);
+                metricsHostLabels,
+                fleet);
     }
 
     public Settings withStateDir(Path dir) {
@@ -141,7 +147,8 @@ public record Settings(
                 download,
                 metricsListen,
                 host,
-                metricsHostLabels);
+                metricsHostLabels,
+                fleet);
     }
 
     public Settings withPoolDir(Path dir) {
@@ -159,7 +166,8 @@ public record Settings(
                 download,
                 metricsListen,
                 host,
-                metricsHostLabels);
+                metricsHostLabels,
+                fleet);
     }
 
     public Settings withBus(String address) {
@@ -177,7 +185,8 @@ public record Settings(
                 download,
                 metricsListen,
                 host,
-                metricsHostLabels);
+                metricsHostLabels,
+                fleet);
     }
 
     public Settings withPolicy(LocalPolicy replaced) {
@@ -195,7 +204,8 @@ public record Settings(
                 download,
                 metricsListen,
                 host,
-                metricsHostLabels);
+                metricsHostLabels,
+                fleet);
     }
 
     /** The source, or why a command that needs one cannot run. */

@@ -50,7 +50,8 @@ public final class SettingsFile {
             "policy",
             "download",
             "metrics",
-            "host");
+            "host",
+            "fleet");
     private static final Set<String> SOURCE = Set.of("manifest", "git", "trustedKeys");
     private static final Set<String> GIT = Set.of(
             "url",
@@ -134,6 +135,7 @@ public final class SettingsFile {
                 metricsFields.map(SettingsFile::listen).orElse(defaults.metricsListen());
         List<String> hostLabels = metricsFields.map(SettingsFile::hostLabels).orElse(defaults.metricsHostLabels());
         HostSettings host = f.fields("host").map(SettingsFile::host).orElse(defaults.host());
+        FleetConfig fleet = f.fields("fleet").map(FleetConfig::read).orElse(defaults.fleet());
         if (!f.problems().isEmpty()) {
             return Optional.empty();
         }
@@ -151,7 +153,8 @@ public final class SettingsFile {
                 download,
                 metrics,
                 host,
-                hostLabels));
+                hostLabels,
+                fleet));
     }
 
     private static HostSettings host(Fields h) {

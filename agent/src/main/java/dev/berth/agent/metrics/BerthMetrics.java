@@ -7,6 +7,8 @@ import dev.berth.model.fleet.HostIdentity;
 import dev.berth.model.host.AttachedImage;
 import dev.berth.model.host.UnitStatus;
 import dev.berth.model.plan.Step;
+import dev.berth.model.plan.Wait;
+import dev.berth.model.state.FailedChange;
 import dev.berth.model.state.Undone;
 import dev.berth.reconciler.ImageOutcome;
 import dev.berth.reconciler.Pass;
@@ -44,6 +46,8 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
     private final GaugeRows unitActive;
     private final GaugeRows revision;
     private final Counter downloadBytes;
+    private final GaugeRows failed;
+    private final GaugeRows halted;
 
     public BerthMetrics(MeterRegistry registry, String version) {
         this.registry = registry;
@@ -85,6 +89,13 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
                 .description("Image bytes downloaded")
                 .baseUnit("bytes")
                 .register(registry);
+        failed = GaugeRows.register(
+                "berth.image.failed.info",
+                "Versions this host holds as failed (not retried until the manifest entry changes); rollouts halt on"
+                        + " them",
+                registry);
+        halted = GaugeRows.register(
+                "berth.rollout.halted", "1 while the image's move to a new version is halted, else 0", registry);
         for (String result : List.of("success", "failure")) {
             reconciles(result);
         }
@@ -132,6 +143,7 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
         fetches(fetchResult(report)).increment();
         report.source().ifPresent(s -> revision.set(Map.of(Tags.of("revision", s.revision()), 1)));
         report.pass().ifPresent(this::images);
+        report.pass().ifPresent(this::rollouts);
     }
 
     private static String fetchResult(PassReport report) {
@@ -186,6 +198,25 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
         converged.set(convergedRows);
         healthy.set(healthyRows);
         unitActive.set(unitRows);
+    }
+
+    /** What other hosts' rollouts ask about this one, and whether this one's rollouts are halted. */
+    private void rollouts(Pass pass) {
+        Map<Tags, Number> failedRows = new LinkedHashMap<>();
+        for (FailedChange failure : pass.inventory().failures().values()) {
+            failedRows.put(Tags.of("image", failure.image(), "version", failure.version()), 1);
+        }
+        Map<Tags, Number> haltedRows = new LinkedHashMap<>();
+        for (ImageOutcome outcome : pass.outcomes()) {
+            if (outcome.desired().isPresent()) {
+                boolean stopped = outcome.waiting()
+                        .filter(w -> w.cause() instanceof Wait.Halted)
+                        .isPresent();
+                haltedRows.put(Tags.of("image", outcome.image()), stopped ? 1 : 0);
+            }
+        }
+        failed.set(failedRows);
+        halted.set(haltedRows);
     }
 
     @Override

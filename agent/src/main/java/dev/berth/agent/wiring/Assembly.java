@@ -1,7 +1,10 @@
 package dev.berth.agent.wiring;
 
+import dev.berth.agent.config.FleetConfig;
 import dev.berth.agent.config.Settings;
+import dev.berth.agent.fleet.PrometheusFleetHealth;
 import dev.berth.agent.state.AtomicFiles;
+import dev.berth.agent.state.FileFirstSeen;
 import dev.berth.agent.state.StateLock;
 import dev.berth.agent.status.StatusFile;
 import dev.berth.agent.status.StatusTracker;
@@ -15,8 +18,12 @@ import dev.berth.reconciler.health.UnitHealthGate;
 import dev.berth.reconciler.loop.AgentLoop;
 import dev.berth.reconciler.loop.LoopListener;
 import dev.berth.reconciler.loop.Wakeup;
+import dev.berth.reconciler.port.ChangeGate;
+import dev.berth.reconciler.port.FirstSeen;
+import dev.berth.reconciler.port.FleetHealth;
 import dev.berth.reconciler.port.ManifestSource;
 import dev.berth.reconciler.port.ReconcileListener;
+import dev.berth.reconciler.rollout.RolloutGate;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +40,8 @@ public final class Assembly implements AutoCloseable {
     private final Host host;
     private final HostIdentity identity;
     private final List<AutoCloseable> resources = new ArrayList<>();
+    /** Only the process that holds the state lock records state of its own (a plan writes nothing). */
+    private boolean holdsLock;
 
     private Assembly(Settings settings, Host host, HostIdentity identity) {
         this.settings = settings;
@@ -83,6 +92,7 @@ public final class Assembly implements AutoCloseable {
      */
     public StateLock lockForChanges(String who) {
         StateLock lock = StateLock.acquire(settings.stateDir(), who);
+        holdsLock = true;
         try {
             AtomicFiles.removeLeftovers(settings.stateDir());
         } catch (IOException e) {
@@ -119,7 +129,20 @@ public final class Assembly implements AutoCloseable {
                 executor,
                 host.digests(),
                 settings.policy(),
-                host.clock());
+                host.clock(),
+                List.of(rolloutGate()));
+    }
+
+    /** Paces new versions through their rollouts' waves, asking the fleet's health before later waves move. */
+    private ChangeGate rolloutGate() {
+        FirstSeen seen =
+                holdsLock ? FileFirstSeen.recording(settings.stateDir()) : FileFirstSeen.readOnly(settings.stateDir());
+        FleetConfig fleet = settings.fleet();
+        FleetHealth health = fleet.prometheus()
+                .<FleetHealth>map(
+                        url -> new PrometheusFleetHealth(url, fleet.bearerTokenFile(), fleet.caFile(), fleet.timeout()))
+                .orElse(FleetHealth.UNWATCHED);
+        return new RolloutGate(identity, seen, health, host.clock());
     }
 
     /** The loop the agent runs, of which {@code berth apply} runs one pass. */

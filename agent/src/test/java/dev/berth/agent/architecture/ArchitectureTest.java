@@ -92,6 +92,7 @@ class ArchitectureTest {
                 "com.fasterxml.jackson..",
                 "dev.berth.model.yaml",
                 "dev.berth.agent.cli",
+                "dev.berth.agent.fleet",
                 "dev.berth.agent.render",
                 "dev.berth.agent.state",
                 "dev.berth.agent.status");

@@ -15,6 +15,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -376,5 +378,58 @@ class CommandLineTest {
         assertThat(Files.readString(metrics)).contains("berth_host_info{name=\"fake-host\",role=\"web\"} 1\n");
         assertThat(out.toString())
                 .contains("Host:        fake-host (role=web, site=fra1), machine-id 0123456789abcdef0123456789abcdef");
+    }
+
+    /** hello at {@code version}, rolled out to hosts no selector names first, then to every host {@code every}. */
+    private Path rolledOut(String version, String rollout) throws IOException {
+        return manifest(entry("hello", version, host.publish(TestImage.service("hello", version)))
+                + "    rollout:\n      waves: [{hosts: {names: [\"no-such-host-*\"]}}, {percent: 100}]\n" + rollout);
+    }
+
+    @Test
+    void aNewVersionWaitsForTheHostsWaveCountedFromWhenApplyFirstSawIt() throws IOException {
+        assertThat(berth(
+                        "apply",
+                        "--manifest",
+                        rolledOut("1.0", "      every: 1h\n").toString()))
+                .isEqualTo(0);
+        Instant seen = host.clock.instant();
+        Path v2 = rolledOut("2.0", "      every: 1h\n");
+
+        berth("apply", "--manifest", v2.toString());
+        host.clock.advance(Duration.ofMinutes(10));
+        out.getBuffer().setLength(0);
+        berth("plan", "--manifest", v2.toString());
+
+        assertThat(out.toString()).contains("waiting for wave 2 at " + seen.plus(Duration.ofHours(1)));
+        assertThat(dir.resolve("state/rollouts.json")).exists();
+        assertThat(host.portable.attached()).extracting(AttachedImage::label).containsExactly("hello 1.0");
+
+        host.clock.advance(Duration.ofMinutes(50));
+        assertThat(berth("apply", "--manifest", v2.toString())).isEqualTo(0);
+        assertThat(host.portable.attached()).extracting(AttachedImage::label).containsExactly("hello 2.0");
+    }
+
+    @Test
+    void aLaterWaveIsHaltedWhilePrometheusCannotBeAsked() throws IOException {
+        Files.writeString(
+                config, Files.readString(config) + "fleet: {prometheus: \"http://127.0.0.1:1\", timeout: 5s}\n");
+        assertThat(berth(
+                        "apply",
+                        "--manifest",
+                        rolledOut("1.0", "      every: 1h\n").toString()))
+                .isEqualTo(0);
+        out.getBuffer().setLength(0);
+
+        berth(
+                "plan",
+                "--manifest",
+                rolledOut("2.0", "      every: 1h\n      start: 2026-01-01T00:00:00Z\n")
+                        .toString());
+
+        assertThat(out.toString())
+                .contains("RolloutHalted: cannot tell whether any host failed hello 2.0: Prometheus at"
+                        + " http://127.0.0.1:1 could not be asked (");
+        assertThat(host.portable.attached()).extracting(AttachedImage::label).containsExactly("hello 1.0");
     }
 }

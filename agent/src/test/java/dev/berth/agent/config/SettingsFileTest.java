@@ -26,7 +26,8 @@ class SettingsFileTest {
         return SettingsFile.parse(HEAD + body, FILE);
     }
 
-    private static List<String> problems(String body) {
+    /** The problems of the invalid configuration {@code body} (after apiVersion and kind), as printed. */
+    static List<String> problems(String body) {
         ManifestInvalidException e = catchThrowableOfType(ManifestInvalidException.class, () -> parse(body));
         assertThat(e).as("configuration should be invalid").isNotNull();
         return e.problems().stream().map(Problem::toString).toList();
@@ -54,7 +55,8 @@ class SettingsFileTest {
                         Settings.defaults().download(),
                         Settings.defaults().metricsListen(),
                         HostSettings.DEFAULT,
-                        List.of()));
+                        List.of(),
+                        FleetConfig.NONE));
         assertThat(config.schedule()).isEqualTo(Schedule.DEFAULT);
         assertThat(config.stateDir()).isEqualTo(Path.of("/var/lib/berth"));
         assertThat(config.poolDir()).isEqualTo(Path.of("/var/lib/portables"));

@@ -19,6 +19,7 @@ import dev.berth.reconciler.loop.PassReport;
 import dev.berth.reconciler.loop.QueueWakeup;
 import dev.berth.reconciler.loop.Schedule;
 import dev.berth.reconciler.loop.Wakeup;
+import dev.berth.reconciler.port.ChangeGate;
 import dev.berth.reconciler.port.DigestResolver;
 import dev.berth.reconciler.port.ReconcileListener;
 import dev.berth.reconciler.port.SourceSnapshot;
@@ -31,6 +32,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** An agent made of fakes but with the real metrics, served over real HTTP: what a scrape would see. */
@@ -51,6 +53,8 @@ final class MetricsWorld implements AutoCloseable {
     private Manifest desired = new Manifest(List.of(), "git://fleet hosts/web@aaaa");
     private String revision = "a".repeat(40);
     private final AgentLoop loop;
+    /** What makes changes wait; by default nothing. */
+    ChangeGate gate = (manifest, plan, observed, inventory) -> Map.of();
 
     MetricsWorld() {
         UnitHealthGate health = new UnitHealthGate(
@@ -64,7 +68,8 @@ final class MetricsWorld implements AutoCloseable {
                 executor,
                 DigestResolver.WITHOUT_KEYS,
                 LocalPolicy.defaults(),
-                clock);
+                clock,
+                List.of((manifest, plan, observed, inventory) -> gate.waits(manifest, plan, observed, inventory)));
         loop = new AgentLoop(
                 () -> new SourceSnapshot(desired, revision),
                 reconciler,

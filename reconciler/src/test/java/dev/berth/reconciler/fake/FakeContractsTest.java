@@ -1,5 +1,6 @@
 package dev.berth.reconciler.fake;
 
+import dev.berth.reconciler.port.FirstSeen;
 import dev.berth.reconciler.port.ImageFetcher;
 import dev.berth.reconciler.port.ImagePool;
 import dev.berth.reconciler.port.InventoryStore;
@@ -74,6 +75,21 @@ class FakeContractsTest {
         @Override
         protected InventoryStore reopened() {
             return store;
+        }
+    }
+
+    @Nested
+    class Sightings extends FirstSeenContract {
+        private final FakeFirstSeen firstSeen = new FakeFirstSeen();
+
+        @Override
+        protected FirstSeen firstSeen() {
+            return firstSeen;
+        }
+
+        @Override
+        protected FirstSeen reopened() {
+            return firstSeen;
         }
     }
 }
