@@ -6,6 +6,7 @@ import dev.berth.agent.config.SettingsFile;
 import dev.berth.agent.daemon.Daemon;
 import dev.berth.agent.systemd.Logging;
 import dev.berth.agent.systemd.SystemdNotifier;
+import dev.berth.agent.trigger.TriggerSecret;
 import dev.berth.agent.wiring.HostConnector;
 import dev.berth.model.BerthException;
 import java.nio.file.Path;
@@ -56,6 +57,7 @@ public final class AgentCommand implements Callable<Integer> {
         try {
             parsed = SettingsFile.read(config);
             parsed.requireSource("berth agent");
+            parsed.triggerSecretFile().ifPresent(TriggerSecret::read);
         } catch (BerthException e) {
             return reporter.fail(e);
         }

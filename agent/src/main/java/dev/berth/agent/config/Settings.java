@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param policy what this host allows whatever the manifest says (profiles, URL prefixes, http, image size)
  * @param download how images are downloaded (timeouts, speed floor, free space)
  * @param metricsListen where the agent serves /metrics, /healthz and /readyz; empty to serve nothing
+ * @param triggerSecretFile the key forges sign POST /trigger with; empty: no /trigger
  */
 public record Settings(
         Optional<Path> file,
@@ -36,7 +37,8 @@ public record Settings(
         boolean driftCorrection,
         LocalPolicy policy,
         DownloadPolicy download,
-        Optional<InetSocketAddress> metricsListen) {
+        Optional<InetSocketAddress> metricsListen,
+        Optional<Path> triggerSecretFile) {
 
     /** Read by plan, apply and status when it exists and no --config is given; the agent's unit passes it. */
     public static final String DEFAULT_FILE_NAME = "/etc/berth/agent.yaml";
@@ -59,6 +61,7 @@ public record Settings(
         Objects.requireNonNull(policy, "policy");
         download = Objects.requireNonNull(download, "download").withLimits(policy);
         Objects.requireNonNull(metricsListen, "metricsListen");
+        Objects.requireNonNull(triggerSecretFile, "triggerSecretFile");
     }
 
     /** Every default: what a host without a configuration file gets. */
@@ -78,7 +81,8 @@ public record Settings(
                 true,
                 LocalPolicy.defaults(),
                 DownloadPolicy.defaults(),
-                Optional.of(new InetSocketAddress("127.0.0.1", METRICS_PORT)));
+                Optional.of(new InetSocketAddress("127.0.0.1", METRICS_PORT)),
+                Optional.empty());
     }
 
     public Settings withSource(SourceConfig replaced) {
@@ -94,7 +98,8 @@ public record Settings(
                 driftCorrection,
                 policy,
                 download,
-                metricsListen);
+                metricsListen,
+                triggerSecretFile);
     }
 
     public Settings withTrustedKeys(Path keys) {
@@ -110,7 +115,8 @@ public record Settings(
                 driftCorrection,
                 policy,
                 download,
-                metricsListen);
+                metricsListen,
+                triggerSecretFile);
     }
 
     public Settings withStateDir(Path dir) {
@@ -126,7 +132,8 @@ public record Settings(
                 driftCorrection,
                 policy,
                 download,
-                metricsListen);
+                metricsListen,
+                triggerSecretFile);
     }
 
     public Settings withPoolDir(Path dir) {
@@ -142,7 +149,8 @@ public record Settings(
                 driftCorrection,
                 policy,
                 download,
-                metricsListen);
+                metricsListen,
+                triggerSecretFile);
     }
 
     public Settings withBus(String address) {
@@ -158,7 +166,8 @@ public record Settings(
                 driftCorrection,
                 policy,
                 download,
-                metricsListen);
+                metricsListen,
+                triggerSecretFile);
     }
 
     public Settings withPolicy(LocalPolicy replaced) {
@@ -174,7 +183,8 @@ public record Settings(
                 driftCorrection,
                 replaced,
                 download,
-                metricsListen);
+                metricsListen,
+                triggerSecretFile);
     }
 
     /** The source, or why a command that needs one cannot run. */

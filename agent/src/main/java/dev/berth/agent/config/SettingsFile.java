@@ -47,7 +47,8 @@ public final class SettingsFile {
             "driftCorrection",
             "policy",
             "download",
-            "metrics");
+            "metrics",
+            "trigger");
     private static final Set<String> SOURCE = Set.of("manifest", "git", "trustedKeys");
     private static final Set<String> GIT = Set.of(
             "url",
@@ -68,6 +69,7 @@ public final class SettingsFile {
             Set.of("connectTimeout", "readTimeout", "lowSpeedLimit", "lowSpeedTime", "minFreeSpace");
     private static final Pattern PERCENT = Pattern.compile("(\\d{1,2})\\s*%");
     private static final Set<String> METRICS = Set.of("listen");
+    private static final Set<String> TRIGGER = Set.of("secretFile");
     private static final Pattern ANY = Pattern.compile(".+");
     private static final Pattern ABSOLUTE = Pattern.compile("/.*");
     private static final Pattern ENV = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -125,6 +127,7 @@ public final class SettingsFile {
                 f.fields("download").map(d -> download(d, defaults.download())).orElse(defaults.download());
         Optional<InetSocketAddress> metrics =
                 f.fields("metrics").map(SettingsFile::listen).orElse(defaults.metricsListen());
+        Optional<Path> triggerSecret = f.fields("trigger").flatMap(t -> trigger(t, metrics));
         if (!f.problems().isEmpty()) {
             return Optional.empty();
         }
@@ -140,7 +143,8 @@ public final class SettingsFile {
                 drift,
                 policy,
                 download,
-                metrics));
+                metrics,
+                triggerSecret));
     }
 
     private static DownloadPolicy download(Fields d, DownloadPolicy defaults) {
@@ -312,6 +316,23 @@ public final class SettingsFile {
                                     + text.get() + "\"");
             return Optional.empty();
         }
+    }
+
+    /** The trigger's secret file; the trigger is served on the metrics listener, so it needs one. */
+    private static Optional<Path> trigger(Fields t, Optional<InetSocketAddress> metrics) {
+        t.rejectUnknown(TRIGGER);
+        if (!t.require("secretFile")) {
+            return Optional.empty();
+        }
+        if (metrics.isEmpty()) {
+            t.problems()
+                    .add(
+                            t.positionOf("secretFile"),
+                            t.path("secretFile"),
+                            "POST /trigger is served on metrics.listen, which is off: give metrics.listen an address");
+            return Optional.empty();
+        }
+        return path(t, "secretFile");
     }
 
     private static Optional<Path> path(Fields f, String key) {
