@@ -2,7 +2,6 @@ package dev.berth.agent.trigger;
 
 import java.io.InputStream;
 import java.util.List;
-import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.function.Function;
 
@@ -20,13 +19,4 @@ public record TriggerRequest(
         Function<String, List<String>> header,
         OptionalLong length,
         InputStream body,
-        String remote) {
-    public TriggerRequest {
-        Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(header, "header");
-        Objects.requireNonNull(length, "length");
-        Objects.requireNonNull(body, "body");
-        Objects.requireNonNull(remote, "remote");
-    }
-}
+        String remote) {}

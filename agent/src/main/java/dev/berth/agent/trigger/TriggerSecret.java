@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -33,7 +34,6 @@ public final class TriggerSecret {
     static final int MAX_BYTES = 4096;
     private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(
             PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
-    private static final String GENERATE = "openssl rand -hex 32 > FILE && chmod 0600 FILE";
 
     private final byte[] key;
     private final Path file;
@@ -60,7 +60,7 @@ public final class TriggerSecret {
         if (owner != 0 && owner != self) {
             throw refused(file, "is owned by uid " + owner + ", not by root: chown root " + file);
         }
-        Set<PosixFilePermission> open = EnumSet.copyOf(attributes.permissions());
+        Set<PosixFilePermission> open = new HashSet<>(attributes.permissions());
         open.removeAll(OWNER_ONLY);
         if (!open.isEmpty()) {
             throw refused(
@@ -70,15 +70,14 @@ public final class TriggerSecret {
         }
         byte[] key = strip(content(file));
         if (key.length == 0) {
-            throw refused(
-                    file, "is empty: put a random secret in it (" + GENERATE.replace("FILE", file.toString()) + ")");
+            throw refused(file, "is empty: put a random secret in it (" + generate(file) + ")");
         }
         if (key.length < MIN_BYTES) {
             throw refused(
                     file,
                     "holds a secret of " + key.length + " bytes; at least " + MIN_BYTES
                             + " are needed, or one captured delivery lets anyone guess it ("
-                            + GENERATE.replace("FILE", file.toString()) + ")");
+                            + generate(file) + ")");
         }
         return new TriggerSecret(key, file);
     }
@@ -100,7 +99,7 @@ public final class TriggerSecret {
         } catch (NoSuchFileException e) {
             throw refused(
                     file,
-                    "does not exist: create it (" + GENERATE.replace("FILE", file.toString())
+                    "does not exist: create it (" + generate(file)
                             + ") or remove trigger.secretFile from the agent's configuration");
         } catch (IOException e) {
             throw refused(file, "cannot be read (" + e.getClass().getSimpleName() + ")");
@@ -134,6 +133,10 @@ public final class TriggerSecret {
             end--;
         }
         return Arrays.copyOf(bytes, end);
+    }
+
+    private static String generate(Path file) {
+        return "openssl rand -hex 32 > " + file + " && chmod 0600 " + file;
     }
 
     private static BerthException refused(Path file, String why) {

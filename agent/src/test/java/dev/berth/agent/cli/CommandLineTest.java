@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -286,5 +287,23 @@ class CommandLineTest {
                 .contains("! refused   hello          PolicyViolation")
                 .contains("No changes can be made: 1 of 1 images refused")
                 .doesNotContain("No changes: the host matches");
+    }
+
+    @Test
+    void agentCheckReadsTheTriggerSecretAsTheAgentWould() throws IOException {
+        Path secret = Files.writeString(dir.resolve("trigger.secret"), "0123456789abcdef0123456789abcdef\n");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.writeString(
+                config,
+                "apiVersion: berth.dev/v1\nkind: AgentConfig\nsource: {manifest: " + dir.resolve("m.yaml") + "}\n"
+                        + "trigger: {secretFile: " + secret + "}\n");
+
+        assertThat(berth("agent", "--check", "--config", config.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("trigger's secret file " + secret + " is open to group or others");
+
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+
+        assertThat(berth("agent", "--check", "--config", config.toString())).isZero();
+        assertThat(out.toString()).isEqualTo(config + ": valid\n");
     }
 }

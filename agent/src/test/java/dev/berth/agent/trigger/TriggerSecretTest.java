@@ -44,6 +44,13 @@ class TriggerSecretTest {
     }
 
     @Test
+    void aFileWithoutAnyPermissionIsRootsAlone() throws Exception {
+        assumeTrue(new UnixSystem().getUid() == 0, "only root reads a file of mode 0000");
+
+        assertThat(TriggerSecret.read(secretFile(SECRET, "---------"))).isNotNull();
+    }
+
+    @Test
     void aFileOthersOrTheGroupCouldReadOrChangeIsRefused() throws Exception {
         for (String mode :
                 new String[] {"rw-r--r--", "rw-r-----", "rw----r--", "rw--w----", "rw-----w-", "rw------x"}) {

@@ -3,6 +3,7 @@ package dev.berth.agent.trigger;
 import dev.berth.agent.metrics.BerthMetrics;
 import dev.berth.agent.metrics.MetricsServer;
 import dev.berth.agent.metrics.Registries;
+import dev.berth.reconciler.fake.ManualClock;
 import dev.berth.reconciler.loop.Wakeup;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -32,7 +33,7 @@ final class TriggerWorld implements AutoCloseable {
     static final String HOST = LOOPBACK.getHostAddress();
 
     final Wakeup wakeup;
-    final SteppedClock clock = new SteppedClock();
+    final ManualClock clock = new ManualClock();
     private final PrometheusMeterRegistry registry = Registries.agent();
     private final MetricsServer server;
     private final HttpClient http = HttpClient.newHttpClient();
