@@ -6,6 +6,7 @@ import dev.berth.agent.config.SettingsFile;
 import dev.berth.agent.daemon.Daemon;
 import dev.berth.agent.systemd.Logging;
 import dev.berth.agent.systemd.SystemdNotifier;
+import dev.berth.agent.trigger.TriggerSecret;
 import dev.berth.agent.wiring.Assembly;
 import dev.berth.agent.wiring.HostConnector;
 import dev.berth.agent.wiring.MachineFiles;
@@ -62,6 +63,7 @@ public final class AgentCommand implements Callable<Integer> {
         try {
             parsed = SettingsFile.read(config);
             parsed.requireSource("berth agent");
+            parsed.triggerSecretFile().ifPresent(TriggerSecret::read);
             if (check) {
                 HostIdentity host = Assembly.identity(parsed, MachineFiles.SYSTEM);
                 reporter.out.println(config + ": valid, for host " + host.describe());

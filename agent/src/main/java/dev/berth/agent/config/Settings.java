@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param host who this host is: the name and labels manifests' selectors match
  * @param metricsHostLabels the keys of {@code host.labels} that berth_host_info carries as labels
  * @param fleet where rollouts ask the fleet's health; {@link FleetConfig#NONE} for nowhere
+ * @param triggerSecretFile the key forges sign POST /trigger with; empty: no /trigger
  */
 public record Settings(
         Optional<Path> file,
@@ -43,7 +44,8 @@ public record Settings(
         Optional<InetSocketAddress> metricsListen,
         HostSettings host,
         List<String> metricsHostLabels,
-        FleetConfig fleet) {
+        FleetConfig fleet,
+        Optional<Path> triggerSecretFile) {
 
     /** Read by plan, apply and status when it exists and no --config is given; the agent's unit passes it. */
     public static final String DEFAULT_FILE_NAME = "/etc/berth/agent.yaml";
@@ -69,6 +71,7 @@ public record Settings(
         Objects.requireNonNull(host, "host");
         metricsHostLabels = List.copyOf(metricsHostLabels);
         Objects.requireNonNull(fleet, "fleet");
+        Objects.requireNonNull(triggerSecretFile, "triggerSecretFile");
     }
 
     /** Every default: what a host without a configuration file gets. */
@@ -91,7 +94,8 @@ public record Settings(
                 Optional.of(new InetSocketAddress("127.0.0.1", METRICS_PORT)),
                 HostSettings.DEFAULT,
                 List.of(),
-                FleetConfig.NONE);
+                FleetConfig.NONE,
+                Optional.empty());
     }
 
     public Settings withSource(SourceConfig replaced) {
@@ -110,7 +114,8 @@ public record Settings(
                 metricsListen,
                 host,
                 metricsHostLabels,
-                fleet);
+                fleet,
+                triggerSecretFile);
     }
 
     public Settings withTrustedKeys(Path keys) {
@@ -129,7 +134,8 @@ public record Settings(
                 metricsListen,
                 host,
                 metricsHostLabels,
-                fleet);
+                fleet,
+                triggerSecretFile);
     }
 
     public Settings withStateDir(Path dir) {
@@ -148,7 +154,8 @@ public record Settings(
                 metricsListen,
                 host,
                 metricsHostLabels,
-                fleet);
+                fleet,
+                triggerSecretFile);
     }
 
     public Settings withPoolDir(Path dir) {
@@ -167,7 +174,8 @@ public record Settings(
                 metricsListen,
                 host,
                 metricsHostLabels,
-                fleet);
+                fleet,
+                triggerSecretFile);
     }
 
     public Settings withBus(String address) {
@@ -186,7 +194,8 @@ public record Settings(
                 metricsListen,
                 host,
                 metricsHostLabels,
-                fleet);
+                fleet,
+                triggerSecretFile);
     }
 
     public Settings withPolicy(LocalPolicy replaced) {
@@ -205,7 +214,8 @@ public record Settings(
                 metricsListen,
                 host,
                 metricsHostLabels,
-                fleet);
+                fleet,
+                triggerSecretFile);
     }
 
     /** The source, or why a command that needs one cannot run. */

@@ -51,7 +51,8 @@ public final class SettingsFile {
             "download",
             "metrics",
             "host",
-            "fleet");
+            "fleet",
+            "trigger");
     private static final Set<String> SOURCE = Set.of("manifest", "git", "trustedKeys");
     private static final Set<String> GIT = Set.of(
             "url",
@@ -73,6 +74,7 @@ public final class SettingsFile {
     private static final Pattern PERCENT = Pattern.compile("(\\d{1,2})\\s*%");
     private static final Set<String> METRICS = Set.of("listen", "hostLabels");
     private static final Set<String> HOST = Set.of("name", "labels");
+    private static final Set<String> TRIGGER = Set.of("secretFile");
     private static final Pattern ANY = Pattern.compile(".+");
     private static final Pattern ABSOLUTE = Pattern.compile("/.*");
     private static final Pattern ENV = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -136,6 +138,7 @@ public final class SettingsFile {
         List<String> hostLabels = metricsFields.map(SettingsFile::hostLabels).orElse(defaults.metricsHostLabels());
         HostSettings host = f.fields("host").map(SettingsFile::host).orElse(defaults.host());
         FleetConfig fleet = f.fields("fleet").map(FleetConfig::read).orElse(defaults.fleet());
+        Optional<Path> triggerSecret = f.fields("trigger").flatMap(t -> trigger(t, metrics));
         if (!f.problems().isEmpty()) {
             return Optional.empty();
         }
@@ -154,7 +157,8 @@ public final class SettingsFile {
                 metrics,
                 host,
                 hostLabels,
-                fleet));
+                fleet,
+                triggerSecret));
     }
 
     private static HostSettings host(Fields h) {
@@ -357,6 +361,23 @@ public final class SettingsFile {
                                     + text.get() + "\"");
             return Optional.empty();
         }
+    }
+
+    /** The trigger's secret file; the trigger is served on the metrics listener, so it needs one. */
+    private static Optional<Path> trigger(Fields t, Optional<InetSocketAddress> metrics) {
+        t.rejectUnknown(TRIGGER);
+        if (!t.require("secretFile")) {
+            return Optional.empty();
+        }
+        if (metrics.isEmpty()) {
+            t.problems()
+                    .add(
+                            t.positionOf("secretFile"),
+                            t.path("secretFile"),
+                            "POST /trigger is served on metrics.listen, which is off: give metrics.listen an address");
+            return Optional.empty();
+        }
+        return path(t, "secretFile");
     }
 
     private static Optional<Path> path(Fields f, String key) {

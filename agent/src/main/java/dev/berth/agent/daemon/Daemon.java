@@ -9,6 +9,8 @@ import dev.berth.agent.state.StateLock;
 import dev.berth.agent.status.Version;
 import dev.berth.agent.systemd.SystemdNotifier;
 import dev.berth.agent.systemd.Watchdog;
+import dev.berth.agent.trigger.Trigger;
+import dev.berth.agent.trigger.TriggerSecret;
 import dev.berth.agent.wiring.Assembly;
 import dev.berth.agent.wiring.HostConnector;
 import dev.berth.model.Urls;
@@ -23,6 +25,7 @@ import dev.berth.reconciler.port.ReconcileListener;
 import dev.berth.reconciler.port.SourceSnapshot;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,6 +71,7 @@ public final class Daemon {
     /** Runs until stopped; returns the exit code. */
     public int run() throws Exception {
         config.requireSource("berth agent");
+        Optional<TriggerSecret> secret = config.triggerSecretFile().map(TriggerSecret::read);
         Assembly opened = keep(Assembly.open(config, connector, metrics::downloaded));
         assembly = opened;
         metrics.host(opened.identity(), config.metricsHostLabels());
@@ -81,8 +85,13 @@ public final class Daemon {
             Optional<Watchdog> watchdog = Watchdog.start(notifier, this::alive);
             watchdog.ifPresent(resources::add);
             config.metricsListen().ifPresent(listen -> {
-                MetricsServer server = keep(MetricsServer.start(listen, registry, this::loopAlive, () -> ready));
+                Optional<Trigger> trigger =
+                        secret.map(s -> new Trigger(s, wakeup, metrics.triggers(), Clock.systemUTC()));
+                MetricsServer server =
+                        keep(MetricsServer.start(listen, registry, this::loopAlive, () -> ready, trigger));
                 LOG.info("metrics on http://{}:{}/metrics", listen.getHostString(), server.port());
+                trigger.ifPresent(t -> LOG.info(
+                        "signed triggers on http://{}:{}{}", listen.getHostString(), server.port(), Trigger.PATH));
             });
             notifier.ready();
             LOG.info(

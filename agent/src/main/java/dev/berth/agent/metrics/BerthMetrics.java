@@ -1,5 +1,7 @@
 package dev.berth.agent.metrics;
 
+import dev.berth.agent.trigger.TriggerListener;
+import dev.berth.agent.trigger.TriggerResult;
 import dev.berth.model.BerthException;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.Reason;
@@ -236,6 +238,19 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
     public void rolledBack(String image, Undone undone, BerthException cause) {
         steps("rollback", "success").increment();
         rollbacks(image).increment();
+    }
+
+    /** Counts requests on /trigger by result, each starting at 0; called only when the trigger is on. */
+    public TriggerListener triggers() {
+        for (TriggerResult result : TriggerResult.values()) {
+            triggers(result);
+        }
+        return result -> triggers(result).increment();
+    }
+
+    private Counter triggers(TriggerResult result) {
+        return counter(
+                "berth.triggers", "Requests on /trigger: accepted, refused or replayed", "result", result.label());
     }
 
     private Counter rollbacks(String image) {

@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -431,5 +432,23 @@ class CommandLineTest {
                 .contains("RolloutHalted: cannot tell whether any host failed hello 2.0: Prometheus at"
                         + " http://127.0.0.1:1 could not be asked (");
         assertThat(host.portable.attached()).extracting(AttachedImage::label).containsExactly("hello 1.0");
+    }
+
+    @Test
+    void agentCheckReadsTheTriggerSecretAsTheAgentWould() throws IOException {
+        Path secret = Files.writeString(dir.resolve("trigger.secret"), "0123456789abcdef0123456789abcdef\n");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.writeString(
+                config,
+                "apiVersion: berth.dev/v1\nkind: AgentConfig\nsource: {manifest: " + dir.resolve("m.yaml") + "}\n"
+                        + "trigger: {secretFile: " + secret + "}\n");
+
+        assertThat(berth("agent", "--check", "--config", config.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("trigger's secret file " + secret + " is open to group or others");
+
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+
+        assertThat(berth("agent", "--check", "--config", config.toString())).isZero();
+        assertThat(out.toString()).startsWith(config + ": valid, for host ");
     }
 }

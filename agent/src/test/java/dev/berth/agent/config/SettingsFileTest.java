@@ -56,7 +56,8 @@ class SettingsFileTest {
                         Settings.defaults().metricsListen(),
                         HostSettings.DEFAULT,
                         List.of(),
-                        FleetConfig.NONE));
+                        FleetConfig.NONE,
+                        Optional.empty()));
         assertThat(config.schedule()).isEqualTo(Schedule.DEFAULT);
         assertThat(config.stateDir()).isEqualTo(Path.of("/var/lib/berth"));
         assertThat(config.poolDir()).isEqualTo(Path.of("/var/lib/portables"));
@@ -94,6 +95,7 @@ class SettingsFileTest {
                   allowHttp: true
                 download: {connectTimeout: 5s, readTimeout: 10s}
                 metrics: {listen: "0.0.0.0:9800"}
+                trigger: {secretFile: /etc/berth/trigger.secret}
                 """);
 
         GitAccess git = ((SourceConfig.Git) config.source().orElseThrow()).access();
@@ -121,6 +123,26 @@ class SettingsFileTest {
                 .isTrue();
         assertThat(config.download().maxImageBytes()).isEqualTo(2L << 30);
         assertThat(config.metricsListen()).contains(new InetSocketAddress("0.0.0.0", 9800));
+        assertThat(config.triggerSecretFile()).contains(Path.of("/etc/berth/trigger.secret"));
+    }
+
+    @Test
+    void theTriggerIsOffUnlessASecretFileIsNamed() {
+        assertThat(parse("source: {manifest: /m.yaml}\n").triggerSecretFile()).isEmpty();
+        assertThat(problems("source: {manifest: /m.yaml}\ntrigger: {}\n"))
+                .containsExactly("/etc/berth/agent.yaml:4:10: trigger.secretFile: is required");
+        assertThat(problems("source: {manifest: /m.yaml}\ntrigger: {secretFile: trigger.secret, token: x}\n"))
+                .containsExactly(
+                        "/etc/berth/agent.yaml:4:23: trigger.secretFile: must be an absolute path, got \"trigger.secret\"",
+                        "/etc/berth/agent.yaml:4:39: trigger.token: unknown field (known fields: secretFile)");
+    }
+
+    @Test
+    void aTriggerWithoutAListenerIsRefusedRatherThanSilentlyOff() {
+        assertThat(problems("source: {manifest: /m.yaml}\nmetrics: {listen: \"off\"}\ntrigger: {secretFile: /s}\n"))
+                .singleElement()
+                .asString()
+                .contains("trigger.secretFile: POST /trigger is served on metrics.listen, which is off");
     }
 
     @Test

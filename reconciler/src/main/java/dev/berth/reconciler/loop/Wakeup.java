@@ -12,6 +12,8 @@ public interface Wakeup {
         SIGNAL,
         /** The manifest file changed. */
         CHANGE,
+        /** A signed request on POST /trigger: a forge's webhook after a push. */
+        TRIGGER,
         /** The agent is stopping. */
         STOP,
         /** A one-shot command (berth apply) ran the pass. */

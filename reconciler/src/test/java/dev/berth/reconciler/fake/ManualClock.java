@@ -15,7 +15,7 @@ import java.util.List;
  * scheduled with {@link #at} happen when the clock passes their time, as if the world went on while Berth slept.
  */
 public final class ManualClock extends Clock {
-    private Instant now;
+    private volatile Instant now; // read by server threads in tests over real HTTP
     private final List<Event> events = new ArrayList<>();
     private final List<Duration> sleeps = new ArrayList<>();
 
