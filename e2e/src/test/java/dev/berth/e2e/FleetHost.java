@@ -2,6 +2,7 @@ package dev.berth.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.berth.testkit.CommandResult;
 import dev.berth.testkit.FreePort;
 import java.io.IOException;
 import java.net.URI;
@@ -54,14 +55,17 @@ final class FleetHost implements AutoCloseable {
         return "127.0.0.1:" + metricsPort;
     }
 
-    /** The test configuration (AgentHost.config) for this host of the fleet, with a pass every {@code interval}. */
-    String config(String gitUrl, URI prometheus, String interval) {
-        return AgentHost.config(
-                gitUrl, """
+    /**
+     * The test configuration (AgentHost.config) for this host of the fleet, with a pass every {@code interval} and
+     * {@code extra} top-level settings (a maintenance window, say).
+     */
+    String config(String gitUrl, URI prometheus, String interval, String extra) {
+        String fleetHost = """
                 host: {name: %s, labels: %s}
                 fleet: {prometheus: "%s", timeout: 5s}
                 trigger: {secretFile: %s}
-                """.formatted(name, labels, prometheus, SECRET_FILE), metricsAddress(), interval);
+                """.formatted(name, labels, prometheus, SECRET_FILE);
+        return AgentHost.config(gitUrl, fleetHost + extra, metricsAddress(), interval);
     }
 
     /** Runs the agent with {@code config}: starts it, restarts it if it runs with another one, or leaves it be. */
@@ -75,6 +79,14 @@ final class FleetHost implements AutoCloseable {
             agent.restart(config);
         }
         running = config;
+    }
+
+    /** Runs {@code berth ARGS} on the host as an operator would (the /usr/bin/berth wrapper). */
+    CommandResult berth(String... args) {
+        String[] command = new String[args.length + 1];
+        command[0] = "/usr/bin/berth";
+        System.arraycopy(args, 0, command, 1, args.length);
+        return agent.host.container.exec(command);
     }
 
     /** The version of {@code image} whose unit systemd has loaded right now (what portabled attached), if any. */

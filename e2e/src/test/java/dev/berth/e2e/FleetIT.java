@@ -160,7 +160,7 @@ class FleetIT {
                     .isEqualTo(expected.get(host));
             assertThat(status.at("/host/name").asText()).isEqualTo(host.name);
         }
-        CommandResult status = canary.agent.host.container.exec("/usr/bin/berth", "status", "--output", "json");
+        CommandResult status = canary.berth("status", "--output", "json");
         assertThat(status.ok()).as(status.describe()).isTrue();
         JsonNode json = parse(status.stdout());
         assertThat(json.at("/host/labels/ring").asText()).isEqualTo("canary");
@@ -213,7 +213,7 @@ class FleetIT {
                     .atMost(Duration.ofSeconds(20))
                     .pollInterval(Duration.ofSeconds(1))
                     .until(() -> prometheus.alerting("BerthRolloutHalted", "hello"));
-            CommandResult status = web2.agent.host.container.exec("/usr/bin/berth", "status", "--output", "json");
+            CommandResult status = web2.berth("status", "--output", "json");
             assertThat(web2.agent
                             .image(parse(status.stdout()), "hello")
                             .path("waiting")
@@ -309,7 +309,16 @@ class FleetIT {
     }
 
     private String fleetConfig(FleetHost host, String interval) {
-        return host.config(fleet.url(), prometheus.url(), interval);
+        return fleetConfig(host, interval, "");
+    }
+
+    /**
+     * A fleet host's configuration with other settings: for a scenario that needs one host configured otherwise
+     * (a maintenance window, a longer interval), run with {@code host.run(fleetConfig(host, ..., extra))}; the
+     * next scenario starts with the usual configuration again.
+     */
+    private String fleetConfig(FleetHost host, String interval, String extra) {
+        return host.config(fleet.url(), prometheus.url(), interval, extra);
     }
 
     /** The manifest entries every scenario keeps: base on every host, web on role=web, db on role=db. */
