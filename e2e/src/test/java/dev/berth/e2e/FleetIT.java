@@ -176,19 +176,17 @@ class FleetIT {
         try (VersionWatch watch = VersionWatch.start("hello", hosts)) {
             fleet.commit("hello 2.0, broken, canaries first", targeted(db1Image, hello2Broken.entry(ROLLOUT)));
 
-            canary.agent.awaitStatus(
-                    "the canary rolls hello 2.0 back",
-                    Duration.ofSeconds(60),
-                    s -> canary.agent
-                                    .image(s, "hello")
-                                    .path("attachedVersion")
-                                    .asText()
-                                    .equals("1.0")
-                            && canary.agent
-                                    .image(s, "hello")
-                                    .at("/lastError/reason")
-                                    .asText()
-                                    .equals("HealthCheckFailed"));
+            for (FleetHost other : others) {
+                other.agent.awaitStatus(
+                        other + " waits for wave 2",
+                        Duration.ofSeconds(15),
+                        s -> waiting(other, s).startsWith("the move to 2.0 is waiting for wave 2 at "));
+            }
+            canary.agent.awaitStatus("the canary rolls hello 2.0 back", Duration.ofSeconds(60), s -> {
+                JsonNode hello = canary.agent.image(s, "hello");
+                return hello.path("attachedVersion").asText().equals("1.0")
+                        && hello.at("/lastError/reason").asText().equals("HealthCheckFailed");
+            });
             assertThat(watch.first(canary, "2.0"))
                     .as("the canary ran hello 2.0")
                     .isPresent();
@@ -199,7 +197,7 @@ class FleetIT {
 
             for (FleetHost other : others) {
                 other.agent.awaitStatus(
-                        other + " waits for wave 2, then halts",
+                        other + " asks Prometheus when wave 2 starts, and halts",
                         EVERY.plusSeconds(30),
                         s -> waiting(other, s)
                                 .startsWith("the move to 2.0 is RolloutHalted: hello 2.0 failed on "
