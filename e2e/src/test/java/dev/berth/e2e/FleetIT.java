@@ -36,6 +36,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A fleet as the README's "Running a fleet" describes it: three hosts with their own names and labels, one
@@ -53,6 +55,7 @@ class FleetIT {
             "rollout: {waves: [{hosts: {labels: {ring: canary}}}, {percent: 100}], every: " + EVERY.toSeconds() + "s}";
     private static final String INTERVAL = "3s";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(FleetIT.class);
 
     @TempDir
     static Path work;
@@ -252,6 +255,15 @@ class FleetIT {
                             hosts.stream().allMatch(h -> watch.first(h, "3.0").isPresent()));
 
             // No host can see the commit before it is made, so none starts wave 2 sooner than EVERY after it.
+            LOG.info(
+                    "hello 3.0 after the commit: {}",
+                    hosts.stream()
+                            .map(h -> h + " "
+                                    + Duration.between(
+                                                    committed,
+                                                    watch.first(h, "3.0").orElseThrow())
+                                            .toMillis() + " ms")
+                            .toList());
             Instant canaryAt = watch.first(canary, "3.0").orElseThrow();
             assertThat(canaryAt).as("the canary takes 3.0 at once").isBefore(committed.plusSeconds(15));
             for (FleetHost other : List.of(web2, db1)) {
@@ -296,6 +308,12 @@ class FleetIT {
         assertThat(signed.statusCode()).as(signed.body()).isEqualTo(202);
         JsonNode status = db1.agent.awaitConverged(change);
         assertThat(status.at("/lastPass/cause").asText()).isEqualTo("TRIGGER");
+        LOG.info(
+                "the triggered pass started {} ms after the request was answered",
+                Duration.between(
+                                answered,
+                                Instant.parse(status.at("/lastPass/started").asText()))
+                        .toMillis());
         // A second, plus slack for a shared machine.
         assertThat(Instant.parse(status.at("/lastPass/started").asText()))
                 .isAfterOrEqualTo(sent.minusMillis(100))
