@@ -36,8 +36,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A fleet as the README's "Running a fleet" describes it: three hosts with their own names and labels, one
@@ -55,7 +53,6 @@ class FleetIT {
             "rollout: {waves: [{hosts: {labels: {ring: canary}}}, {percent: 100}], every: " + EVERY.toSeconds() + "s}";
     private static final String INTERVAL = "3s";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Logger LOG = LoggerFactory.getLogger(FleetIT.class);
 
     @TempDir
     static Path work;
@@ -255,22 +252,21 @@ class FleetIT {
                             hosts.stream().allMatch(h -> watch.first(h, "3.0").isPresent()));
 
             // No host can see the commit before it is made, so none starts wave 2 sooner than EVERY after it.
-            LOG.info(
-                    "hello 3.0 after the commit: {}",
-                    hosts.stream()
-                            .map(h -> h + " "
+            String timeline = "hello 3.0 after the commit: "
+                    + hosts.stream()
+                            .map(h -> h + " in "
                                     + Duration.between(
-                                                    committed,
-                                                    watch.first(h, "3.0").orElseThrow())
-                                            .toMillis() + " ms")
-                            .toList());
+                                            committed, watch.first(h, "3.0").orElseThrow()))
+                            .toList();
             Instant canaryAt = watch.first(canary, "3.0").orElseThrow();
-            assertThat(canaryAt).as("the canary takes 3.0 at once").isBefore(committed.plusSeconds(15));
+            assertThat(canaryAt)
+                    .as("the canary takes 3.0 at once; %s", timeline)
+                    .isBefore(committed.plusSeconds(15));
             for (FleetHost other : List.of(web2, db1)) {
                 Instant at = watch.first(other, "3.0").orElseThrow();
-                assertThat(at).as("%s takes 3.0 in wave 2", other).isAfter(committed.plus(EVERY));
+                assertThat(at).as("%s takes 3.0 in wave 2; %s", other, timeline).isAfter(committed.plus(EVERY));
                 assertThat(at)
-                        .as("%s takes 3.0 when wave 2 starts", other)
+                        .as("%s takes 3.0 when wave 2 starts; %s", other, timeline)
                         .isBefore(committed.plus(EVERY).plusSeconds(20));
             }
         }
@@ -308,14 +304,9 @@ class FleetIT {
         assertThat(signed.statusCode()).as(signed.body()).isEqualTo(202);
         JsonNode status = db1.agent.awaitConverged(change);
         assertThat(status.at("/lastPass/cause").asText()).isEqualTo("TRIGGER");
-        LOG.info(
-                "the triggered pass started {} ms after the request was answered",
-                Duration.between(
-                                answered,
-                                Instant.parse(status.at("/lastPass/started").asText()))
-                        .toMillis());
         // A second, plus slack for a shared machine.
         assertThat(Instant.parse(status.at("/lastPass/started").asText()))
+                .as("the start of the triggered pass; the request was sent at %s and answered at %s", sent, answered)
                 .isAfterOrEqualTo(sent.minusMillis(100))
                 .isBefore(answered.plusSeconds(3));
         assertThat(db1.attached("db")).contains("2");
