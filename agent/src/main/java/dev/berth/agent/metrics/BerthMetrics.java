@@ -1,5 +1,6 @@
 package dev.berth.agent.metrics;
 
+import dev.berth.agent.render.WaitView;
 import dev.berth.agent.trigger.TriggerListener;
 import dev.berth.agent.trigger.TriggerResult;
 import dev.berth.model.BerthException;
@@ -50,6 +51,7 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
     private final Counter downloadBytes;
     private final GaugeRows failed;
     private final GaugeRows halted;
+    private final GaugeRows waiting;
 
     public BerthMetrics(MeterRegistry registry, String version) {
         this.registry = registry;
@@ -98,6 +100,11 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
                 registry);
         halted = GaugeRows.register(
                 "berth.rollout.halted", "1 while the image's move to a new version is halted, else 0", registry);
+        waiting = GaugeRows.register(
+                "berth.image.waiting",
+                "1 while the image's change waits for its time (wait: wave, outsideWaves, halted, maintenanceWindow,"
+                        + " suspended); such an image is not converged, and nothing is wrong with it",
+                registry);
         for (String result : List.of("success", "failure")) {
             reconciles(result);
         }
@@ -136,8 +143,7 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
             return;
         }
         duration.record(report.took());
-        boolean success =
-                report.outcome() == PassReport.Outcome.CONVERGED || report.outcome() == PassReport.Outcome.HELD;
+        boolean success = report.outcome().succeeded();
         reconciles(success ? "success" : "failure").increment();
         if (success) {
             lastSuccess.set(report.finished().toEpochMilli());
@@ -209,7 +215,11 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
             failedRows.put(Tags.of("image", failure.image(), "version", failure.version()), 1);
         }
         Map<Tags, Number> haltedRows = new LinkedHashMap<>();
+        Map<Tags, Number> waitingRows = new LinkedHashMap<>();
         for (ImageOutcome outcome : pass.outcomes()) {
+            outcome.waiting()
+                    .ifPresent(w ->
+                            waitingRows.put(Tags.of("image", outcome.image(), "wait", WaitView.kind(w.cause())), 1));
             if (outcome.desired().isPresent()) {
                 boolean stopped = outcome.waiting()
                         .filter(w -> w.cause() instanceof Wait.Halted)
@@ -219,6 +229,7 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
         }
         failed.set(failedRows);
         halted.set(haltedRows);
+        waiting.set(waitingRows);
     }
 
     @Override
