@@ -60,8 +60,7 @@ public final class FleetSimulation {
 
     SimulatedFleet.Run run(Setup setup) {
         Duration length = setup.pacing() == Scenario.Pacing.NO_RELEASE ? POLLING : ROLLOUT;
-        Scenario scenario =
-                new Scenario(hosts, seed, setup.pacing(), setup.fails(), setup.together(), length, SAMPLES);
+        Scenario scenario = new Scenario(hosts, seed, setup.pacing(), setup.fails(), setup.together(), length, SAMPLES);
         return new SimulatedFleet(scenario, download()).run();
     }
 
@@ -124,6 +123,7 @@ public final class FleetSimulation {
         Tables.waves(out, runs.get(1), waves);
         List<SimulatedFleet.Run> releases = List.of(good, runs.get(2), runs.get(3));
         Tables.git(out, runs.get(4), runs.get(5), releases);
+        Tables.prometheus(out, good, runs.get(1));
         Tables.images(out, releases, mbitPerHost);
         out.printf("(simulated in %.1f s)%n", (System.nanoTime() - started) / 1e9);
     }

@@ -26,7 +26,8 @@ class FleetSimulationTest {
     @Test
     void eachWaveTakesRoughlyItsShareOfTheHosts() {
         List<SimulatedFleet.WaveCount> waves = good.waves();
-        assertThat(waves.stream().mapToInt(SimulatedFleet.WaveCount::hosts).sum()).isEqualTo(HOSTS);
+        assertThat(waves.stream().mapToInt(SimulatedFleet.WaveCount::hosts).sum())
+                .isEqualTo(HOSTS);
         assertThat(upTo(waves, 1)).isBetween(1, 15);
         assertThat(upTo(waves, 2)).isBetween(30, 70);
         assertThat(upTo(waves, 3)).isBetween(215, 285);
@@ -51,7 +52,8 @@ class FleetSimulationTest {
     void aVersionThatFailsInTheFirstWaveReachesNoLaterWave() {
         List<SimulatedFleet.WaveCount> waves = bad.waves();
         assertThat(waves.get(0).attachedNew()).isEqualTo(waves.get(0).hosts()).isPositive();
-        assertThat(waves.subList(1, waves.size())).allSatisfy(w -> assertThat(w.attachedNew()).isZero());
+        assertThat(waves.subList(1, waves.size()))
+                .allSatisfy(w -> assertThat(w.attachedNew()).isZero());
         SimulatedFleet.Row end = bad.rows().get(bad.rows().size() - 1);
         assertThat(end.count(State.ROLLED_BACK)).isEqualTo(waves.get(0).hosts());
         assertThat(end.count(State.HALTED)).isEqualTo(HOSTS - waves.get(0).hosts());
@@ -71,7 +73,9 @@ class FleetSimulationTest {
     }
 
     private static int upTo(List<SimulatedFleet.WaveCount> waves, int count) {
-        return waves.subList(0, count).stream().mapToInt(SimulatedFleet.WaveCount::hosts).sum();
+        return waves.subList(0, count).stream()
+                .mapToInt(SimulatedFleet.WaveCount::hosts)
+                .sum();
     }
 
     private static SimulatedFleet.Row at(SimulatedFleet.Run run, long minutes) {

@@ -28,7 +28,8 @@ record Scenario(
     /** When the release is committed, after T0: every agent has run its first pass and converged on 1.0. */
     static final Duration COMMIT = Duration.ofMinutes(3);
 
-    static final String WAVE_BLOCK = "waves: [{percent: 1}, {percent: 10}, {percent: 50}, {percent: 100}]\nevery: 30m\n";
+    static final String WAVE_BLOCK =
+            "waves: [{percent: 1}, {percent: 10}, {percent: 50}, {percent: 100}]\nevery: 30m\n";
 
     Scenario {
         samples = List.copyOf(samples);

@@ -32,6 +32,7 @@ final class SimulatedFleet {
     static final TestImage NEW = OLD.at("2.0");
     /** How long after a host records a failure Prometheus has scraped it: its default scrape interval. */
     static final Duration SCRAPE = Duration.ofMinutes(1);
+
     static final Duration STABLE_FOR = Duration.ofSeconds(10);
 
     private final Scenario scenario;
@@ -77,12 +78,15 @@ final class SimulatedFleet {
                 STABLE_FOR);
         repository.commit(Repository.manifest(spec(OLD), scenario.pacing().rollout()));
         Random random = new Random(scenario.seed());
-        PriorityQueue<Due> due = new PriorityQueue<>(Comparator.comparing(Due::at).thenComparing(Due::host));
+        PriorityQueue<Due> due =
+                new PriorityQueue<>(Comparator.comparing(Due::at).thenComparing(Due::host));
         for (int i = 0; i < scenario.hosts(); i++) {
             HostIdentity identity = new HostIdentity(
                     "host-%05d".formatted(i), Map.of(), "%016x%016x".formatted(random.nextLong(), random.nextLong()));
             hosts.add(new SimulatedHost(identity, new Random(random.nextLong()), fleet, List.of(OLD, NEW)));
-            long phase = scenario.together() ? 0 : (long) (random.nextDouble() * schedule.interval().toMillis());
+            long phase = scenario.together()
+                    ? 0
+                    : (long) (random.nextDouble() * schedule.interval().toMillis());
             due.add(new Due(Scenario.T0.plusMillis(phase), i));
         }
         Instant commit = Scenario.T0.plus(Scenario.COMMIT);
@@ -96,7 +100,8 @@ final class SimulatedFleet {
                 rows.add(row(samples.remove(0), commit));
             }
             if (!released && !next.at().isBefore(commit)) {
-                repository.commit(Repository.manifest(spec(NEW), scenario.pacing().rollout()));
+                repository.commit(
+                        Repository.manifest(spec(NEW), scenario.pacing().rollout()));
                 released = true;
             }
             clock.advance(Duration.between(clock.instant(), next.at()));

@@ -32,7 +32,6 @@ import dev.berth.reconciler.port.ManifestSource;
 import dev.berth.reconciler.port.ReconcileListener;
 import dev.berth.reconciler.port.SourceSnapshot;
 import dev.berth.reconciler.rollout.RolloutGate;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -73,6 +72,7 @@ final class SimulatedHost {
     private List<Finding.Waiting> waiting = List.of();
     /** The fleet's last answer to this host's rollout gate. */
     private Optional<FleetReport> answer = Optional.empty();
+
     private int downloads;
     private int checks;
     private Instant busyUntil = Instant.MIN;
@@ -99,10 +99,9 @@ final class SimulatedHost {
                         Reason.HealthCheckFailed, "image " + spec.label() + ": web.service exited (simulated)");
             }
         };
-        Executor executor =
-                new Executor(host, timed, pool, store, health, ReconcileListener.NONE, fleet.clock());
+        Executor executor = new Executor(host, timed, pool, store, health, ReconcileListener.NONE, fleet.clock());
         FleetHealth asked = (image, version) -> {
-            answer = Optional.of(fleet.failures().report(image, version));
+            answer = Optional.of(ask(image, version));
             return answer.get();
         };
         RolloutGate rollout = new RolloutGate(identity, new FakeFirstSeen(), asked, fleet.clock());
@@ -118,7 +117,12 @@ final class SimulatedHost {
                 List.of(rollout));
         this.source = fleet.repository().sourceFor(identity);
         this.loop = new AgentLoop(
-                source, reconciler, fleet.schedule(), new QueueWakeup(), fleet.clock(), random::nextDouble,
+                source,
+                reconciler,
+                fleet.schedule(),
+                new QueueWakeup(),
+                fleet.clock(),
+                random::nextDouble,
                 LoopListener.NONE);
     }
 
@@ -172,12 +176,18 @@ final class SimulatedHost {
             boolean same = w.cause() instanceof Wait.ForWave wave
                     ? wave.starts().filter(now::isBefore).isPresent()
                     : w.cause() instanceof Wait.Halted
-                            && answer.equals(Optional.of(fleet.failures().report(IMAGE, w.version().orElseThrow())));
+                            && answer.equals(Optional.of(ask(IMAGE, w.version().orElseThrow())));
             if (!same) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Asks the fleet's health about a version, as the rollout gate does through Prometheus's query API. */
+    private FleetReport ask(String image, String version) {
+        fleet.traffic().prometheusQuery();
+        return fleet.failures().report(image, version);
     }
 
     /** Where this host stands at {@code at}, for {@code newVersion}. */

@@ -38,31 +38,52 @@ final class Tables {
             SimulatedFleet.WaveCount count = run.waves().get(k);
             out.printf(
                     "| %d | %s | %d | %.2f %% | %d |%n",
-                    k + 1,
-                    describe(waves.get(k)),
-                    count.hosts(),
-                    100.0 * count.hosts() / hosts,
-                    count.attachedNew());
+                    k + 1, describe(waves.get(k)), count.hosts(), 100.0 * count.hosts() / hosts, count.attachedNew());
         }
         out.println();
     }
 
     static void git(
-            PrintStream out, SimulatedFleet.Run polling, SimulatedFleet.Run together, List<SimulatedFleet.Run> releases) {
+            PrintStream out,
+            SimulatedFleet.Run polling,
+            SimulatedFleet.Run together,
+            List<SimulatedFleet.Run> releases) {
         Duration minute = Duration.ofMinutes(1);
         out.println("| git server | fetches per second, average | busiest second |");
         out.println("|---|---:|---:|");
-        row(out, "agents started at random moments, minutes 5 to 65", polling.traffic().git(
-                Duration.ofMinutes(5), Duration.ofMinutes(60)));
+        row(
+                out,
+                "agents started at random moments, minutes 5 to 65",
+                polling.traffic().git(Duration.ofMinutes(5), Duration.ofMinutes(60)));
         for (int m : new int[] {1, 2, 3, 5, 10, 30, 60}) {
-            row(out, "agents all started in the same second: minute " + m,
+            row(
+                    out,
+                    "agents all started in the same second: minute " + m,
                     together.traffic().git(minute.multipliedBy(m - 1L), minute));
         }
         for (SimulatedFleet.Run run : releases) {
-            row(out, "rolling out 2.0, " + describe(run.scenario().pacing()) + ", " + clock(run.scenario().length())
-                            + " from the commit",
+            row(
+                    out,
+                    "rolling out 2.0, " + describe(run.scenario().pacing()) + ", "
+                            + clock(run.scenario().length()) + " from the commit",
                     run.traffic().git(Scenario.COMMIT, run.scenario().length()));
         }
+        out.println();
+    }
+
+    /** Questions the rollout gates ask Prometheus, during a good and during a halted rollout. */
+    static void prometheus(PrintStream out, SimulatedFleet.Run good, SimulatedFleet.Run halted) {
+        out.println("| Prometheus (query API) | questions per second, average | busiest second |");
+        out.println("|---|---:|---:|");
+        Duration length = good.scenario().length();
+        row(
+                out,
+                "2.0 rolling out in waves, " + clock(length) + " from the commit",
+                good.traffic().prometheus(Scenario.COMMIT, length));
+        row(
+                out,
+                "2.0 halted after the first wave, " + clock(length) + " from the commit",
+                halted.traffic().prometheus(Scenario.COMMIT, length));
         out.println();
     }
 
@@ -72,7 +93,8 @@ final class Tables {
         out.println("|---|---:|---:|---:|---:|");
         for (SimulatedFleet.Run run : releases) {
             Traffic traffic = run.traffic();
-            Traffic.Rate starts = traffic.downloadStarts(Scenario.COMMIT.plus(run.scenario().length()));
+            Traffic.Rate starts =
+                    traffic.downloadStarts(Scenario.COMMIT, run.scenario().length());
             Traffic.Concurrency busiest = traffic.busiest();
             out.printf(
                     "| %s | %d | %d (at %s) | %d (at %s) | %.1f Gbit/s |%n",
@@ -112,7 +134,9 @@ final class Tables {
 
     private static String sinceCommit(Instant at) {
         Duration after = Duration.between(Scenario.T0.plus(Scenario.COMMIT), at);
-        return after.isNegative() ? "-" + clock(after.negated()) : "+" + clock(after) + ":%02d".formatted(after.toSecondsPart());
+        return after.isNegative()
+                ? "-" + clock(after.negated())
+                : "+" + clock(after) + ":%02d".formatted(after.toSecondsPart());
     }
 
     /** h:mm */

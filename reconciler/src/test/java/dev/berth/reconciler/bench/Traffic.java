@@ -8,14 +8,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What the fleet asks of its servers: each git fetch by the second it was made, and each image download with how
- * long it takes. Times are counted from {@code from}; what came before (the fleet's first passes) is not kept.
+ * What the fleet asks of its servers: git fetches and questions to Prometheus by the second they were made, and each
+ * image download with how long it takes. Times are counted from {@code from}; what came before is not kept.
  */
 final class Traffic {
     private final Clock clock;
     private final Instant from;
     private final Instant downloadsFrom;
-    private int[] fetches = new int[3600];
+    private final PerSecond fetches = new PerSecond();
+    private final PerSecond questions = new PerSecond();
+    private final PerSecond downloadStarts = new PerSecond();
     private final List<Download> downloads = new ArrayList<>();
 
     /** @param downloadsFrom when downloads start to count (the fleet's first downloads, before, do not) */
@@ -40,19 +42,18 @@ final class Traffic {
     record Rate(double average, int peak, Instant peakAt) {}
 
     void gitFetch() {
-        long second = Duration.between(from, clock.instant()).toSeconds();
-        if (second < 0) {
-            return;
-        }
-        if (second >= fetches.length) {
-            fetches = Arrays.copyOf(fetches, (int) Math.max(second + 1, 2L * fetches.length));
-        }
-        fetches[(int) second]++;
+        fetches.add(now());
+    }
+
+    /** A rollout gate asked the fleet's health (Prometheus's query API) about a version. */
+    void prometheusQuery() {
+        questions.add(now());
     }
 
     void download(Duration takes) {
         if (!clock.instant().isBefore(downloadsFrom)) {
             downloads.add(new Download(clock.instant(), takes));
+            downloadStarts.add(now());
         }
     }
 
@@ -60,37 +61,23 @@ final class Traffic {
         return List.copyOf(downloads);
     }
 
-    /** Git fetches per second in [{@code start}, {@code start + length}). */
+    /** Git fetches per second in [{@code start}, {@code start + length}) from {@code from}. */
     Rate git(Duration start, Duration length) {
-        int first = (int) start.toSeconds();
-        int end = (int) Math.min(first + length.toSeconds(), fetches.length);
-        long total = 0;
-        int peak = 0;
-        int peakAt = first;
-        for (int s = first; s < end; s++) {
-            total += fetches[s];
-            if (fetches[s] > peak) {
-                peak = fetches[s];
-                peakAt = s;
-            }
-        }
-        return new Rate((double) total / length.toSeconds(), peak, from.plusSeconds(peakAt));
+        return fetches.rate(start, length);
     }
 
-    /** Downloads started per second over the whole run (a download is one request to the image server). */
-    Rate downloadStarts(Duration length) {
-        int[] starts = new int[(int) length.toSeconds() + 1];
-        for (Download d : downloads) {
-            long s = Duration.between(from, d.started()).toSeconds();
-            if (s < starts.length) {
-                starts[(int) s]++;
-            }
-        }
-        int peakAt = 0;
-        for (int s = 0; s < starts.length; s++) {
-            peakAt = starts[s] > starts[peakAt] ? s : peakAt;
-        }
-        return new Rate((double) downloads.size() / length.toSeconds(), starts[peakAt], from.plusSeconds(peakAt));
+    /** Questions to Prometheus per second in [{@code start}, {@code start + length}). */
+    Rate prometheus(Duration start, Duration length) {
+        return questions.rate(start, length);
+    }
+
+    /** Downloads started per second (a download is one request to the image server). */
+    Rate downloadStarts(Duration start, Duration length) {
+        return downloadStarts.rate(start, length);
+    }
+
+    private long now() {
+        return Duration.between(from, clock.instant()).toSeconds();
     }
 
     /** The most downloads under way at one moment, and that moment. */
@@ -115,4 +102,32 @@ final class Traffic {
 
     /** How many downloads ran at once, at {@code at}. */
     record Concurrency(int downloads, Instant at) {}
+
+    /** Counts by the second; seconds before {@code from} are not counted. */
+    private final class PerSecond {
+        private int[] counts = new int[3600];
+
+        void add(long second) {
+            if (second < 0) {
+                return;
+            }
+            if (second >= counts.length) {
+                counts = Arrays.copyOf(counts, (int) Math.max(second + 1, 2L * counts.length));
+            }
+            counts[(int) second]++;
+        }
+
+        Rate rate(Duration start, Duration length) {
+            int first = (int) start.toSeconds();
+            int end = (int) Math.min(first + length.toSeconds(), counts.length);
+            long total = 0;
+            int peakAt = first;
+            for (int s = first; s < end; s++) {
+                total += counts[s];
+                peakAt = counts[s] > counts[peakAt] ? s : peakAt;
+            }
+            int peak = peakAt < counts.length ? counts[peakAt] : 0;
+            return new Rate((double) total / length.toSeconds(), peak, from.plusSeconds(peakAt));
+        }
+    }
 }
