@@ -96,9 +96,9 @@ public final class AgentLoop {
      * The wait after a pass: the interval once converged (or only held images are left), or less when a wait ends
      * sooner (a rollout wave starts, a maintenance window opens: the pass runs then, not at the next interval);
      * backoff while passes fail; the backoff base after a change failed for good, so the images behind it
-     * converge soon.
+     * converge soon. Public for a fleet simulation, which drives many loops on one simulated clock.
      */
-    Duration delayAfter(PassReport report) {
+    public Duration delayAfter(PassReport report) {
         return switch (report.outcome()) {
             case CONVERGED -> schedule.next(0, random);
             case WAITING, HELD -> untilNextWaitEnds(report, schedule.next(0, random));
