@@ -104,6 +104,12 @@ public final class FileSuspensions implements Suspensions {
             throw new BerthException(
                     Reason.StateUnavailable, "cannot write " + file + ": permission denied; run it as root (sudo)");
         } catch (IOException e) {
+            if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw new BerthException(
+                        Reason.StateUnavailable,
+                        "cannot write " + file + ": a directory is in the way; berth resume removes it when it is"
+                                + " empty");
+            }
             throw new BerthException(
                     Reason.StateUnavailable,
                     "cannot write " + file + ": " + e.getMessage()

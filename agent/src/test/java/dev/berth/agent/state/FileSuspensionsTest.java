@@ -118,9 +118,15 @@ class FileSuspensionsTest extends SuspensionsContract {
                 .hasMessageContaining("is a directory with files in it")
                 .hasMessageContaining("rm -r " + file());
 
+        assertThatThrownBy(() -> files().write(ALICE))
+                .isInstanceOf(BerthException.class)
+                .hasMessageContaining("a directory is in the way; berth resume removes it when it is empty");
+
         Files.delete(file().resolve("note"));
         files().remove();
         assertThat(file()).doesNotExist();
+        files().write(ALICE);
+        assertThat(files().current(T0)).contains(ALICE);
     }
 
     @Test
