@@ -20,12 +20,14 @@ import dev.berth.reconciler.loop.LoopListener;
 import dev.berth.reconciler.loop.PassReport;
 import dev.berth.reconciler.port.ReconcileListener;
 import dev.berth.reconciler.port.SourceSnapshot;
+import dev.berth.reconciler.port.Suspensions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -129,6 +131,18 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
         Gauge.builder("berth.host.info", () -> 1)
                 .description("Who this host is: its name, and the host labels metrics.hostLabels names")
                 .tags(tags)
+                .register(registry);
+    }
+
+    /**
+     * {@code berth_suspended}: 1 while this host is suspended, an unreadable suspension included, else 0. Read at
+     * each scrape, so a suspend or resume shows at once, whether or not a pass ran since.
+     */
+    public void suspensions(Suspensions suspensions, Clock clock) {
+        Gauge.builder(
+                        "berth.suspended",
+                        () -> suspensions.current(clock.instant()).isPresent() ? 1 : 0)
+                .description("1 while the host is suspended (berth suspend) and changes nothing, else 0")
                 .register(registry);
     }
 

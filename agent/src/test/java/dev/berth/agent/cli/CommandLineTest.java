@@ -435,6 +435,30 @@ class CommandLineTest {
     }
 
     @Test
+    void aSuspendedHostChangesNothingUntilResumed() throws IOException {
+        assertThat(berth(
+                        "apply",
+                        "--manifest",
+                        manifest(entry("hello", "1.0", host.publish(TestImage.service("hello", "1.0"))))
+                                .toString()))
+                .isEqualTo(0);
+        Path v2 = manifest(entry("hello", "2.0", host.publish(TestImage.service("hello", "2.0"))));
+        String state = dir.resolve("state").toString();
+        assertThat(berth("suspend", "--state-dir", state, "--reason", "kernel migration"))
+                .isEqualTo(0);
+        out.getBuffer().setLength(0);
+
+        assertThat(berth("plan", "--manifest", v2.toString())).isEqualTo(0);
+        assertThat(out.toString()).contains("the move to 2.0 is suspended by ").contains(": kernel migration");
+        assertThat(berth("apply", "--manifest", v2.toString())).isEqualTo(1);
+        assertThat(host.portable.attached()).extracting(AttachedImage::label).containsExactly("hello 1.0");
+
+        assertThat(berth("resume", "--state-dir", state)).isEqualTo(0);
+        assertThat(berth("apply", "--manifest", v2.toString())).isEqualTo(0);
+        assertThat(host.portable.attached()).extracting(AttachedImage::label).containsExactly("hello 2.0");
+    }
+
+    @Test
     void agentCheckReadsTheTriggerSecretAsTheAgentWould() throws IOException {
         Path secret = Files.writeString(dir.resolve("trigger.secret"), "0123456789abcdef0123456789abcdef\n");
         Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r--r--"));

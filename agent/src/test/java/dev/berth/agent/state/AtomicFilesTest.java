@@ -131,6 +131,21 @@ class AtomicFilesTest {
     }
 
     @Test
+    void theTemporaryFileOfAWriterStillRunningIsLeftToBeRenamedIntoPlace() throws Exception {
+        Path state = Files.createDirectory(dir.resolve("state"));
+        Process finished = new ProcessBuilder("true").start();
+        finished.waitFor();
+        String running = ".#suspension.json." + ProcessHandle.current().pid() + "-1.tmp";
+        String killed = ".#suspension.json." + finished.pid() + "-1.tmp";
+        Files.writeString(state.resolve(running), "{ being written by berth suspend");
+        Files.writeString(state.resolve(killed), "{ left by a killed berth suspend");
+
+        AtomicFiles.removeLeftovers(state);
+
+        assertThat(names(state)).containsExactly(running);
+    }
+
+    @Test
     void readingNeverFollowsALinkAndSaysWhatIsThere() throws IOException {
         Path outside = outside();
         Path symlink = Files.createSymbolicLink(dir.resolve("status.json"), outside);

@@ -10,6 +10,7 @@ import dev.berth.model.host.AttachedImage;
 import dev.berth.model.plan.Finding;
 import dev.berth.model.plan.Wait;
 import dev.berth.model.state.FailedChange;
+import dev.berth.model.state.Suspension;
 import dev.berth.model.state.Undone;
 import dev.berth.reconciler.Executor;
 import dev.berth.reconciler.Fixtures;
@@ -19,6 +20,7 @@ import dev.berth.reconciler.fake.FakeImageFetcher;
 import dev.berth.reconciler.fake.FakeImagePool;
 import dev.berth.reconciler.fake.FakeInventoryStore;
 import dev.berth.reconciler.fake.FakePortableHost;
+import dev.berth.reconciler.fake.FakeSuspensions;
 import dev.berth.reconciler.fake.ManualClock;
 import dev.berth.reconciler.fake.TestImage;
 import dev.berth.reconciler.health.HealthPolicy;
@@ -29,6 +31,7 @@ import dev.berth.reconciler.port.ManifestSource;
 import dev.berth.reconciler.port.ReconcileListener;
 import dev.berth.reconciler.port.SourceSnapshot;
 import dev.berth.reconciler.port.UnitLogs;
+import dev.berth.reconciler.suspend.SuspensionGate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,6 +114,26 @@ class AgentLoopTest {
 
         loop(wakeup).run();
 
+        theUpgradeWaitedTwentySecondsThenRan(wakeup);
+    }
+
+    @Test
+    void aSuspensionThatEndsWithinTheIntervalReleasesTheChangeThen() throws InterruptedException {
+        desired = new Manifest(List.of(publish(TestImage.service("hello", "1.0"))), "repo@1");
+        loop(new ManualWakeup(clock, 0)).run();
+        desired = new Manifest(List.of(publish(TestImage.service("hello", "2.0"))), "repo@2");
+        FakeSuspensions suspensions = new FakeSuspensions();
+        suspensions.suspend(new Suspension.Declared(
+                "alice", "", clock.instant(), Optional.of(clock.instant().plusSeconds(20))));
+        gates = List.of(new SuspensionGate(suspensions, clock));
+        ManualWakeup wakeup = new ManualWakeup(clock, 1);
+
+        loop(wakeup).run();
+
+        theUpgradeWaitedTwentySecondsThenRan(wakeup);
+    }
+
+    private void theUpgradeWaitedTwentySecondsThenRan(ManualWakeup wakeup) {
         assertThat(reports)
                 .extracting(PassReport::outcome)
                 .endsWith(PassReport.Outcome.WAITING, PassReport.Outcome.CONVERGED);
