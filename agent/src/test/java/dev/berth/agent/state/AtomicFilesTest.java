@@ -120,7 +120,8 @@ class AtomicFilesTest {
         Path state = Files.createDirectory(dir.resolve("state"));
         Files.writeString(state.resolve("inventory.json"), "kept");
         Files.createSymbolicLink(state.resolve(".#inventory.json.tmp"), outside);
-        Files.writeString(state.resolve(".#status.json.4242-1.tmp"), "{ half written, kill -9");
+        Files.writeString(
+                state.resolve(".#status.json.99999999-1.tmp"), "{ half written, kill -9"); // above any pid_max
         Files.createDirectory(state.resolve(".#odd.tmp"));
 
         AtomicFiles.removeLeftovers(state);
