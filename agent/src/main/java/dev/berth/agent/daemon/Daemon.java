@@ -78,6 +78,7 @@ public final class Daemon {
         assembly = opened;
         metrics.host(opened.identity(), config.metricsHostLabels());
         metrics.suspensions(opened.suspensions(), opened.host().clock());
+        metrics.maintenance(config.maintenance(), opened.host().clock());
         try (StateLock lock = opened.lockForChanges("berth agent")) {
             watchSuspension();
             AgentLoop loop = assemble(opened);
