@@ -5,6 +5,7 @@ import dev.berth.agent.config.SourceConfig;
 import dev.berth.agent.metrics.BerthMetrics;
 import dev.berth.agent.metrics.MetricsServer;
 import dev.berth.agent.metrics.Registries;
+import dev.berth.agent.render.WindowsView;
 import dev.berth.agent.state.FileSuspensions;
 import dev.berth.agent.state.StateLock;
 import dev.berth.agent.status.Version;
@@ -105,6 +106,8 @@ public final class Daemon {
                     describe(config.requireSource("berth agent")),
                     config.schedule().interval(),
                     config.stateDir());
+            WindowsView.describe(config.maintenance(), opened.host().clock().instant())
+                    .ifPresent(w -> LOG.info("maintenance windows: {}", w));
             try {
                 loop.run();
             } finally {
