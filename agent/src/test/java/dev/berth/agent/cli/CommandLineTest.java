@@ -441,6 +441,33 @@ class CommandLineTest {
     }
 
     @Test
+    void aHostWaitsForItsWaveFirstAndThenForItsMaintenanceWindow() throws IOException {
+        // Saturday 28 November 2026, 12:00 UTC (and 10 s of health check): the wave starts at 13:00, the window
+        // opens at 14:00.
+        Files.writeString(
+                config, Files.readString(config) + "maintenance: [{days: [sat], start: \"14:00\", duration: 1h}]\n");
+        assertThat(berth(
+                        "apply",
+                        "--manifest",
+                        rolledOut("1.0", "      every: 1h\n").toString()))
+                .isEqualTo(0);
+        Path v2 = rolledOut("2.0", "      every: 1h\n");
+
+        berth("apply", "--manifest", v2.toString());
+        assertThat(out.toString()).contains("waiting for wave 2 at 2026-11-28T13:00");
+
+        host.clock.advance(Duration.ofHours(1));
+        out.getBuffer().setLength(0);
+        berth("apply", "--manifest", v2.toString());
+        assertThat(out.toString()).contains("waiting for the maintenance window at 2026-11-28T14:00:00Z");
+        assertThat(host.portable.attached()).extracting(AttachedImage::label).containsExactly("hello 1.0");
+
+        host.clock.advance(Duration.ofHours(1));
+        assertThat(berth("apply", "--manifest", v2.toString())).isEqualTo(0);
+        assertThat(host.portable.attached()).extracting(AttachedImage::label).containsExactly("hello 2.0");
+    }
+
+    @Test
     void aLaterWaveIsHaltedWhilePrometheusCannotBeAsked() throws IOException {
         Files.writeString(
                 config, Files.readString(config) + "fleet: {prometheus: \"http://127.0.0.1:1\", timeout: 5s}\n");
