@@ -7,9 +7,11 @@ import dev.berth.agent.state.FileSuspensions;
 import dev.berth.agent.status.AgentStatus;
 import dev.berth.agent.status.StatusFile;
 import dev.berth.model.BerthException;
+import dev.berth.model.fleet.MaintenanceWindows;
 import dev.berth.model.state.Suspension;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Show what the agent last did: per image the desired and attached version,"
                     + " profile, state, health and last error; the source revision and the last pass;"
-                    + " and who suspended the host, why and until when, while it is suspended.",
+                    + " who suspended the host, why and until when, while it is suspended; and the configured"
+                    + " maintenance windows, and whether one is open now.",
             "Exit 0 when the last pass converged, 1 otherwise."
         })
 public final class StatusCommand implements Callable<Integer> {
@@ -53,10 +56,13 @@ public final class StatusCommand implements Callable<Integer> {
                 new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr(), output);
         StatusFile file;
         Optional<Suspension> suspension;
+        MaintenanceWindows windows;
+        Instant now = clock.instant();
         try {
             Path stateDir = state.stateDir();
             file = new StatusFile(stateDir);
-            suspension = new FileSuspensions(stateDir).current(clock.instant());
+            suspension = new FileSuspensions(stateDir).current(now);
+            windows = SettingsOptions.read(state.config).maintenance();
         } catch (BerthException e) {
             return reporter.fail(e);
         }
@@ -82,12 +88,12 @@ public final class StatusCommand implements Callable<Integer> {
             @Override
             public Integer read(AgentStatus status) {
                 if (reporter.json()) {
-                    ObjectNode json = StatusText.json(status);
+                    ObjectNode json = StatusText.json(status, windows, now);
                     suspension.ifPresent(s -> json.set("suspension", SuspensionView.json(s)));
                     reporter.print(json);
                 } else {
                     suspension.ifPresent(s -> reporter.out.println(SuspensionView.describe(s)));
-                    StatusText.lines(status).forEach(reporter.out::println);
+                    StatusText.lines(status, windows, now).forEach(reporter.out::println);
                     reporter.out.flush();
                 }
                 return status.lastPass().outcome().equals("CONVERGED") ? 0 : 1;

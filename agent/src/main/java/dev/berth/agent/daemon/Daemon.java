@@ -5,6 +5,7 @@ import dev.berth.agent.config.SourceConfig;
 import dev.berth.agent.metrics.BerthMetrics;
 import dev.berth.agent.metrics.MetricsServer;
 import dev.berth.agent.metrics.Registries;
+import dev.berth.agent.render.WindowsView;
 import dev.berth.agent.state.FileSuspensions;
 import dev.berth.agent.state.StateLock;
 import dev.berth.agent.status.Version;
@@ -78,6 +79,7 @@ public final class Daemon {
         assembly = opened;
         metrics.host(opened.identity(), config.metricsHostLabels());
         metrics.suspensions(opened.suspensions(), opened.host().clock());
+        metrics.maintenance(config.maintenance(), opened.host().clock());
         try (StateLock lock = opened.lockForChanges("berth agent")) {
             watchSuspension();
             AgentLoop loop = assemble(opened);
@@ -104,6 +106,8 @@ public final class Daemon {
                     describe(config.requireSource("berth agent")),
                     config.schedule().interval(),
                     config.stateDir());
+            WindowsView.describe(config.maintenance(), opened.host().clock().instant())
+                    .ifPresent(w -> LOG.info("maintenance windows: {}", w));
             try {
                 loop.run();
             } finally {

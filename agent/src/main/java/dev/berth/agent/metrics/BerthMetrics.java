@@ -7,6 +7,7 @@ import dev.berth.model.BerthException;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.Reason;
 import dev.berth.model.fleet.HostIdentity;
+import dev.berth.model.fleet.MaintenanceWindows;
 import dev.berth.model.host.AttachedImage;
 import dev.berth.model.host.UnitStatus;
 import dev.berth.model.plan.Step;
@@ -143,6 +144,20 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
                         "berth.suspended",
                         () -> suspensions.current(clock.instant()).isPresent() ? 1 : 0)
                 .description("1 while the host is suspended (berth suspend) and changes nothing, else 0")
+                .register(registry);
+    }
+
+    /**
+     * {@code berth_maintenance_window_open} = 1 while one of the host's maintenance windows is open, else 0, as the
+     * clock says at each scrape. Not exported without windows: 0 would read as "changes wait" and 1 as "a window is
+     * open", and neither is true of a host whose changes never wait for one.
+     */
+    public void maintenance(MaintenanceWindows windows, Clock clock) {
+        if (windows.isEmpty()) {
+            return;
+        }
+        Gauge.builder("berth.maintenance.window.open", () -> windows.isOpen(clock.instant()) ? 1 : 0)
+                .description("1 while a maintenance window of this host is open, else 0; absent without windows")
                 .register(registry);
     }
 

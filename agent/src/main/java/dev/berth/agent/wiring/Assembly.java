@@ -27,6 +27,7 @@ import dev.berth.reconciler.port.ReconcileListener;
 import dev.berth.reconciler.port.Suspensions;
 import dev.berth.reconciler.rollout.RolloutGate;
 import dev.berth.reconciler.suspend.SuspensionGate;
+import dev.berth.reconciler.window.WindowGate;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,7 +134,7 @@ public final class Assembly implements AutoCloseable {
                 host.digests(),
                 settings.policy(),
                 host.clock(),
-                List.of(suspensionGate(), rolloutGate()));
+                List.of(suspensionGate(), rolloutGate(), windowGate()));
     }
 
     /** Whether this host is suspended ({@code berth suspend}), as STATE/suspension.json says. */
@@ -156,6 +157,11 @@ public final class Assembly implements AutoCloseable {
                         url -> new PrometheusFleetHealth(url, fleet.bearerTokenFile(), fleet.caFile(), fleet.timeout()))
                 .orElse(FleetHealth.UNWATCHED);
         return new RolloutGate(identity, seen, health, host.clock());
+    }
+
+    /** Holds upgrades and removals of running images until a maintenance window opens; without windows, nothing. */
+    private ChangeGate windowGate() {
+        return new WindowGate(settings.maintenance(), host.clock());
     }
 
     /** The loop the agent runs, of which {@code berth apply} runs one pass. */

@@ -41,6 +41,7 @@ class DashboardMetricsTest {
     void everyMetricTheDashboardAndTheAlertsUseIsInARealScrape() throws Exception {
         ImageSpec v1 = world.publish(TestImage.service("hello", "1.0"), "default");
         ImageSpec v2 = world.publish(TestImage.failing("hello", "2.0"), "default");
+        world.metrics.maintenance(MaintenanceMetricsTest.SATURDAY_AFTERNOONS, world.clock);
         world.pass("a", v1);
         world.pass("b", v2);
         Set<String> exported = new TreeSet<>(world.scrape().families());

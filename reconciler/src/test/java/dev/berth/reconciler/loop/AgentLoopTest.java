@@ -6,6 +6,8 @@ import dev.berth.model.BerthException;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.Manifest;
 import dev.berth.model.Reason;
+import dev.berth.model.fleet.MaintenanceWindow;
+import dev.berth.model.fleet.MaintenanceWindows;
 import dev.berth.model.host.AttachedImage;
 import dev.berth.model.plan.Finding;
 import dev.berth.model.plan.Wait;
@@ -32,9 +34,14 @@ import dev.berth.reconciler.port.ReconcileListener;
 import dev.berth.reconciler.port.SourceSnapshot;
 import dev.berth.reconciler.port.UnitLogs;
 import dev.berth.reconciler.suspend.SuspensionGate;
+import dev.berth.reconciler.window.WindowGate;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +60,7 @@ class AgentLoopTest {
     private Manifest desired = new Manifest(List.of(), "repo@1");
     private BerthException sourceFailure;
     private List<ChangeGate> gates = List.of();
+    private Schedule schedule = SCHEDULE;
 
     private final ManifestSource source = () -> {
         if (sourceFailure != null) {
@@ -79,7 +87,7 @@ class AgentLoopTest {
                 dev.berth.model.LocalPolicy.defaults(),
                 clock,
                 gates);
-        return new AgentLoop(source, reconciler, SCHEDULE, wakeup, clock, () -> 0.5, new LoopListener() {
+        return new AgentLoop(source, reconciler, schedule, wakeup, clock, () -> 0.5, new LoopListener() {
             @Override
             public void passFinished(PassReport report) {
                 reports.add(report);
@@ -138,6 +146,32 @@ class AgentLoopTest {
                 .extracting(PassReport::outcome)
                 .endsWith(PassReport.Outcome.WAITING, PassReport.Outcome.CONVERGED);
         assertThat(wakeup.waits().get(0)).isBetween(Duration.ofSeconds(20), Duration.ofSeconds(21));
+        assertThat(host.attached()).extracting(AttachedImage::label).containsExactly("hello 2.0");
+    }
+
+    @Test
+    void whenAMaintenanceWindowOpensThePassRunsThenNotAtTheNextInterval() throws InterruptedException {
+        schedule = new Schedule(Duration.ofHours(1), 0.1, Duration.ofSeconds(5), Duration.ofSeconds(40));
+        Instant opens = clock.instant().plus(Duration.ofMinutes(20));
+        MaintenanceWindows daily = new MaintenanceWindows(List.of(new MaintenanceWindow(
+                EnumSet.allOf(DayOfWeek.class),
+                LocalTime.ofInstant(opens, ZoneOffset.UTC),
+                Duration.ofHours(1),
+                ZoneOffset.UTC)));
+        gates = List.of(new WindowGate(daily, clock));
+        desired = new Manifest(List.of(publish(TestImage.service("hello", "1.0"))), "repo@1");
+        loop(new ManualWakeup(clock, 0)).run();
+        desired = new Manifest(List.of(publish(TestImage.service("hello", "2.0"))), "repo@2");
+        reports.clear();
+        ManualWakeup wakeup = new ManualWakeup(clock, 1);
+
+        loop(wakeup).run();
+
+        assertThat(reports)
+                .extracting(PassReport::outcome)
+                .containsExactly(PassReport.Outcome.WAITING, PassReport.Outcome.CONVERGED);
+        assertThat(wakeup.waits().get(0)).as("not the hour's interval").isLessThan(Duration.ofMinutes(20));
+        assertThat(reports.get(1).started()).as("at the opening").isBetween(opens, opens.plusSeconds(1));
         assertThat(host.attached()).extracting(AttachedImage::label).containsExactly("hello 2.0");
     }
 
