@@ -62,7 +62,7 @@ public final class StatusCommand implements Callable<Integer> {
             Path stateDir = state.stateDir();
             file = new StatusFile(stateDir);
             suspension = new FileSuspensions(stateDir).current(now);
-            windows = SettingsOptions.read(state.config).maintenance();
+            windows = windows(reporter);
         } catch (BerthException e) {
             return reporter.fail(e);
         }
@@ -114,5 +114,22 @@ public final class StatusCommand implements Callable<Integer> {
                 return 1;
             }
         });
+    }
+
+    /**
+     * The configured maintenance windows. With --state-dir the status does not need the configuration, so one that
+     * does not read only costs the windows' line, with a warning; without it, the state directory itself is unknown.
+     */
+    private MaintenanceWindows windows(Reporter reporter) {
+        try {
+            return SettingsOptions.read(state.config).maintenance();
+        } catch (BerthException e) {
+            if (state.stateDir == null) {
+                throw e;
+            }
+            reporter.err.println("warning: maintenance windows not shown: " + e.getMessage());
+            reporter.err.flush();
+            return MaintenanceWindows.NONE;
+        }
     }
 }

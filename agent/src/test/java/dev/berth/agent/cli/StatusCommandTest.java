@@ -84,6 +84,23 @@ class StatusCommandTest {
     }
 
     @Test
+    void aBrokenConfigurationBesideAStateDirectoryCostsOnlyTheWindowsLine() throws IOException {
+        write(null);
+        Path config = Files.writeString(state.resolve("agent.yaml"), "maintenance: [{days: [someday]}]\n");
+        CommandLine cli = Main.commandLine((options, bytes) -> new FakeHost());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+
+        int code = cli.execute("status", "--state-dir", state.toString(), "--config", config.toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("Last pass by berth agent 0.2.0");
+        assertThat(err.toString())
+                .startsWith("warning: maintenance windows not shown: ")
+                .contains("agent.yaml");
+    }
+
+    @Test
     void aHostWithoutLabelsSaysSo() {
         write(new AgentStatus.HostStatus("db-1", Map.of(), "0123456789abcdef0123456789abcdef"));
 
