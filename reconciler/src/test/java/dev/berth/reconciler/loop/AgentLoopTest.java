@@ -145,7 +145,8 @@ class AgentLoopTest {
         assertThat(reports)
                 .extracting(PassReport::outcome)
                 .endsWith(PassReport.Outcome.WAITING, PassReport.Outcome.CONVERGED);
-        assertThat(wakeup.waits().get(0)).isBetween(Duration.ofSeconds(20), Duration.ofSeconds(21));
+        // 20 s, then the spread of a time the fleet may share: jitter x interval x random = 0.1 x 60 s x 0.5.
+        assertThat(wakeup.waits().get(0)).isBetween(Duration.ofSeconds(23), Duration.ofSeconds(24));
         assertThat(host.attached()).extracting(AttachedImage::label).containsExactly("hello 2.0");
     }
 
@@ -170,8 +171,11 @@ class AgentLoopTest {
         assertThat(reports)
                 .extracting(PassReport::outcome)
                 .containsExactly(PassReport.Outcome.WAITING, PassReport.Outcome.CONVERGED);
-        assertThat(wakeup.waits().get(0)).as("not the hour's interval").isLessThan(Duration.ofMinutes(20));
-        assertThat(reports.get(1).started()).as("at the opening").isBetween(opens, opens.plusSeconds(1));
+        assertThat(wakeup.waits().get(0)).as("not the hour's interval").isLessThan(Duration.ofMinutes(30));
+        // Spread after the opening by jitter x interval x random (0.1 x 1h x 0.5), so a fleet does not all start
+        // in one second.
+        Instant spread = opens.plus(Duration.ofMinutes(3));
+        assertThat(reports.get(1).started()).as("at the opening, spread").isBetween(spread, spread.plusSeconds(1));
         assertThat(host.attached()).extracting(AttachedImage::label).containsExactly("hello 2.0");
     }
 
@@ -195,6 +199,15 @@ class AgentLoopTest {
                         Duration.ofMinutes(1));
         assertThat(reports.get(0).failure().orElseThrow().reason()).isEqualTo(Reason.SourceUnavailable);
         assertThat(reports.get(6).outcome()).isEqualTo(PassReport.Outcome.CONVERGED);
+    }
+
+    @Test
+    void aTimeTheWholeFleetKnowsIsSpreadByUpToTheJitterOfTheInterval() {
+        assertThat(SCHEDULE.spread(() -> 0.0)).isEqualTo(Duration.ZERO);
+        assertThat(SCHEDULE.spread(() -> 0.5)).isEqualTo(Duration.ofSeconds(3));
+        assertThat(new Schedule(Duration.ofMinutes(1), 0, Duration.ofSeconds(5), Duration.ofSeconds(40))
+                        .spread(() -> 0.9))
+                .isEqualTo(Duration.ZERO);
     }
 
     @Test
