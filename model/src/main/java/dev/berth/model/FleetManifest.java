@@ -57,9 +57,14 @@ public record FleetManifest(List<Entry> entries, String source, Provenance prove
 
         /** Why this entry can never apply after {@code earlier}, naming both places and what to do. */
         public String unreachableAfter(Entry earlier) {
-            String why = earlier.hosts().isAny()
-                    ? "has no hosts: selector, so it applies to every host first; give that entry a hosts: selector"
-                    : "has the same hosts: selector and comes first; change one of the two selectors";
+            String why;
+            if (earlier.hosts().sameAs(HostSelector.ANY)) {
+                why = "has no hosts: selector, so it applies to every host first; give that entry a hosts: selector";
+            } else if (earlier.hosts().isAny()) {
+                why = "selects every host (names: \"*\") and comes first; narrow that entry's hosts: selector";
+            } else {
+                why = "has the same hosts: selector and comes first; change one of the two selectors";
+            }
             return "this entry for image \"" + name() + "\" (" + spec.origin() + ") can never apply: the entry at "
                     + earlier.spec().origin() + " " + why + ", or remove this one";
         }

@@ -120,6 +120,15 @@ class ManifestTargetingTest {
     }
 
     @Test
+    void anEntryAfterOneNamingEveryHostByAStarCanNeverApply() {
+        assertThat(problems(entry("web", "1", "{names: [\"*\"]}") + entry("web", "2", "{labels: {site: fra1}}")))
+                .singleElement()
+                .asString()
+                .contains("can never apply")
+                .contains("selects every host (names: \"*\") and comes first");
+    }
+
+    @Test
     void aNarrowerEntryBeforeABroaderOneIsFineAndSoAreDifferentSelectors() {
         FleetManifest fleet = web("{names: [web-1]}", "{names: [\"web-*\"]}", "{labels: {role: web}}", "");
 

@@ -143,22 +143,26 @@ public final class Reconciler {
 
     /**
      * The plan with the gates' waits: planned once from the manifest, shown to each gate, and planned again with
-     * the images they hold. A suspension (a wait of every image) also holds the pruning of unused files.
+     * the images they hold. A suspension (a gate that holds the whole host, or a suspended wait) also holds the
+     * pruning of unused files, even when no image has a step.
      */
     private Plan gated(Decision decision, Observed observed, Inventory inventory) {
         Plan plan = planner.plan(decision.manifest(), observed, inventory, decision.holds());
         Map<String, Finding.Waiting> waits = new LinkedHashMap<>();
+        boolean wholeHost = false;
         for (ChangeGate gate : gates) {
             gate.waits(decision.manifest(), plan, observed, inventory).forEach(waits::putIfAbsent);
+            wholeHost |= gate.wholeHost().isPresent();
         }
         waits.keySet().removeAll(decision.holds().keySet());
+        boolean suspended = wholeHost || waits.values().stream().anyMatch(w -> w.cause() instanceof Wait.Suspended);
         if (waits.isEmpty()) {
-            return plan;
+            // Nothing of an image waits, but a suspension holds pruning all the same.
+            return suspended ? plan.without(Step.Prune.class) : plan;
         }
         Map<String, Finding.Hold> holds = new LinkedHashMap<>(decision.holds());
         holds.putAll(waits);
         Plan again = planner.plan(decision.manifest(), observed, inventory, holds);
-        boolean suspended = waits.values().stream().anyMatch(w -> w.cause() instanceof Wait.Suspended);
         return suspended ? again.without(Step.Prune.class) : again;
     }
 

@@ -89,7 +89,11 @@ public final class ApplyCommand implements Callable<Integer> {
             PassReport report;
             try (Assembly assembly = Assembly.open(resolved, connector, metrics::downloaded);
                     StateLock lock = assembly.lockForChanges(RUNNER)) {
-                metrics.host(assembly.identity(), resolved.metricsHostLabels());
+                metrics.host(
+                        assembly.identity(),
+                        resolved.metricsHostLabels(),
+                        assembly.suspensions(),
+                        assembly.host().clock());
                 ReconcileListener progress = reporter.json() ? ReconcileListener.NONE : new StepPrinter(reporter.out);
                 Reconciler reconciler = assembly.reconciler(ReconcileListener.all(progress, metrics.listener()));
                 if (retry) {

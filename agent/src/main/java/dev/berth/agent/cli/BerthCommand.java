@@ -16,6 +16,8 @@ import picocli.CommandLine.ScopeType;
             PlanCommand.class,
             ApplyCommand.class,
             StatusCommand.class,
+            SuspendCommand.class,
+            ResumeCommand.class,
             AgentCommand.class
         })
 public final class BerthCommand {}

@@ -11,10 +11,12 @@ import dev.berth.model.fleet.HostIdentity;
 import dev.berth.reconciler.loop.LoopListener;
 import dev.berth.reconciler.loop.PassReport;
 import dev.berth.reconciler.port.ReconcileListener;
+import dev.berth.reconciler.port.Suspensions;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,9 +37,10 @@ final class OneShotMetrics implements LoopListener {
         return file.isPresent() ? metrics : ReconcileListener.NONE;
     }
 
-    /** Who the host is, for berth_host_info. */
-    void host(HostIdentity host, List<String> labelKeys) {
+    /** Who the host is, for berth_host_info, and whether it is suspended, for berth_suspended. */
+    void host(HostIdentity host, List<String> labelKeys, Suspensions suspensions, Clock clock) {
         metrics.host(host, labelKeys);
+        metrics.suspensions(suspensions, clock);
     }
 
     void downloaded(long bytes) {

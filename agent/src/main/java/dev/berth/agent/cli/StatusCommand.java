@@ -1,12 +1,21 @@
 package dev.berth.agent.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.agent.render.SuspensionView;
+import dev.berth.agent.state.FileSuspensions;
 import dev.berth.agent.status.AgentStatus;
 import dev.berth.agent.status.StatusFile;
 import dev.berth.model.BerthException;
+import dev.berth.model.fleet.MaintenanceWindows;
+import dev.berth.model.state.Suspension;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -16,38 +25,44 @@ import picocli.CommandLine.Spec;
         name = "status",
         description = {
             "Show what the agent last did: per image the desired and attached version,"
-                    + " profile, state, health and last error; the source revision and the last pass.",
+                    + " profile, state, health and last error; the source revision and the last pass;"
+                    + " who suspended the host, why and until when, while it is suspended; and the configured"
+                    + " maintenance windows, and whether one is open now.",
             "Exit 0 when the last pass converged, 1 otherwise."
         })
 public final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--config",
-            paramLabel = "FILE",
-            description = "The agent's configuration (default: /etc/berth/agent.yaml when it exists).")
-    @Nullable
-    Path config;
-
-    @Option(
-            names = "--state-dir",
-            paramLabel = "DIR",
-            description = "The agent's state directory (default: the configuration's stateDir, else /var/lib/berth).")
-    @Nullable
-    Path stateDir;
+    @Mixin
+    StateOptions state = new StateOptions();
 
     @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Output output = Output.text;
+
+    private final Clock clock;
+
+    public StatusCommand() {
+        this(Clock.systemUTC());
+    }
+
+    StatusCommand(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public Integer call() {
         Reporter reporter =
                 new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr(), output);
         StatusFile file;
+        Optional<Suspension> suspension;
+        MaintenanceWindows windows;
+        Instant now = clock.instant();
         try {
-            file = new StatusFile(
-                    stateDir != null ? stateDir : SettingsOptions.read(config).stateDir());
+            Path stateDir = state.stateDir();
+            file = new StatusFile(stateDir);
+            suspension = new FileSuspensions(stateDir).current(now);
+            windows = windows(reporter);
         } catch (BerthException e) {
             return reporter.fail(e);
         }
@@ -73,19 +88,48 @@ public final class StatusCommand implements Callable<Integer> {
             @Override
             public Integer read(AgentStatus status) {
                 if (reporter.json()) {
-                    reporter.print(StatusText.json(status));
+                    ObjectNode json = StatusText.json(status, windows, now);
+                    suspension.ifPresent(s -> json.set("suspension", SuspensionView.json(s)));
+                    reporter.print(json);
                 } else {
-                    StatusText.lines(status).forEach(reporter.out::println);
+                    suspension.ifPresent(s -> reporter.out.println(SuspensionView.describe(s)));
+                    StatusText.lines(status, windows, now).forEach(reporter.out::println);
                     reporter.out.flush();
                 }
                 return status.lastPass().outcome().equals("CONVERGED") ? 0 : 1;
             }
 
+            /** Says the host is suspended even when there is no status to show with it. */
             private Integer fail(String message) {
+                suspension.ifPresent(s -> {
+                    if (reporter.json()) {
+                        reporter.print(JsonNodeFactory.instance.objectNode().set("suspension", SuspensionView.json(s)));
+                    } else {
+                        reporter.out.println(SuspensionView.describe(s));
+                        reporter.out.flush();
+                    }
+                });
                 reporter.err.println("error: " + message);
                 reporter.err.flush();
                 return 1;
             }
         });
+    }
+
+    /**
+     * The configured maintenance windows. With --state-dir the status does not need the configuration, so one that
+     * does not read only costs the windows' line, with a warning; without it, the state directory itself is unknown.
+     */
+    private MaintenanceWindows windows(Reporter reporter) {
+        try {
+            return SettingsOptions.read(state.config).maintenance();
+        } catch (BerthException e) {
+            if (state.stateDir == null) {
+                throw e;
+            }
+            reporter.err.println("warning: maintenance windows not shown: " + e.getMessage());
+            reporter.err.flush();
+            return MaintenanceWindows.NONE;
+        }
     }
 }

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.berth.agent.render.WindowsView;
 import dev.berth.agent.status.AgentStatus;
 import dev.berth.model.fleet.HostIdentity;
+import dev.berth.model.fleet.MaintenanceWindows;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +23,16 @@ final class StatusText {
 
     private StatusText() {}
 
-    static ObjectNode json(AgentStatus status) {
-        return JSON.valueToTree(status);
+    /** The status file as it is, and the host's maintenance windows when it has some. */
+    static ObjectNode json(AgentStatus status, MaintenanceWindows windows, Instant now) {
+        ObjectNode json = JSON.valueToTree(status);
+        if (!windows.isEmpty()) {
+            json.set("maintenance", WindowsView.json(windows, now));
+        }
+        return json;
     }
 
-    static List<String> lines(AgentStatus status) {
+    static List<String> lines(AgentStatus status, MaintenanceWindows windows, Instant now) {
         List<String> lines = new ArrayList<>();
         AgentStatus.LastPass pass = status.lastPass();
         lines.add("Last pass by " + status.runner() + " " + status.version() + " (pid " + status.pid() + ", started "
@@ -33,6 +41,7 @@ final class StatusText {
         if (host != null) {
             lines.add("Host:        " + host.name() + " " + labels(host.labels()) + ", machine-id " + host.machineId());
         }
+        WindowsView.describe(windows, now).ifPresent(w -> lines.add("Maintenance: " + w));
         lines.add("Last pass:   " + pass.finished() + ", " + pass.outcome() + " (woken by " + pass.cause() + ")");
         lines.add("Converged:   " + (status.lastConverged() == null ? "never" : status.lastConverged()));
         if (pass.source() != null) {

@@ -4,6 +4,7 @@ import dev.berth.fetchers.DownloadPolicy;
 import dev.berth.model.BerthException;
 import dev.berth.model.LocalPolicy;
 import dev.berth.model.Reason;
+import dev.berth.model.fleet.MaintenanceWindows;
 import dev.berth.reconciler.health.HealthPolicy;
 import dev.berth.reconciler.loop.Schedule;
 import java.net.InetSocketAddress;
@@ -28,6 +29,7 @@ import java.util.Optional;
  * @param metricsHostLabels the keys of {@code host.labels} that berth_host_info carries as labels
  * @param fleet where rollouts ask the fleet's health; {@link FleetConfig#NONE} for nowhere
  * @param triggerSecretFile the key forges sign POST /trigger with; empty: no /trigger
+ * @param maintenance when changes that stop or restart running units may run; {@link MaintenanceWindows#NONE}: any time
  */
 public record Settings(
         Optional<Path> file,
@@ -45,7 +47,8 @@ public record Settings(
         HostSettings host,
         List<String> metricsHostLabels,
         FleetConfig fleet,
-        Optional<Path> triggerSecretFile) {
+        Optional<Path> triggerSecretFile,
+        MaintenanceWindows maintenance) {
 
     /** Read by plan, apply and status when it exists and no --config is given; the agent's unit passes it. */
     public static final String DEFAULT_FILE_NAME = "/etc/berth/agent.yaml";
@@ -72,6 +75,7 @@ public record Settings(
         metricsHostLabels = List.copyOf(metricsHostLabels);
         Objects.requireNonNull(fleet, "fleet");
         Objects.requireNonNull(triggerSecretFile, "triggerSecretFile");
+        Objects.requireNonNull(maintenance, "maintenance");
     }
 
     /** Every default: what a host without a configuration file gets. */
@@ -95,7 +99,8 @@ public record Settings(
                 HostSettings.DEFAULT,
                 List.of(),
                 FleetConfig.NONE,
-                Optional.empty());
+                Optional.empty(),
+                MaintenanceWindows.NONE);
     }
 
     public Settings withSource(SourceConfig replaced) {
@@ -115,7 +120,8 @@ public record Settings(
                 host,
                 metricsHostLabels,
                 fleet,
-                triggerSecretFile);
+                triggerSecretFile,
+                maintenance);
     }
 
     public Settings withTrustedKeys(Path keys) {
@@ -135,7 +141,8 @@ public record Settings(
                 host,
                 metricsHostLabels,
                 fleet,
-                triggerSecretFile);
+                triggerSecretFile,
+                maintenance);
     }
 
     public Settings withStateDir(Path dir) {
@@ -155,7 +162,8 @@ public record Settings(
                 host,
                 metricsHostLabels,
                 fleet,
-                triggerSecretFile);
+                triggerSecretFile,
+                maintenance);
     }
 
     public Settings withPoolDir(Path dir) {
@@ -175,7 +183,8 @@ public record Settings(
                 host,
                 metricsHostLabels,
                 fleet,
-                triggerSecretFile);
+                triggerSecretFile,
+                maintenance);
     }
 
     public Settings withBus(String address) {
@@ -195,7 +204,8 @@ public record Settings(
                 host,
                 metricsHostLabels,
                 fleet,
-                triggerSecretFile);
+                triggerSecretFile,
+                maintenance);
     }
 
     public Settings withPolicy(LocalPolicy replaced) {
@@ -215,7 +225,8 @@ public record Settings(
                 host,
                 metricsHostLabels,
                 fleet,
-                triggerSecretFile);
+                triggerSecretFile,
+                maintenance);
     }
 
     /** The source, or why a command that needs one cannot run. */

@@ -8,6 +8,7 @@ import dev.berth.model.Manifest;
 import dev.berth.model.ManifestInvalidException;
 import dev.berth.model.Names;
 import dev.berth.model.Reason;
+import dev.berth.model.fleet.MaintenanceWindows;
 import dev.berth.model.yaml.Fields;
 import dev.berth.model.yaml.Problems;
 import dev.berth.model.yaml.YamlReader;
@@ -52,7 +53,8 @@ public final class SettingsFile {
             "metrics",
             "host",
             "fleet",
-            "trigger");
+            "trigger",
+            MaintenanceConfig.KEY);
     private static final Set<String> SOURCE = Set.of("manifest", "git", "trustedKeys");
     private static final Set<String> GIT = Set.of(
             "url",
@@ -139,6 +141,7 @@ public final class SettingsFile {
         HostSettings host = f.fields("host").map(SettingsFile::host).orElse(defaults.host());
         FleetConfig fleet = f.fields("fleet").map(FleetConfig::read).orElse(defaults.fleet());
         Optional<Path> triggerSecret = f.fields("trigger").flatMap(t -> trigger(t, metrics));
+        MaintenanceWindows maintenance = MaintenanceConfig.read(f);
         if (!f.problems().isEmpty()) {
             return Optional.empty();
         }
@@ -158,7 +161,8 @@ public final class SettingsFile {
                 host,
                 hostLabels,
                 fleet,
-                triggerSecret));
+                triggerSecret,
+                maintenance));
     }
 
     private static HostSettings host(Fields h) {

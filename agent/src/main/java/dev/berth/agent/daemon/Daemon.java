@@ -5,6 +5,8 @@ import dev.berth.agent.config.SourceConfig;
 import dev.berth.agent.metrics.BerthMetrics;
 import dev.berth.agent.metrics.MetricsServer;
 import dev.berth.agent.metrics.Registries;
+import dev.berth.agent.render.WindowsView;
+import dev.berth.agent.state.FileSuspensions;
 import dev.berth.agent.state.StateLock;
 import dev.berth.agent.status.Version;
 import dev.berth.agent.systemd.SystemdNotifier;
@@ -25,6 +27,7 @@ import dev.berth.reconciler.port.ReconcileListener;
 import dev.berth.reconciler.port.SourceSnapshot;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +78,10 @@ public final class Daemon {
         Assembly opened = keep(Assembly.open(config, connector, metrics::downloaded));
         assembly = opened;
         metrics.host(opened.identity(), config.metricsHostLabels());
+        metrics.suspensions(opened.suspensions(), opened.host().clock());
+        metrics.maintenance(config.maintenance(), opened.host().clock());
         try (StateLock lock = opened.lockForChanges("berth agent")) {
+            watchSuspension();
             AgentLoop loop = assemble(opened);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(loop), "berth-stop"));
             Signals.onHangup(() -> {
@@ -100,6 +106,8 @@ public final class Daemon {
                     describe(config.requireSource("berth agent")),
                     config.schedule().interval(),
                     config.stateDir());
+            WindowsView.describe(config.maintenance(), opened.host().clock().instant())
+                    .ifPresent(w -> LOG.info("maintenance windows: {}", w));
             try {
                 loop.run();
             } finally {
@@ -121,9 +129,22 @@ public final class Daemon {
 
     private ManifestSource source(Assembly assembly) throws IOException {
         if (config.requireSource("berth agent") instanceof SourceConfig.Manifest manifest) {
-            resources.add(ManifestWatcher.start(manifest.path(), wakeup));
+            resources.add(FileWatcher.manifest(manifest.path(), wakeup));
         }
         return assembly.source("berth agent");
+    }
+
+    /** berth suspend and berth resume take effect at once, not at the next interval. */
+    private void watchSuspension() {
+        Path file = config.stateDir().resolve(FileSuspensions.FILE_NAME);
+        try {
+            resources.add(FileWatcher.file(file, wakeup, Wakeup.Cause.SUSPENSION));
+        } catch (IOException e) {
+            LOG.warn(
+                    "cannot watch {} ({}): berth suspend and berth resume take effect at the next pass",
+                    file,
+                    e.toString());
+        }
     }
 
     private LoopListener listeners(LoopListener... each) {

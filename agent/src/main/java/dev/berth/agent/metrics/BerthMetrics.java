@@ -1,11 +1,13 @@
 package dev.berth.agent.metrics;
 
+import dev.berth.agent.render.WaitView;
 import dev.berth.agent.trigger.TriggerListener;
 import dev.berth.agent.trigger.TriggerResult;
 import dev.berth.model.BerthException;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.Reason;
 import dev.berth.model.fleet.HostIdentity;
+import dev.berth.model.fleet.MaintenanceWindows;
 import dev.berth.model.host.AttachedImage;
 import dev.berth.model.host.UnitStatus;
 import dev.berth.model.plan.Step;
@@ -19,12 +21,14 @@ import dev.berth.reconciler.loop.LoopListener;
 import dev.berth.reconciler.loop.PassReport;
 import dev.berth.reconciler.port.ReconcileListener;
 import dev.berth.reconciler.port.SourceSnapshot;
+import dev.berth.reconciler.port.Suspensions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,6 +54,7 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
     private final Counter downloadBytes;
     private final GaugeRows failed;
     private final GaugeRows halted;
+    private final GaugeRows waiting;
 
     public BerthMetrics(MeterRegistry registry, String version) {
         this.registry = registry;
@@ -98,6 +103,11 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
                 registry);
         halted = GaugeRows.register(
                 "berth.rollout.halted", "1 while the image's move to a new version is halted, else 0", registry);
+        waiting = GaugeRows.register(
+                "berth.image.waiting",
+                "1 while the image's change waits for its time (wait: wave, outsideWaves, halted, maintenanceWindow,"
+                        + " suspended); such an image is not converged, and nothing is wrong with it",
+                registry);
         for (String result : List.of("success", "failure")) {
             reconciles(result);
         }
@@ -125,6 +135,32 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
                 .register(registry);
     }
 
+    /**
+     * {@code berth_suspended}: 1 while this host is suspended, an unreadable suspension included, else 0. Read at
+     * each scrape, so a suspend or resume shows at once, whether or not a pass ran since.
+     */
+    public void suspensions(Suspensions suspensions, Clock clock) {
+        Gauge.builder(
+                        "berth.suspended",
+                        () -> suspensions.current(clock.instant()).isPresent() ? 1 : 0)
+                .description("1 while the host is suspended (berth suspend) and changes nothing, else 0")
+                .register(registry);
+    }
+
+    /**
+     * {@code berth_maintenance_window_open} = 1 while one of the host's maintenance windows is open, else 0, as the
+     * clock says at each scrape. Not exported without windows: 0 would read as "changes wait" and 1 as "a window is
+     * open", and neither is true of a host whose changes never wait for one.
+     */
+    public void maintenance(MaintenanceWindows windows, Clock clock) {
+        if (windows.isEmpty()) {
+            return;
+        }
+        Gauge.builder("berth.maintenance.window.open", () -> windows.isOpen(clock.instant()) ? 1 : 0)
+                .description("1 while a maintenance window of this host is open, else 0; absent without windows")
+                .register(registry);
+    }
+
     /** Counts image bytes as they arrive (resumed downloads count only what was transferred). */
     public void downloaded(long bytes) {
         downloadBytes.increment((double) bytes);
@@ -136,8 +172,7 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
             return;
         }
         duration.record(report.took());
-        boolean success =
-                report.outcome() == PassReport.Outcome.CONVERGED || report.outcome() == PassReport.Outcome.HELD;
+        boolean success = report.outcome().succeeded();
         reconciles(success ? "success" : "failure").increment();
         if (success) {
             lastSuccess.set(report.finished().toEpochMilli());
@@ -209,7 +244,11 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
             failedRows.put(Tags.of("image", failure.image(), "version", failure.version()), 1);
         }
         Map<Tags, Number> haltedRows = new LinkedHashMap<>();
+        Map<Tags, Number> waitingRows = new LinkedHashMap<>();
         for (ImageOutcome outcome : pass.outcomes()) {
+            outcome.waiting()
+                    .ifPresent(w ->
+                            waitingRows.put(Tags.of("image", outcome.image(), "wait", WaitView.kind(w.cause())), 1));
             if (outcome.desired().isPresent()) {
                 boolean stopped = outcome.waiting()
                         .filter(w -> w.cause() instanceof Wait.Halted)
@@ -219,6 +258,7 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
         }
         failed.set(failedRows);
         halted.set(haltedRows);
+        waiting.set(waitingRows);
     }
 
     @Override

@@ -57,37 +57,46 @@ public final class WaitView {
         });
     }
 
-    /** {"kind": "wave", "wave": 2, "until": "..."} and the like; "until" is when the wait ends by itself. */
-    public static ObjectNode json(Wait wait) {
-        ObjectNode node = F.objectNode();
-        wait.accept(new Wait.Visitor<ObjectNode>() {
+    /** The kind of wait in one word ("wave", "halted", ...): the JSON's "kind" and the metrics' "wait" label. */
+    public static String kind(Wait wait) {
+        return wait.accept(new Wait.Visitor<>() {
             @Override
-            public ObjectNode forWave(Wait.ForWave w) {
-                return node.put("kind", "wave").put("wave", w.wave());
+            public String forWave(Wait.ForWave w) {
+                return "wave";
             }
 
             @Override
-            public ObjectNode outsideWaves(Wait.OutsideWaves w) {
-                return node.put("kind", "outsideWaves");
+            public String outsideWaves(Wait.OutsideWaves w) {
+                return "outsideWaves";
             }
 
             @Override
-            public ObjectNode halted(Wait.Halted w) {
-                return node.put("kind", "halted")
-                        .put("reason", Reason.RolloutHalted.name())
-                        .put("why", w.why());
+            public String halted(Wait.Halted w) {
+                return "halted";
             }
 
             @Override
-            public ObjectNode forWindow(Wait.ForWindow w) {
-                return node.put("kind", "maintenanceWindow");
+            public String forWindow(Wait.ForWindow w) {
+                return "maintenanceWindow";
             }
 
             @Override
-            public ObjectNode suspended(Wait.Suspended w) {
-                return node.put("kind", "suspended").put("by", w.by()).put("reason", w.reason());
+            public String suspended(Wait.Suspended w) {
+                return "suspended";
             }
         });
+    }
+
+    /** {"kind": "wave", "wave": 2, "until": "..."} and the like; "until" is when the wait ends by itself. */
+    public static ObjectNode json(Wait wait) {
+        ObjectNode node = F.objectNode().put("kind", kind(wait));
+        if (wait instanceof Wait.ForWave w) {
+            node.put("wave", w.wave());
+        } else if (wait instanceof Wait.Halted w) {
+            node.put("reason", Reason.RolloutHalted.name()).put("why", w.why());
+        } else if (wait instanceof Wait.Suspended w) {
+            node.put("by", w.by()).put("reason", w.reason());
+        }
         Optional<Instant> ends = wait.ends();
         ends.ifPresent(at -> node.put("until", at.toString()));
         node.put("message", describe(wait));

@@ -17,6 +17,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Replaces a file so that a crash at any moment leaves either the old or the new content, never a mix, and reads
@@ -24,6 +26,9 @@ import java.util.Set;
  * point elsewhere, and Berth writes there as root.
  */
 public final class AtomicFiles {
+    /** ".#status.json.1234-56.tmp": the writer's process id, then its thread's. */
+    private static final Pattern WRITER = Pattern.compile("\\.(\\d{1,18})-\\d+\\.tmp$");
+
     private AtomicFiles() {}
 
     /**
@@ -91,7 +96,9 @@ public final class AtomicFiles {
     /**
      * Deletes the temporary files an earlier process left when it was killed between writing one and renaming it
      * into place; the file it was replacing is intact. A link among them is deleted, never followed; a directory is
-     * left alone (Berth never makes one with such a name).
+     * left alone (Berth never makes one with such a name). So is the temporary file of a writer still running:
+     * {@code berth suspend} writes into the state directory without the lock, and an agent starting meanwhile must
+     * not delete the suspension before it is renamed into place.
      */
     public static void removeLeftovers(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
@@ -102,10 +109,26 @@ public final class AtomicFiles {
                 String name = file.getFileName().toString();
                 if (name.startsWith(".#")
                         && name.endsWith(".tmp")
+                        && !writerRuns(name)
                         && !Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
                     Files.deleteIfExists(file);
                 }
             }
+        }
+    }
+
+    /** Whether the process {@link #temporaryFor} named in a temporary file's name is still running. */
+    static boolean writerRuns(String temporaryName) {
+        Matcher writer = WRITER.matcher(temporaryName);
+        if (!writer.find()) {
+            return false;
+        }
+        try {
+            return ProcessHandle.of(Long.parseLong(writer.group(1)))
+                    .map(ProcessHandle::isAlive)
+                    .orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

@@ -1,13 +1,8 @@
 package dev.berth.agent.state;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.berth.fetchers.fs.SafeFiles;
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
@@ -30,14 +25,7 @@ public final class FileInventoryStore implements InventoryStore {
     /** Far more than a host's inventory takes; a bigger file is not one Berth wrote. */
     private static final int MAX_BYTES = 16 << 20;
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .defaultPropertyInclusion(
-                    JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
-            .build();
+    private static final ObjectMapper JSON = StateJson.STRICT;
 
     private final Path file;
     private final Path poolDir;

@@ -5,6 +5,7 @@ import dev.berth.agent.config.Settings;
 import dev.berth.agent.fleet.PrometheusFleetHealth;
 import dev.berth.agent.state.AtomicFiles;
 import dev.berth.agent.state.FileFirstSeen;
+import dev.berth.agent.state.FileSuspensions;
 import dev.berth.agent.state.StateLock;
 import dev.berth.agent.status.StatusFile;
 import dev.berth.agent.status.StatusTracker;
@@ -23,7 +24,10 @@ import dev.berth.reconciler.port.FirstSeen;
 import dev.berth.reconciler.port.FleetHealth;
 import dev.berth.reconciler.port.ManifestSource;
 import dev.berth.reconciler.port.ReconcileListener;
+import dev.berth.reconciler.port.Suspensions;
 import dev.berth.reconciler.rollout.RolloutGate;
+import dev.berth.reconciler.suspend.SuspensionGate;
+import dev.berth.reconciler.window.WindowGate;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,7 +134,17 @@ public final class Assembly implements AutoCloseable {
                 host.digests(),
                 settings.policy(),
                 host.clock(),
-                List.of(rolloutGate()));
+                List.of(suspensionGate(), rolloutGate(), windowGate()));
+    }
+
+    /** Whether this host is suspended ({@code berth suspend}), as STATE/suspension.json says. */
+    public Suspensions suspensions() {
+        return new FileSuspensions(settings.stateDir());
+    }
+
+    /** Holds every change while the host is suspended; asked first, so a suspension is what a plan shows. */
+    private ChangeGate suspensionGate() {
+        return new SuspensionGate(suspensions(), host.clock());
     }
 
     /** Paces new versions through their rollouts' waves, asking the fleet's health before later waves move. */
@@ -143,6 +157,11 @@ public final class Assembly implements AutoCloseable {
                         url -> new PrometheusFleetHealth(url, fleet.bearerTokenFile(), fleet.caFile(), fleet.timeout()))
                 .orElse(FleetHealth.UNWATCHED);
         return new RolloutGate(identity, seen, health, host.clock());
+    }
+
+    /** Holds upgrades and removals of running images until a maintenance window opens; without windows, nothing. */
+    private ChangeGate windowGate() {
+        return new WindowGate(settings.maintenance(), host.clock());
     }
 
     /** The loop the agent runs, of which {@code berth apply} runs one pass. */

@@ -381,6 +381,35 @@ class CommandLineTest {
                 .contains("Host:        fake-host (role=web, site=fra1), machine-id 0123456789abcdef0123456789abcdef");
     }
 
+    @Test
+    void anUpgradeWaitsForTheMaintenanceWindowAndPlanAndStatusSaySo() throws IOException {
+        // The fake host's clock starts on Saturday 28 November 2026 at 12:00 UTC.
+        Files.writeString(
+                config, Files.readString(config) + "maintenance:\n  - {days: [sat], start: \"13:00\", duration: 1h}\n");
+        Path v1 = manifest(entry("hello", "1.0", host.publish(TestImage.service("hello", "1.0"))));
+        assertThat(berth("apply", "--manifest", v1.toString())).isEqualTo(0);
+        Path v2 = manifest(entry("hello", "2.0", host.publish(TestImage.service("hello", "2.0"))));
+
+        berth("apply", "--manifest", v2.toString());
+        out.getBuffer().setLength(0);
+        berth("plan", "--manifest", v2.toString());
+
+        assertThat(out.toString())
+                .contains("hello          the move to 2.0 is waiting for the maintenance window at"
+                        + " 2026-11-28T13:00:00Z");
+        assertThat(host.portable.attached()).extracting(AttachedImage::label).containsExactly("hello 1.0");
+
+        out.getBuffer().setLength(0);
+        berth("status", "--config", config.toString());
+        assertThat(out.toString())
+                .contains("\nMaintenance: sat 13:00 for 1h UTC; ")
+                .contains("the move to 2.0 is waiting for the maintenance window at 2026-11-28T13:00:00Z");
+
+        host.clock.advance(Duration.ofHours(1));
+        assertThat(berth("apply", "--manifest", v2.toString())).isEqualTo(0);
+        assertThat(host.portable.attached()).extracting(AttachedImage::label).containsExactly("hello 2.0");
+    }
+
     /** hello at {@code version}, rolled out to hosts no selector names first, then to every host {@code every}. */
     private Path rolledOut(String version, String rollout) throws IOException {
         return manifest(entry("hello", version, host.publish(TestImage.service("hello", version)))
@@ -412,6 +441,33 @@ class CommandLineTest {
     }
 
     @Test
+    void aHostWaitsForItsWaveFirstAndThenForItsMaintenanceWindow() throws IOException {
+        // Saturday 28 November 2026, 12:00 UTC (and 10 s of health check): the wave starts at 13:00, the window
+        // opens at 14:00.
+        Files.writeString(
+                config, Files.readString(config) + "maintenance: [{days: [sat], start: \"14:00\", duration: 1h}]\n");
+        assertThat(berth(
+                        "apply",
+                        "--manifest",
+                        rolledOut("1.0", "      every: 1h\n").toString()))
+                .isEqualTo(0);
+        Path v2 = rolledOut("2.0", "      every: 1h\n");
+
+        berth("apply", "--manifest", v2.toString());
+        assertThat(out.toString()).contains("waiting for wave 2 at 2026-11-28T13:00");
+
+        host.clock.advance(Duration.ofHours(1));
+        out.getBuffer().setLength(0);
+        berth("apply", "--manifest", v2.toString());
+        assertThat(out.toString()).contains("waiting for the maintenance window at 2026-11-28T14:00:00Z");
+        assertThat(host.portable.attached()).extracting(AttachedImage::label).containsExactly("hello 1.0");
+
+        host.clock.advance(Duration.ofHours(1));
+        assertThat(berth("apply", "--manifest", v2.toString())).isEqualTo(0);
+        assertThat(host.portable.attached()).extracting(AttachedImage::label).containsExactly("hello 2.0");
+    }
+
+    @Test
     void aLaterWaveIsHaltedWhilePrometheusCannotBeAsked() throws IOException {
         Files.writeString(
                 config, Files.readString(config) + "fleet: {prometheus: \"http://127.0.0.1:1\", timeout: 5s}\n");
@@ -432,6 +488,30 @@ class CommandLineTest {
                 .contains("RolloutHalted: cannot tell whether any host failed hello 2.0: Prometheus at"
                         + " http://127.0.0.1:1 could not be asked (");
         assertThat(host.portable.attached()).extracting(AttachedImage::label).containsExactly("hello 1.0");
+    }
+
+    @Test
+    void aSuspendedHostChangesNothingUntilResumed() throws IOException {
+        assertThat(berth(
+                        "apply",
+                        "--manifest",
+                        manifest(entry("hello", "1.0", host.publish(TestImage.service("hello", "1.0"))))
+                                .toString()))
+                .isEqualTo(0);
+        Path v2 = manifest(entry("hello", "2.0", host.publish(TestImage.service("hello", "2.0"))));
+        String state = dir.resolve("state").toString();
+        assertThat(berth("suspend", "--state-dir", state, "--reason", "kernel migration"))
+                .isEqualTo(0);
+        out.getBuffer().setLength(0);
+
+        assertThat(berth("plan", "--manifest", v2.toString())).isEqualTo(0);
+        assertThat(out.toString()).contains("the move to 2.0 is suspended by ").contains(": kernel migration");
+        assertThat(berth("apply", "--manifest", v2.toString())).isEqualTo(1);
+        assertThat(host.portable.attached()).extracting(AttachedImage::label).containsExactly("hello 1.0");
+
+        assertThat(berth("resume", "--state-dir", state)).isEqualTo(0);
+        assertThat(berth("apply", "--manifest", v2.toString())).isEqualTo(0);
+        assertThat(host.portable.attached()).extracting(AttachedImage::label).containsExactly("hello 2.0");
     }
 
     @Test

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.agent.FakeHost;
 import dev.berth.agent.Main;
+import dev.berth.agent.state.FileSuspensions;
 import dev.berth.agent.status.AgentStatus;
 import dev.berth.agent.status.StatusFile;
+import dev.berth.model.state.Suspension;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +84,23 @@ class StatusCommandTest {
     }
 
     @Test
+    void aBrokenConfigurationBesideAStateDirectoryCostsOnlyTheWindowsLine() throws IOException {
+        write(null);
+        Path config = Files.writeString(state.resolve("agent.yaml"), "maintenance: [{days: [someday]}]\n");
+        CommandLine cli = Main.commandLine((options, bytes) -> new FakeHost());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+
+        int code = cli.execute("status", "--state-dir", state.toString(), "--config", config.toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("Last pass by berth agent 0.2.0");
+        assertThat(err.toString())
+                .startsWith("warning: maintenance windows not shown: ")
+                .contains("agent.yaml");
+    }
+
+    @Test
     void aHostWithoutLabelsSaysSo() {
         write(new AgentStatus.HostStatus("db-1", Map.of(), "0123456789abcdef0123456789abcdef"));
 
@@ -115,5 +135,57 @@ class StatusCommandTest {
                 .startsWith("error: " + state.resolve("status.json")
                         + " was written by a newer Berth (status schema 7, this berth reads " + AgentStatus.SCHEMA
                         + ")");
+    }
+
+    private void suspended() {
+        new FileSuspensions(state)
+                .write(new Suspension.Declared(
+                        "alice",
+                        "kernel migration",
+                        Instant.parse("2026-11-01T09:00:00Z"),
+                        Optional.of(Instant.parse("2099-01-01T00:00:00Z"))));
+    }
+
+    @Test
+    void aSuspendedHostsStatusSaysWhoSuspendedItWhyAndUntilWhenFirst() throws IOException {
+        write(null);
+        suspended();
+
+        assertThat(status()).isZero();
+        assertThat(out.toString())
+                .startsWith("Suspended by alice since 2026-11-01T09:00:00Z until 2099-01-01T00:00:00Z: kernel"
+                        + " migration\nLast pass by");
+
+        out.getBuffer().setLength(0);
+        CommandLine cli = Main.commandLine((options, bytes) -> new FakeHost());
+        cli.setOut(new PrintWriter(out, true));
+        cli.execute("status", "--state-dir", state.toString(), "--output", "json");
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.at("/suspension/by").asText()).isEqualTo("alice");
+        assertThat(json.at("/suspension/reason").asText()).isEqualTo("kernel migration");
+        assertThat(json.at("/suspension/until").asText()).isEqualTo("2099-01-01T00:00:00Z");
+        assertThat(json.at("/lastPass/outcome").asText()).isEqualTo("CONVERGED");
+    }
+
+    @Test
+    void aSuspensionShowsEvenBeforeTheAgentsFirstPass() {
+        suspended();
+
+        assertThat(status()).isEqualTo(1);
+        assertThat(out.toString()).startsWith("Suspended by alice since");
+        assertThat(err.toString()).contains("the agent has not finished a pass yet");
+    }
+
+    @Test
+    void anUnreadableSuspensionSaysWhatToDo() throws IOException {
+        write(null);
+        Files.createDirectory(state.resolve("suspension.json"));
+
+        status();
+
+        assertThat(out.toString())
+                .startsWith("Suspended: " + state.resolve("suspension.json") + ": it cannot be read (it is a"
+                        + " directory); this host changes nothing until it can tell whether it is suspended: berth"
+                        + " resume removes it\n");
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.berth.fetchers.FreeSpaceFloor;
 import dev.berth.model.LocalPolicy;
 import dev.berth.model.ManifestInvalidException;
+import dev.berth.model.fleet.MaintenanceWindows;
 import dev.berth.model.yaml.Problem;
 import dev.berth.reconciler.health.HealthPolicy;
 import dev.berth.reconciler.loop.Schedule;
@@ -57,7 +58,8 @@ class SettingsFileTest {
                         HostSettings.DEFAULT,
                         List.of(),
                         FleetConfig.NONE,
-                        Optional.empty()));
+                        Optional.empty(),
+                        MaintenanceWindows.NONE));
         assertThat(config.schedule()).isEqualTo(Schedule.DEFAULT);
         assertThat(config.stateDir()).isEqualTo(Path.of("/var/lib/berth"));
         assertThat(config.poolDir()).isEqualTo(Path.of("/var/lib/portables"));

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.model.ImageSpec;
+import dev.berth.model.plan.Finding;
+import dev.berth.model.plan.Wait;
 import dev.berth.reconciler.fake.TestImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -37,9 +41,14 @@ class DashboardMetricsTest {
     void everyMetricTheDashboardAndTheAlertsUseIsInARealScrape() throws Exception {
         ImageSpec v1 = world.publish(TestImage.service("hello", "1.0"), "default");
         ImageSpec v2 = world.publish(TestImage.failing("hello", "2.0"), "default");
+        world.metrics.maintenance(MaintenanceMetricsTest.SATURDAY_AFTERNOONS, world.clock);
         world.pass("a", v1);
         world.pass("b", v2);
-        Set<String> exported = world.scrape().families();
+        Set<String> exported = new TreeSet<>(world.scrape().families());
+        world.gate = (manifest, plan, observed, inventory) ->
+                Map.of("hello", new Finding.Waiting("hello", Optional.of("3.0"), new Wait.OutsideWaves()));
+        world.pass("c", world.publish(TestImage.service("hello", "3.0"), "default"));
+        exported.addAll(world.scrape().families());
 
         Set<String> used = new TreeSet<>();
         used.addAll(metricsIn(dashboardExpressions()));

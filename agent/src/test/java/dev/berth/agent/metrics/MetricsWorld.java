@@ -10,6 +10,7 @@ import dev.berth.reconciler.fake.FakeImageFetcher;
 import dev.berth.reconciler.fake.FakeImagePool;
 import dev.berth.reconciler.fake.FakeInventoryStore;
 import dev.berth.reconciler.fake.FakePortableHost;
+import dev.berth.reconciler.fake.FakeSuspensions;
 import dev.berth.reconciler.fake.ManualClock;
 import dev.berth.reconciler.fake.TestImage;
 import dev.berth.reconciler.health.HealthPolicy;
@@ -46,6 +47,7 @@ final class MetricsWorld implements AutoCloseable {
     final FakeInventoryStore store = new FakeInventoryStore();
     final PrometheusMeterRegistry registry = Registries.agent();
     final BerthMetrics metrics = new BerthMetrics(registry, "1.2.3");
+    final FakeSuspensions suspensions = new FakeSuspensions();
     private boolean ready;
     final MetricsServer server = MetricsServer.start(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), registry, () -> true, () -> ready);
@@ -57,6 +59,7 @@ final class MetricsWorld implements AutoCloseable {
     ChangeGate gate = (manifest, plan, observed, inventory) -> Map.of();
 
     MetricsWorld() {
+        metrics.suspensions(suspensions, clock);
         UnitHealthGate health = new UnitHealthGate(
                 host, HealthPolicy.DEFAULT, (u, t) -> Optional.empty(), UnitLogs.NONE, clock, clock.sleeper());
         Executor executor = new Executor(host, fetcher, pool, store, health, ReconcileListener.all(metrics), clock);

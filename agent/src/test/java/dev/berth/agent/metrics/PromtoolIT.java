@@ -30,7 +30,7 @@ class PromtoolIT {
         CommandResult check = promtool("check", "rules", "berth-alerts.rules.yml");
 
         assertThat(check.exitCode()).as(check.describe()).isZero();
-        assertThat(check.stdout()).contains("SUCCESS: 7 rules found");
+        assertThat(check.stdout()).contains("SUCCESS: 8 rules found");
     }
 
     @Test

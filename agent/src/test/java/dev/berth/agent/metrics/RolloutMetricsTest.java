@@ -7,6 +7,8 @@ import dev.berth.model.plan.Finding;
 import dev.berth.model.plan.Step;
 import dev.berth.model.plan.Wait;
 import dev.berth.reconciler.fake.TestImage;
+import dev.berth.reconciler.port.ChangeGate;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -43,14 +45,7 @@ class RolloutMetricsTest {
         world.pass("a", world.publish(TestImage.service("hello", "1.0"), "default"));
         assertThat(world.scrape().value("berth_rollout_halted", "image", "hello"))
                 .contains(0.0);
-        world.gate = (manifest, plan, observed, inventory) -> plan.steps().stream()
-                .filter(Step.Upgrade.class::isInstance)
-                .findFirst()
-                .map(s -> Map.of(
-                        "hello",
-                        new Finding.Waiting(
-                                "hello", Optional.of("2.0"), new Wait.Halted("hello 2.0 failed on canary-1"))))
-                .orElse(Map.of());
+        world.gate = upgradesWait(new Wait.Halted("hello 2.0 failed on canary-1"));
         ImageSpec v2 = world.publish(TestImage.service("hello", "2.0"), "default");
 
         world.pass("b", v2);
@@ -63,5 +58,34 @@ class RolloutMetricsTest {
                 .contains(0.0);
         assertThat(world.scrape().value("berth_image_attached_info", "image", "hello", "version", "2.0"))
                 .contains(1.0);
+    }
+
+    @Test
+    void aWaitingImageIsExportedWithItsWaitAndItsPassStillCountsAsASuccess() throws Exception {
+        world.pass("a", world.publish(TestImage.service("hello", "1.0"), "default"));
+        world.gate = upgradesWait(new Wait.ForWave(2, Optional.of(Instant.parse("2026-12-03T09:30:00Z"))));
+
+        world.pass("b", world.publish(TestImage.service("hello", "2.0"), "default"));
+
+        assertThat(world.scrape().value("berth_image_waiting", "image", "hello", "wait", "wave"))
+                .contains(1.0);
+        assertThat(world.scrape().value("berth_image_converged", "image", "hello"))
+                .contains(0.0);
+        assertThat(world.scrape().value("berth_reconcile_total", "result", "failure"))
+                .as("waiting for a wave is not a failing reconcile")
+                .contains(0.0);
+
+        world.gate = (manifest, plan, observed, inventory) -> Map.of();
+        world.pass("b", world.publish(TestImage.service("hello", "2.0"), "default"));
+        assertThat(world.scrape().named("berth_image_waiting")).isEmpty();
+    }
+
+    /** A gate that makes hello's move to 2.0 wait for {@code cause}. */
+    private static ChangeGate upgradesWait(Wait cause) {
+        return (manifest, plan, observed, inventory) -> plan.steps().stream()
+                .filter(Step.Upgrade.class::isInstance)
+                .findFirst()
+                .map(s -> Map.of("hello", new Finding.Waiting("hello", Optional.of("2.0"), cause)))
+                .orElse(Map.of());
     }
 }

@@ -120,7 +120,8 @@ class AtomicFilesTest {
         Path state = Files.createDirectory(dir.resolve("state"));
         Files.writeString(state.resolve("inventory.json"), "kept");
         Files.createSymbolicLink(state.resolve(".#inventory.json.tmp"), outside);
-        Files.writeString(state.resolve(".#status.json.4242-1.tmp"), "{ half written, kill -9");
+        Files.writeString(
+                state.resolve(".#status.json.99999999-1.tmp"), "{ half written, kill -9"); // above any pid_max
         Files.createDirectory(state.resolve(".#odd.tmp"));
 
         AtomicFiles.removeLeftovers(state);
@@ -128,6 +129,21 @@ class AtomicFilesTest {
         assertThat(Files.readString(outside)).isEqualTo("precious");
         assertThat(names(state)).containsExactly(".#odd.tmp", "inventory.json");
         assertThat(Files.readString(state.resolve("inventory.json"))).isEqualTo("kept");
+    }
+
+    @Test
+    void theTemporaryFileOfAWriterStillRunningIsLeftToBeRenamedIntoPlace() throws Exception {
+        Path state = Files.createDirectory(dir.resolve("state"));
+        Process finished = new ProcessBuilder("true").start();
+        finished.waitFor();
+        String running = ".#suspension.json." + ProcessHandle.current().pid() + "-1.tmp";
+        String killed = ".#suspension.json." + finished.pid() + "-1.tmp";
+        Files.writeString(state.resolve(running), "{ being written by berth suspend");
+        Files.writeString(state.resolve(killed), "{ left by a killed berth suspend");
+
+        AtomicFiles.removeLeftovers(state);
+
+        assertThat(names(state)).containsExactly(running);
     }
 
     @Test

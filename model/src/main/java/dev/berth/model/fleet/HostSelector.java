@@ -30,8 +30,9 @@ public record HostSelector(List<String> names, Map<String, String> labels) {
                         .allMatch(l -> l.getValue().equals(host.labels().get(l.getKey())));
     }
 
+    /** True when it selects every host: no labels, and no names or a name glob of just {@code *}. */
     public boolean isAny() {
-        return names.isEmpty() && labels.isEmpty();
+        return labels.isEmpty() && (names.isEmpty() || names.contains("*"));
     }
 
     /** True when both select the same hosts by the same words: the same globs, in any order, and labels. */

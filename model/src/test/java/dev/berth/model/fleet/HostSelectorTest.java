@@ -68,6 +68,14 @@ class HostSelectorTest {
     }
 
     @Test
+    void aStarAmongTheNamesWithoutLabelsSelectsEveryHostToo() {
+        assertThat(new HostSelector(List.of("web-*", "*"), Map.of()).isAny()).isTrue();
+        assertThat(new HostSelector(List.of("*"), Map.of("role", "web")).isAny())
+                .isFalse();
+        assertThat(new HostSelector(List.of("*-1"), Map.of()).isAny()).isFalse();
+    }
+
+    @Test
     void twoSelectorsAreTheSameWhateverTheOrderOfTheirNames() {
         HostSelector one = new HostSelector(List.of("a", "b"), Map.of("role", "web"));
 

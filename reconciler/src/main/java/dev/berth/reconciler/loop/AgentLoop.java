@@ -94,11 +94,12 @@ public final class AgentLoop {
 
     /**
      * The wait after a pass: the interval once converged (or only held images are left), or less when a wait ends
-     * sooner (a rollout wave starts, a maintenance window opens: the pass runs then, not at the next interval);
+     * sooner (a rollout wave starts, a maintenance window opens: the pass runs then, spread by up to the schedule's
+     * jitter of the interval, not at the next interval);
      * backoff while passes fail; the backoff base after a change failed for good, so the images behind it
-     * converge soon.
+     * converge soon. Public for a fleet simulation, which drives many loops on one simulated clock.
      */
-    Duration delayAfter(PassReport report) {
+    public Duration delayAfter(PassReport report) {
         return switch (report.outcome()) {
             case CONVERGED -> schedule.next(0, random);
             case WAITING, HELD -> untilNextWaitEnds(report, schedule.next(0, random));
@@ -112,8 +113,10 @@ public final class AgentLoop {
         if (ends.isEmpty()) {
             return interval;
         }
-        // Never sooner than a second: a gate whose wait "ends" in the past must not make the loop spin.
-        Duration until = Duration.between(clock.instant(), ends.get()).plusMillis(10);
+        // Never sooner than a second: a gate whose wait "ends" in the past must not make the loop spin. Spread like
+        // the interval, since every host of a wave (or a window) may have been given the same time.
+        Duration until =
+                Duration.between(clock.instant(), ends.get()).plusMillis(10).plus(schedule.spread(random));
         Duration floor = Duration.ofSeconds(1);
         return until.compareTo(floor) < 0 ? floor : until.compareTo(interval) < 0 ? until : interval;
     }

@@ -49,7 +49,19 @@ public record PassReport(
         /** The pass stopped between two steps because the agent is stopping. */
         STOPPED,
         /** A transient failure: the source, the host or a download; retried with backoff. */
-        FAILED
+        FAILED;
+
+        /**
+         * Whether the pass did all it could: the host matches the manifest, or what does not match waits for its
+         * time or is held on purpose. Metrics count these as successful reconciles (a host waiting for its wave is
+         * not failing).
+         */
+        public boolean succeeded() {
+            return switch (this) {
+                case CONVERGED, WAITING, HELD -> true;
+                case CHANGE_FAILED, STOPPED, FAILED -> false;
+            };
+        }
     }
 
     public Outcome outcome() {

@@ -41,6 +41,17 @@ public record Schedule(Duration interval, double jitter, Duration backoffBase, D
         return Duration.ofMillis(Math.max(1, Math.round(base.toMillis() * factor)));
     }
 
+    /**
+     * How long after a time the whole fleet knows (a wave's start, a window's opening) this host runs its pass: up to
+     * {@code jitter} of the interval, so that hosts given the same time do not all fetch and download in the same
+     * second (0 with no jitter).
+     *
+     * @param random a number in [0, 1)
+     */
+    public Duration spread(DoubleSupplier random) {
+        return Duration.ofMillis(Math.round(interval.toMillis() * jitter * random.getAsDouble()));
+    }
+
     /** base, 2 base, 4 base... never above the cap. */
     Duration backoff(int failures) {
         Duration delay = backoffBase;

@@ -14,6 +14,8 @@ public interface Wakeup {
         CHANGE,
         /** A signed request on POST /trigger: a forge's webhook after a push. */
         TRIGGER,
+        /** berth suspend or berth resume changed whether the host is suspended. */
+        SUSPENSION,
         /** The agent is stopping. */
         STOP,
         /** A one-shot command (berth apply) ran the pass. */

@@ -4,8 +4,10 @@ import dev.berth.model.Manifest;
 import dev.berth.model.host.Observed;
 import dev.berth.model.plan.Finding;
 import dev.berth.model.plan.Plan;
+import dev.berth.model.plan.Wait;
 import dev.berth.model.state.Inventory;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Something besides the manifest that decides when a planned change may run: a rollout's waves, the host's
@@ -15,4 +17,12 @@ import java.util.Map;
 public interface ChangeGate {
     /** The images whose planned steps wait, each with why; empty when everything may go ahead. */
     Map<String, Finding.Waiting> waits(Manifest desired, Plan plan, Observed observed, Inventory inventory);
+
+    /**
+     * What holds every change on the host now, steps of no image (pruning) included: a suspension. Empty for a gate
+     * that paces single images, which is every gate but one.
+     */
+    default Optional<Wait> wholeHost() {
+        return Optional.empty();
+    }
 }

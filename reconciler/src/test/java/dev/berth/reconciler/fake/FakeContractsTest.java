@@ -1,9 +1,11 @@
 package dev.berth.reconciler.fake;
 
+import dev.berth.model.state.Suspension;
 import dev.berth.reconciler.port.FirstSeen;
 import dev.berth.reconciler.port.ImageFetcher;
 import dev.berth.reconciler.port.ImagePool;
 import dev.berth.reconciler.port.InventoryStore;
+import dev.berth.reconciler.port.Suspensions;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -90,6 +92,26 @@ class FakeContractsTest {
         @Override
         protected FirstSeen reopened() {
             return firstSeen;
+        }
+    }
+
+    @Nested
+    class Suspended extends SuspensionsContract {
+        private final FakeSuspensions suspensions = new FakeSuspensions();
+
+        @Override
+        protected Suspensions suspensions() {
+            return suspensions;
+        }
+
+        @Override
+        protected void suspend(Suspension suspension) {
+            suspensions.suspend(suspension);
+        }
+
+        @Override
+        protected void resume() {
+            suspensions.resume();
         }
     }
 }

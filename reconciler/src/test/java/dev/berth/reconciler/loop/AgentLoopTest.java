@@ -6,10 +6,13 @@ import dev.berth.model.BerthException;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.Manifest;
 import dev.berth.model.Reason;
+import dev.berth.model.fleet.MaintenanceWindow;
+import dev.berth.model.fleet.MaintenanceWindows;
 import dev.berth.model.host.AttachedImage;
 import dev.berth.model.plan.Finding;
 import dev.berth.model.plan.Wait;
 import dev.berth.model.state.FailedChange;
+import dev.berth.model.state.Suspension;
 import dev.berth.model.state.Undone;
 import dev.berth.reconciler.Executor;
 import dev.berth.reconciler.Fixtures;
@@ -19,6 +22,7 @@ import dev.berth.reconciler.fake.FakeImageFetcher;
 import dev.berth.reconciler.fake.FakeImagePool;
 import dev.berth.reconciler.fake.FakeInventoryStore;
 import dev.berth.reconciler.fake.FakePortableHost;
+import dev.berth.reconciler.fake.FakeSuspensions;
 import dev.berth.reconciler.fake.ManualClock;
 import dev.berth.reconciler.fake.TestImage;
 import dev.berth.reconciler.health.HealthPolicy;
@@ -29,9 +33,15 @@ import dev.berth.reconciler.port.ManifestSource;
 import dev.berth.reconciler.port.ReconcileListener;
 import dev.berth.reconciler.port.SourceSnapshot;
 import dev.berth.reconciler.port.UnitLogs;
+import dev.berth.reconciler.suspend.SuspensionGate;
+import dev.berth.reconciler.window.WindowGate;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +60,7 @@ class AgentLoopTest {
     private Manifest desired = new Manifest(List.of(), "repo@1");
     private BerthException sourceFailure;
     private List<ChangeGate> gates = List.of();
+    private Schedule schedule = SCHEDULE;
 
     private final ManifestSource source = () -> {
         if (sourceFailure != null) {
@@ -76,7 +87,7 @@ class AgentLoopTest {
                 dev.berth.model.LocalPolicy.defaults(),
                 clock,
                 gates);
-        return new AgentLoop(source, reconciler, SCHEDULE, wakeup, clock, () -> 0.5, new LoopListener() {
+        return new AgentLoop(source, reconciler, schedule, wakeup, clock, () -> 0.5, new LoopListener() {
             @Override
             public void passFinished(PassReport report) {
                 reports.add(report);
@@ -111,10 +122,60 @@ class AgentLoopTest {
 
         loop(wakeup).run();
 
+        theUpgradeWaitedTwentySecondsThenRan(wakeup);
+    }
+
+    @Test
+    void aSuspensionThatEndsWithinTheIntervalReleasesTheChangeThen() throws InterruptedException {
+        desired = new Manifest(List.of(publish(TestImage.service("hello", "1.0"))), "repo@1");
+        loop(new ManualWakeup(clock, 0)).run();
+        desired = new Manifest(List.of(publish(TestImage.service("hello", "2.0"))), "repo@2");
+        FakeSuspensions suspensions = new FakeSuspensions();
+        suspensions.suspend(new Suspension.Declared(
+                "alice", "", clock.instant(), Optional.of(clock.instant().plusSeconds(20))));
+        gates = List.of(new SuspensionGate(suspensions, clock));
+        ManualWakeup wakeup = new ManualWakeup(clock, 1);
+
+        loop(wakeup).run();
+
+        theUpgradeWaitedTwentySecondsThenRan(wakeup);
+    }
+
+    private void theUpgradeWaitedTwentySecondsThenRan(ManualWakeup wakeup) {
         assertThat(reports)
                 .extracting(PassReport::outcome)
                 .endsWith(PassReport.Outcome.WAITING, PassReport.Outcome.CONVERGED);
-        assertThat(wakeup.waits().get(0)).isBetween(Duration.ofSeconds(20), Duration.ofSeconds(21));
+        // 20 s, then the spread of a time the fleet may share: jitter x interval x random = 0.1 x 60 s x 0.5.
+        assertThat(wakeup.waits().get(0)).isBetween(Duration.ofSeconds(23), Duration.ofSeconds(24));
+        assertThat(host.attached()).extracting(AttachedImage::label).containsExactly("hello 2.0");
+    }
+
+    @Test
+    void whenAMaintenanceWindowOpensThePassRunsThenNotAtTheNextInterval() throws InterruptedException {
+        schedule = new Schedule(Duration.ofHours(1), 0.1, Duration.ofSeconds(5), Duration.ofSeconds(40));
+        Instant opens = clock.instant().plus(Duration.ofMinutes(20));
+        MaintenanceWindows daily = new MaintenanceWindows(List.of(new MaintenanceWindow(
+                EnumSet.allOf(DayOfWeek.class),
+                LocalTime.ofInstant(opens, ZoneOffset.UTC),
+                Duration.ofHours(1),
+                ZoneOffset.UTC)));
+        gates = List.of(new WindowGate(daily, clock));
+        desired = new Manifest(List.of(publish(TestImage.service("hello", "1.0"))), "repo@1");
+        loop(new ManualWakeup(clock, 0)).run();
+        desired = new Manifest(List.of(publish(TestImage.service("hello", "2.0"))), "repo@2");
+        reports.clear();
+        ManualWakeup wakeup = new ManualWakeup(clock, 1);
+
+        loop(wakeup).run();
+
+        assertThat(reports)
+                .extracting(PassReport::outcome)
+                .containsExactly(PassReport.Outcome.WAITING, PassReport.Outcome.CONVERGED);
+        assertThat(wakeup.waits().get(0)).as("not the hour's interval").isLessThan(Duration.ofMinutes(30));
+        // Spread after the opening by jitter x interval x random (0.1 x 1h x 0.5), so a fleet does not all start
+        // in one second.
+        Instant spread = opens.plus(Duration.ofMinutes(3));
+        assertThat(reports.get(1).started()).as("at the opening, spread").isBetween(spread, spread.plusSeconds(1));
         assertThat(host.attached()).extracting(AttachedImage::label).containsExactly("hello 2.0");
     }
 
@@ -138,6 +199,15 @@ class AgentLoopTest {
                         Duration.ofMinutes(1));
         assertThat(reports.get(0).failure().orElseThrow().reason()).isEqualTo(Reason.SourceUnavailable);
         assertThat(reports.get(6).outcome()).isEqualTo(PassReport.Outcome.CONVERGED);
+    }
+
+    @Test
+    void aTimeTheWholeFleetKnowsIsSpreadByUpToTheJitterOfTheInterval() {
+        assertThat(SCHEDULE.spread(() -> 0.0)).isEqualTo(Duration.ZERO);
+        assertThat(SCHEDULE.spread(() -> 0.5)).isEqualTo(Duration.ofSeconds(3));
+        assertThat(new Schedule(Duration.ofMinutes(1), 0, Duration.ofSeconds(5), Duration.ofSeconds(40))
+                        .spread(() -> 0.9))
+                .isEqualTo(Duration.ZERO);
     }
 
     @Test
