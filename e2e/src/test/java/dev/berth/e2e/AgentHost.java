@@ -50,6 +50,10 @@ final class AgentHost implements AutoCloseable {
     }
 
     static String config(String gitUrl, String extra, String metricsListen) {
+        return config(gitUrl, extra, metricsListen, "3s");
+    }
+
+    static String config(String gitUrl, String extra, String metricsListen, String interval) {
         return """
                 apiVersion: berth.dev/v1
                 kind: AgentConfig
@@ -57,21 +61,30 @@ final class AgentHost implements AutoCloseable {
                   git:
                     url: %s
                     path: hosts/web
-                interval: 3s
+                interval: %s
                 jitter: 0
                 backoff: {base: 1s, cap: 5s}
                 health: {stableFor: 2s, timeout: 20s}
                 policy: {allowHttp: true}
                 metrics: {listen: "%s"}
                 %s
-                """.formatted(gitUrl, metricsListen, extra);
+                """.formatted(gitUrl, interval, metricsListen, extra);
     }
 
     void start(String config) {
+        systemctl("start", config);
+    }
+
+    /** Writes a new configuration and restarts the agent, as an operator does after editing agent.yaml. */
+    void restart(String config) {
+        systemctl("restart", config);
+    }
+
+    private void systemctl(String verb, String config) {
         host.container.writeFile(CONFIG, config);
-        CommandResult start = host.container.exec("systemctl", "start", "berth-agent");
-        if (!start.ok()) {
-            throw new AssertionError("berth-agent did not start: " + start.describe() + "\njournal:\n"
+        CommandResult result = host.container.exec("systemctl", verb, "berth-agent");
+        if (!result.ok()) {
+            throw new AssertionError("berth-agent did not " + verb + ": " + result.describe() + "\njournal:\n"
                     + host.container.journal("berth-agent", 80));
         }
     }

@@ -14,9 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 
-/** A real Prometheus (Debian's package) on 127.0.0.1, scraping one target every second with Berth's alert rules. */
+/**
+ * A real Prometheus (Debian's package) on 127.0.0.1, scraping its targets every second in the job {@code berth}
+ * with Berth's alert rules, as the README's "Dashboard and alerts" sets it up.
+ */
 final class PrometheusServer implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,6 +38,11 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     static PrometheusServer start(Path dir, String target, Path rules) throws IOException {
+        return start(dir, List.of(target), rules);
+    }
+
+    /** Scrapes every one of {@code targets} (host:port) in one job, like the agents of a fleet. */
+    static PrometheusServer start(Path dir, List<String> targets, Path rules) throws IOException {
         int port = FreePort.pick();
         Path config = dir.resolve("prometheus.yml");
         Files.writeString(config, """
@@ -43,8 +54,9 @@ final class PrometheusServer implements AutoCloseable {
                 scrape_configs:
                   - job_name: berth
                     static_configs:
-                      - targets: ["%s"]
-                """.formatted(rules, target));
+                      - targets: [%s]
+                """.formatted(
+                        rules, targets.stream().map(t -> "\"" + t + "\"").collect(Collectors.joining(", "))));
         Path log = dir.resolve("prometheus.log");
         Process process = new ProcessBuilder(List.of(
                         "/usr/bin/prometheus",
@@ -86,6 +98,26 @@ final class PrometheusServer implements AutoCloseable {
         return get("/api/v1/alerts").at("/data/alerts");
     }
 
+    /** The instances (scrape targets) with a sample in the result of {@code promql}. */
+    Set<String> instances(String promql) throws IOException, InterruptedException {
+        Set<String> instances = new TreeSet<>();
+        query(promql).forEach(r -> instances.add(r.at("/metric/instance").asText()));
+        return instances;
+    }
+
+    /** Whether the alert {@code name} for {@code image} is pending or firing. */
+    boolean alerting(String name, String image) throws IOException, InterruptedException {
+        for (JsonNode alert : alerts()) {
+            String state = alert.path("state").asText();
+            if (alert.at("/labels/alertname").asText().equals(name)
+                    && alert.at("/labels/image").asText().equals(image)
+                    && (state.equals("pending") || state.equals("firing"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     JsonNode targets() throws IOException, InterruptedException {
         return get("/api/v1/targets").at("/data/activeTargets");
     }
@@ -94,6 +126,11 @@ final class PrometheusServer implements AutoCloseable {
         HttpResponse<String> response =
                 HTTP.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
+    }
+
+    /** The server's base URL, as an agent's {@code fleet.prometheus} names it. */
+    URI url() {
+        return uri("");
     }
 
     private URI uri(String path) {
