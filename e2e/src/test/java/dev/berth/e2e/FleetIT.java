@@ -200,8 +200,7 @@ class FleetIT {
                         other + " asks Prometheus when wave 2 starts, and halts",
                         EVERY.plusSeconds(30),
                         s -> waiting(other, s)
-                                .startsWith("the move to 2.0 is RolloutHalted: hello 2.0 failed on "
-                                        + canary.metricsAddress()));
+                                .startsWith("the move to 2.0 is RolloutHalted: hello 2.0 failed on canary;"));
             }
             awaitQuery(
                     "Prometheus sees the halt on the others",

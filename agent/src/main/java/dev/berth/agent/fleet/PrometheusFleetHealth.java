@@ -54,9 +54,16 @@ public final class PrometheusFleetHealth implements FleetHealth {
         this.timeout = timeout;
     }
 
-    /** The query for the hosts that report {@code image} at {@code version} failed. */
+    /**
+     * The query for the hosts that report {@code image} at {@code version} failed, each with the host's name from
+     * its berth_host_info where the agent exports one (one series per target: topk keeps the join one-to-one), and
+     * as it is where it does not, so a host is never dropped by the join.
+     */
     static String query(String image, String version) {
-        return "berth_image_failed_info{image=\"" + quoted(image) + "\",version=\"" + quoted(version) + "\"} == 1";
+        String failed =
+                "berth_image_failed_info{image=\"" + quoted(image) + "\",version=\"" + quoted(version) + "\"} == 1";
+        return "(" + failed + ") * on (job, instance) group_left (name) topk by (job, instance) (1, berth_host_info)"
+                + " or on (job, instance) (" + failed + ")";
     }
 
     /** A PromQL string literal's content: backslashes, quotes and line breaks escaped. */

@@ -77,7 +77,9 @@ class PrometheusFleetHealthTest {
         assertThat(report).isEqualTo(new FleetReport.Healthy());
         RecordedRequest asked = server.requests(PATH).get(0);
         assertThat(asked.method()).isEqualTo("GET");
-        assertThat(queryOf(asked)).isEqualTo("berth_image_failed_info{image=\"web\",version=\"2.0\"} == 1");
+        assertThat(queryOf(asked))
+                .isEqualTo(PrometheusFleetHealth.query("web", "2.0"))
+                .contains("berth_image_failed_info{image=\"web\",version=\"2.0\"} == 1");
         assertThat(asked.header("Authorization")).isEmpty();
     }
 
@@ -111,9 +113,10 @@ class PrometheusFleetHealthTest {
 
     @Test
     void labelValuesAreEscapedAsPromQlStrings() {
+        String failed = "berth_image_failed_info{image=\"we\\\"b\",version=\"1.0\\\\\\\"} or vector(1) #\\n\"} == 1";
         assertThat(PrometheusFleetHealth.query("we\"b", "1.0\\\"} or vector(1) #\n"))
-                .isEqualTo(
-                        "berth_image_failed_info{image=\"we\\\"b\",version=\"1.0\\\\\\\"} or vector(1) #\\n\"} == 1");
+                .isEqualTo("(" + failed + ") * on (job, instance) group_left (name) topk by (job, instance) (1,"
+                        + " berth_host_info) or on (job, instance) (" + failed + ")");
     }
 
     @Test
