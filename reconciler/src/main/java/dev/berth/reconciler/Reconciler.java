@@ -8,7 +8,6 @@ import dev.berth.model.host.Observed;
 import dev.berth.model.plan.Finding;
 import dev.berth.model.plan.Plan;
 import dev.berth.model.plan.Step;
-import dev.berth.model.plan.Wait;
 import dev.berth.model.state.FailedChange;
 import dev.berth.model.state.Inventory;
 import dev.berth.reconciler.port.ChangeGate;
@@ -143,21 +142,19 @@ public final class Reconciler {
 
     /**
      * The plan with the gates' waits: planned once from the manifest, shown to each gate, and planned again with
-     * the images they hold. A suspension (a gate that holds the whole host, or a suspended wait) also holds the
-     * pruning of unused files, even when no image has a step.
+     * the images they hold. A gate that holds the whole host (a suspension) also holds the pruning of unused files,
+     * even when no image has a step.
      */
     private Plan gated(Decision decision, Observed observed, Inventory inventory) {
         Plan plan = planner.plan(decision.manifest(), observed, inventory, decision.holds());
         Map<String, Finding.Waiting> waits = new LinkedHashMap<>();
-        boolean wholeHost = false;
+        boolean suspended = false;
         for (ChangeGate gate : gates) {
             gate.waits(decision.manifest(), plan, observed, inventory).forEach(waits::putIfAbsent);
-            wholeHost |= gate.wholeHost().isPresent();
+            suspended |= gate.wholeHost().isPresent();
         }
         waits.keySet().removeAll(decision.holds().keySet());
-        boolean suspended = wholeHost || waits.values().stream().anyMatch(w -> w.cause() instanceof Wait.Suspended);
         if (waits.isEmpty()) {
-            // Nothing of an image waits, but a suspension holds pruning all the same.
             return suspended ? plan.without(Step.Prune.class) : plan;
         }
         Map<String, Finding.Hold> holds = new LinkedHashMap<>(decision.holds());

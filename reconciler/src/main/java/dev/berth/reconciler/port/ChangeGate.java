@@ -1,11 +1,15 @@
 package dev.berth.reconciler.port;
 
+import dev.berth.model.ImageSpec;
 import dev.berth.model.Manifest;
 import dev.berth.model.host.Observed;
 import dev.berth.model.plan.Finding;
 import dev.berth.model.plan.Plan;
+import dev.berth.model.plan.Step;
 import dev.berth.model.plan.Wait;
 import dev.berth.model.state.Inventory;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,5 +28,18 @@ public interface ChangeGate {
      */
     default Optional<Wait> wholeHost() {
         return Optional.empty();
+    }
+
+    /** The same wait for the image of each of {@code steps}, with the version the manifest asks for. */
+    static Map<String, Finding.Waiting> each(Manifest desired, List<Step> steps, Wait wait) {
+        Map<String, Finding.Waiting> waits = new LinkedHashMap<>();
+        for (Step step : steps) {
+            step.image()
+                    .ifPresent(image -> waits.computeIfAbsent(
+                            image,
+                            name -> new Finding.Waiting(
+                                    name, desired.image(name).map(ImageSpec::version), wait)));
+        }
+        return waits;
     }
 }

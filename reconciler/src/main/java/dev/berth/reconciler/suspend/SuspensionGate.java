@@ -1,18 +1,15 @@
 package dev.berth.reconciler.suspend;
 
-import dev.berth.model.ImageSpec;
 import dev.berth.model.Manifest;
 import dev.berth.model.host.Observed;
 import dev.berth.model.plan.Finding;
 import dev.berth.model.plan.Plan;
-import dev.berth.model.plan.Step;
 import dev.berth.model.plan.Wait;
 import dev.berth.model.state.Inventory;
 import dev.berth.model.state.Suspension;
 import dev.berth.reconciler.port.ChangeGate;
 import dev.berth.reconciler.port.Suspensions;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,18 +29,9 @@ public final class SuspensionGate implements ChangeGate {
 
     @Override
     public Map<String, Finding.Waiting> waits(Manifest desired, Plan plan, Observed observed, Inventory inventory) {
-        Optional<Wait> wait = wholeHost();
-        if (wait.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, Finding.Waiting> waits = new LinkedHashMap<>();
-        for (Step step : plan.steps()) {
-            step.image()
-                    .ifPresent(image -> waits.putIfAbsent(
-                            image,
-                            new Finding.Waiting(image, desired.image(image).map(ImageSpec::version), wait.get())));
-        }
-        return waits;
+        return wholeHost()
+                .map(wait -> ChangeGate.each(desired, plan.steps(), wait))
+                .orElse(Map.of());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.berth.reconciler.window;
 
-import dev.berth.model.ImageSpec;
 import dev.berth.model.Manifest;
 import dev.berth.model.fleet.MaintenanceWindows;
 import dev.berth.model.host.AttachedImage;
@@ -13,7 +12,7 @@ import dev.berth.model.state.Inventory;
 import dev.berth.reconciler.port.ChangeGate;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,16 +39,9 @@ public final class WindowGate implements ChangeGate {
         if (opens.isEmpty() || windows.isOpen(now)) {
             return Map.of();
         }
-        Wait wait = new Wait.ForWindow(opens.get());
-        Map<String, Finding.Waiting> waits = new LinkedHashMap<>();
-        for (Step step : plan.steps()) {
-            if (step.accept(Interrupts.VISITOR)) {
-                String image = step.image().orElseThrow();
-                Optional<String> version = desired.image(image).map(ImageSpec::version);
-                waits.putIfAbsent(image, new Finding.Waiting(image, version, wait));
-            }
-        }
-        return waits;
+        List<Step> interrupting =
+                plan.steps().stream().filter(s -> s.accept(Interrupts.VISITOR)).toList();
+        return ChangeGate.each(desired, interrupting, new Wait.ForWindow(opens.get()));
     }
 
     /** Whether a step stops or restarts a running unit. Each kind of step is a case, or this does not compile. */
