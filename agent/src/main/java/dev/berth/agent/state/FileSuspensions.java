@@ -69,14 +69,17 @@ public final class FileSuspensions implements Suspensions {
     /** Whatever is at the name, an ended suspension included; empty when nothing is. */
     public Optional<Suspension> read() {
         PosixFileAttributes found;
+        int owner;
         try {
             found = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            owner = (Integer) Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
+            // Absent, or removed by a berth resume between two looks: not suspended either way.
             return Optional.empty();
         } catch (IOException e) {
             return unreadable(String.valueOf(e.getMessage()));
         }
-        Optional<String> distrusted = distrusted(found);
+        Optional<String> distrusted = distrusted(found, owner);
         if (distrusted.isPresent()) {
             return unreadable(distrusted.get());
         }
@@ -140,7 +143,7 @@ public final class FileSuspensions implements Suspensions {
     }
 
     /** Why the file at the name cannot be trusted to say whether the host is suspended; empty when it can. */
-    private Optional<String> distrusted(PosixFileAttributes found) {
+    private Optional<String> distrusted(PosixFileAttributes found, int owner) {
         if (found.isSymbolicLink()) {
             return Optional.of("it is a symbolic link, which Berth never follows in its state directory");
         }
@@ -149,12 +152,6 @@ public final class FileSuspensions implements Suspensions {
         }
         if (!found.isRegularFile()) {
             return Optional.of("it is not a regular file");
-        }
-        int owner;
-        try {
-            owner = (Integer) Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-        } catch (IOException e) {
-            return Optional.of(String.valueOf(e.getMessage()));
         }
         if (owner != 0 && owner != self) {
             return Optional.of("it is owned by uid " + owner + ", not by root, so anyone could have written it");
