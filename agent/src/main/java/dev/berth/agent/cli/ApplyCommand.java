@@ -27,9 +27,7 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * Converges the host in one pass of the agent's own loop, under the agent's configuration and its lock: the same
@@ -46,17 +44,14 @@ import picocli.CommandLine.Spec;
 public final class ApplyCommand implements Callable<Integer> {
     static final String RUNNER = "berth apply";
 
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     SourceOptions source = new SourceOptions();
 
     @Mixin
     SettingsOptions settings = new SettingsOptions();
 
-    @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    Output output = Output.text;
+    @Mixin
+    OutputOptions output = new OutputOptions();
 
     @Option(
             names = "--retry",
@@ -80,8 +75,7 @@ public final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Reporter reporter =
-                new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr(), output);
+        Reporter reporter = output.reporter();
         OneShotMetrics metrics = new OneShotMetrics(Optional.ofNullable(metricsFile));
         try {
             Settings resolved = source.applyTo(settings.resolve());

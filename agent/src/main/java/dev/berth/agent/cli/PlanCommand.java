@@ -13,9 +13,6 @@ import dev.berth.reconciler.port.SourceSnapshot;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** Shows what apply (and the agent) would change, under the agent's configuration; changes nothing. */
 @Command(
@@ -25,17 +22,14 @@ import picocli.CommandLine.Spec;
             "Exit 0 when nothing is to do, 2 when there are changes, 1 on error or when an image is refused."
         })
 public final class PlanCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     SourceOptions source = new SourceOptions();
 
     @Mixin
     SettingsOptions settings = new SettingsOptions();
 
-    @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    Output output = Output.text;
+    @Mixin
+    OutputOptions output = new OutputOptions();
 
     private final HostConnector connector;
 
@@ -45,8 +39,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Reporter reporter =
-                new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr(), output);
+        Reporter reporter = output.reporter();
         try {
             Settings resolved = source.applyTo(settings.resolve());
             SourceSnapshot snapshot;

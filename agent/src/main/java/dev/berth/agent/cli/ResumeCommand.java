@@ -12,9 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** Lifts {@code berth suspend}: a running agent starts a pass at once. */
 @Command(
@@ -25,14 +22,11 @@ import picocli.CommandLine.Spec;
             "Exit 0 when the host is not suspended afterwards (also when it was not), 1 on error."
         })
 public final class ResumeCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     StateOptions state = new StateOptions();
 
-    @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    Output output = Output.text;
+    @Mixin
+    OutputOptions output = new OutputOptions();
 
     private final Clock clock;
 
@@ -46,8 +40,7 @@ public final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Reporter reporter =
-                new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr(), output);
+        Reporter reporter = output.reporter();
         try {
             Optional<Suspension> removed = new FileSuspensions(state.stateDir()).remove();
             Instant now = clock.instant();

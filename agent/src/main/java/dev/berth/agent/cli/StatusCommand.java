@@ -16,9 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** What the agent last did, per image. */
 @Command(
@@ -31,14 +28,11 @@ import picocli.CommandLine.Spec;
             "Exit 0 when the last pass converged, 1 otherwise."
         })
 public final class StatusCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     StateOptions state = new StateOptions();
 
-    @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    Output output = Output.text;
+    @Mixin
+    OutputOptions output = new OutputOptions();
 
     private final Clock clock;
 
@@ -52,8 +46,7 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Reporter reporter =
-                new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr(), output);
+        Reporter reporter = output.reporter();
         StatusFile file;
         Optional<Suspension> suspension;
         MaintenanceWindows windows;

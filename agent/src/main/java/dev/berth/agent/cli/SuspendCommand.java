@@ -48,8 +48,8 @@ public final class SuspendCommand implements Callable<Integer> {
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for berth status and the plan.")
     String reason = "";
 
-    @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    Output output = Output.text;
+    @Mixin
+    OutputOptions output = new OutputOptions();
 
     private final Clock clock;
     private final Map<String, String> environment;
@@ -75,8 +75,7 @@ public final class SuspendCommand implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(), "--reason is " + why.length() + " characters; say it in " + MAX_REASON);
         }
-        Reporter reporter =
-                new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr(), output);
+        Reporter reporter = output.reporter();
         try {
             FileSuspensions files = new FileSuspensions(state.stateDir());
             Optional<Suspension> before = files.current(now);

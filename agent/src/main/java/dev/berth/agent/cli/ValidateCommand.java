@@ -10,10 +10,8 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** Checks a manifest, every entry for every host, without touching any host. */
 @Command(
@@ -21,15 +19,12 @@ import picocli.CommandLine.Spec;
         description =
                 "Check a manifest, every entry whichever hosts it is for: exit 0 when valid, 1 with every problem.")
 public final class ValidateCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Parameters(paramLabel = "FILE", description = "The manifest file, or a directory of *.yaml manifests.")
     @Nullable
     Path file; // required: picocli sets it before call()
 
-    @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    Output output = Output.text;
+    @Mixin
+    OutputOptions output = new OutputOptions();
 
     private static String count(int n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
@@ -37,8 +32,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Reporter reporter =
-                new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr(), output);
+        Reporter reporter = output.reporter();
         Path file = Objects.requireNonNull(this.file, "FILE");
         FleetManifest fleet;
         try {
