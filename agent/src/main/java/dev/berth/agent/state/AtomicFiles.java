@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  * point elsewhere, and Berth writes there as root.
  */
 public final class AtomicFiles {
+    private static final int READ_ATTEMPTS = 3;
+
     /** ".#status.json.1234-56.tmp": the writer's process id, then its thread's. */
     private static final Pattern WRITER = Pattern.compile("\\.(\\d{1,18})-\\d+\\.tmp$");
 
@@ -76,21 +78,26 @@ public final class AtomicFiles {
      * the name; a link, a file with several names, a directory or a special file there is an error that says which.
      */
     public static Optional<byte[]> read(Path file, int maxBytes) throws IOException {
-        Optional<byte[]> bytes = SafeFiles.readPlain(file, maxBytes);
-        if (bytes.isPresent()) {
-            return bytes;
+        for (int attempt = 1; ; attempt++) {
+            Optional<byte[]> bytes = SafeFiles.readPlain(file, maxBytes);
+            if (bytes.isPresent()) {
+                return bytes;
+            }
+            BasicFileAttributes found;
+            try {
+                found = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                return Optional.empty();
+            }
+            if (attempt < READ_ATTEMPTS) {
+                continue; // a writer or a remover may have changed the name between two looks: look again
+            }
+            if (SafeFiles.isPlainFile(file)) {
+                throw new IOException(whyNotOpened(file));
+            }
+            throw new IOException("it is not a regular file but " + describe(file, found)
+                    + "; Berth never reads or writes its state through a link");
         }
-        BasicFileAttributes found;
-        try {
-            found = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        }
-        if (SafeFiles.isPlainFile(file)) {
-            throw new IOException(whyNotOpened(file));
-        }
-        throw new IOException("it is not a regular file but " + describe(file, found)
-                + "; Berth never reads or writes its state through a link");
     }
 
     /**

@@ -15,10 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -68,18 +69,18 @@ public final class FileSuspensions implements Suspensions {
 
     /** Whatever is at the name, an ended suspension included; empty when nothing is. */
     public Optional<Suspension> read() {
-        PosixFileAttributes found;
-        int owner;
+        Map<String, Object> found;
         try {
-            found = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            owner = (Integer) Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+            // One lstat, so the type, owner and mode describe the same file while suspend and resume race.
+            found = Files.readAttributes(
+                    file, "unix:isSymbolicLink,isDirectory,isRegularFile,uid,permissions", LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             // Absent, or removed by a berth resume between two looks: not suspended either way.
             return Optional.empty();
         } catch (IOException e) {
             return unreadable(String.valueOf(e.getMessage()));
         }
-        Optional<String> distrusted = distrusted(found, owner);
+        Optional<String> distrusted = distrusted(found);
         if (distrusted.isPresent()) {
             return unreadable(distrusted.get());
         }
@@ -143,24 +144,37 @@ public final class FileSuspensions implements Suspensions {
     }
 
     /** Why the file at the name cannot be trusted to say whether the host is suspended; empty when it can. */
-    private Optional<String> distrusted(PosixFileAttributes found, int owner) {
-        if (found.isSymbolicLink()) {
+    private Optional<String> distrusted(Map<String, Object> found) {
+        if (Boolean.TRUE.equals(found.get("isSymbolicLink"))) {
             return Optional.of("it is a symbolic link, which Berth never follows in its state directory");
         }
-        if (found.isDirectory()) {
+        if (Boolean.TRUE.equals(found.get("isDirectory"))) {
             return Optional.of("it is a directory");
         }
-        if (!found.isRegularFile()) {
+        if (!Boolean.TRUE.equals(found.get("isRegularFile"))) {
             return Optional.of("it is not a regular file");
         }
+        int owner = found.get("uid") instanceof Integer uid ? uid : -1;
         if (owner != 0 && owner != self) {
             return Optional.of("it is owned by uid " + owner + ", not by root, so anyone could have written it");
         }
-        if (found.permissions().stream().anyMatch(WRITABLE_BY_OTHERS::contains)) {
-            return Optional.of("it is writable by group or others ("
-                    + PosixFilePermissions.toString(found.permissions()) + "), so anyone could have written it");
+        Set<PosixFilePermission> mode = permissions(found.get("permissions"));
+        if (mode.stream().anyMatch(WRITABLE_BY_OTHERS::contains)) {
+            return Optional.of("it is writable by group or others (" + PosixFilePermissions.toString(mode)
+                    + "), so anyone could have written it");
         }
         return Optional.empty();
+    }
+
+    private static Set<PosixFilePermission> permissions(@Nullable Object value) {
+        Set<PosixFilePermission> mode = EnumSet.noneOf(PosixFilePermission.class);
+        if (value instanceof Set<?> each) {
+            each.stream()
+                    .filter(PosixFilePermission.class::isInstance)
+                    .map(PosixFilePermission.class::cast)
+                    .forEach(mode::add);
+        }
+        return mode;
     }
 
     private Suspension parse(byte[] bytes) {

@@ -17,6 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -197,15 +198,17 @@ public final class SafeFiles {
      * renaming to know the name still holds the file that was written. Empty for anything else.
      */
     public static Optional<Object> plainFileKey(Path file) throws IOException {
-        Optional<BasicFileAttributes> a = attributes(file);
-        if (a.isEmpty() || !a.get().isRegularFile()) {
+        Map<String, Object> a;
+        try {
+            // One lstat: the type, the link count and the key describe the same file even while others rename.
+            a = Files.readAttributes(file, "unix:isRegularFile,nlink,fileKey", LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
             return Optional.empty();
         }
-        Object links = Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
-        if (!(links instanceof Integer n) || n != 1) {
+        if (!Boolean.TRUE.equals(a.get("isRegularFile")) || !Integer.valueOf(1).equals(a.get("nlink"))) {
             return Optional.empty();
         }
-        return Optional.of(a.get().fileKey());
+        return Optional.ofNullable(a.get("fileKey"));
     }
 
     private static Optional<BasicFileAttributes> attributes(Path path) throws IOException {
