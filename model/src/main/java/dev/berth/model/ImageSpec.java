@@ -14,6 +14,10 @@ import java.util.regex.Pattern;
  *
  * @param matches unit name prefixes to attach; never empty, because an empty list makes portabled attach every
  *     unit in the image
+ * @param compression how the file at {@code url} is compressed; the sha256 is that file's
+ * @param extensions extension images layered on this (base) image, in order; empty for a plain image
+ * @param limits resource and network limits Berth sets on the image's services
+ * @param clean whether removing the image also removes its units' state, cache, logs and runtime directories
  */
 public record ImageSpec(
         String name,
@@ -27,7 +31,11 @@ public record ImageSpec(
         boolean runtime,
         Origin origin,
         HealthCheck health,
-        List<Sidecar> sidecars) {
+        List<Sidecar> sidecars,
+        Compression compression,
+        List<ExtensionSpec> extensions,
+        Limits limits,
+        boolean clean) {
 
     public ImageSpec {
         requireMatching(name, Names.IMAGE_NAME, "name");
@@ -45,6 +53,42 @@ public record ImageSpec(
         if (sidecars.stream().map(Sidecar::kind).distinct().count() != sidecars.size()) {
             throw new IllegalArgumentException("each sidecar kind may appear once for image " + name);
         }
+        Objects.requireNonNull(compression, "compression");
+        extensions = List.copyOf(extensions);
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /** A plain, uncompressed image without limits, kept on removal. */
+    public ImageSpec(
+            String name,
+            String version,
+            URI url,
+            Digest digest,
+            String profile,
+            List<String> matches,
+            boolean enable,
+            boolean start,
+            boolean runtime,
+            Origin origin,
+            HealthCheck health,
+            List<Sidecar> sidecars) {
+        this(
+                name,
+                version,
+                url,
+                digest,
+                profile,
+                matches,
+                enable,
+                start,
+                runtime,
+                origin,
+                health,
+                sidecars,
+                Compression.ofUrl(url),
+                List.of(),
+                Limits.NONE,
+                false);
     }
 
     /** An image with a pinned sha256, checked by its units alone, without verity sidecars. */
@@ -96,12 +140,122 @@ public record ImageSpec(
                 ? new Digest.Listed(listed.sums(), Optional.of(sha256))
                 : new Digest.Pinned(sha256);
         return new ImageSpec(
-                name, version, url, next, profile, matches, enable, start, runtime, origin, health, sidecars);
+                name,
+                version,
+                url,
+                next,
+                profile,
+                matches,
+                enable,
+                start,
+                runtime,
+                origin,
+                health,
+                sidecars,
+                compression,
+                extensions,
+                limits,
+                clean);
     }
 
     public ImageSpec withHealth(HealthCheck check) {
         return new ImageSpec(
-                name, version, url, digest, profile, matches, enable, start, runtime, origin, check, sidecars);
+                name,
+                version,
+                url,
+                digest,
+                profile,
+                matches,
+                enable,
+                start,
+                runtime,
+                origin,
+                check,
+                sidecars,
+                compression,
+                extensions,
+                limits,
+                clean);
+    }
+
+    public ImageSpec withCompression(Compression how) {
+        return new ImageSpec(
+                name,
+                version,
+                url,
+                digest,
+                profile,
+                matches,
+                enable,
+                start,
+                runtime,
+                origin,
+                health,
+                sidecars,
+                how,
+                extensions,
+                limits,
+                clean);
+    }
+
+    public ImageSpec withExtensions(List<ExtensionSpec> layered) {
+        return new ImageSpec(
+                name,
+                version,
+                url,
+                digest,
+                profile,
+                matches,
+                enable,
+                start,
+                runtime,
+                origin,
+                health,
+                sidecars,
+                compression,
+                layered,
+                limits,
+                clean);
+    }
+
+    public ImageSpec withLimits(Limits set) {
+        return new ImageSpec(
+                name,
+                version,
+                url,
+                digest,
+                profile,
+                matches,
+                enable,
+                start,
+                runtime,
+                origin,
+                health,
+                sidecars,
+                compression,
+                extensions,
+                set,
+                clean);
+    }
+
+    public ImageSpec withClean(boolean removeData) {
+        return new ImageSpec(
+                name,
+                version,
+                url,
+                digest,
+                profile,
+                matches,
+                enable,
+                start,
+                runtime,
+                origin,
+                health,
+                sidecars,
+                compression,
+                extensions,
+                limits,
+                removeData);
     }
 
     /**
@@ -122,6 +276,16 @@ public record ImageSpec(
                 Boolean.toString(runtime),
                 health.toString(),
                 sidecars.toString());
+        if (compression != Compression.ofUrl(url) || !extensions.isEmpty() || !limits.isEmpty() || clean) {
+            // Only then, so that an entry written before these fields existed keeps its fingerprint.
+            canonical = String.join(
+                    "\n",
+                    canonical,
+                    compression.word(),
+                    extensions.toString(),
+                    limits.byProperty().toString(),
+                    Boolean.toString(clean));
+        }
         try {
             return Sha256.of(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
