@@ -140,6 +140,7 @@ class AgentIT {
     }
 
     @Test
+    @OnceIsEnough
     void aKillDuringASlowDownloadIsSurvivedAndTheDownloadResumes() {
         Published v1 = shelf.publish(Images.hello("1.0", port));
         String first = commit("hello 1.0", v1.entry());
@@ -169,6 +170,7 @@ class AgentIT {
     }
 
     @Test
+    @OnceIsEnough
     void aStopDuringASlowDownloadIsPromptAndCleanAndTheDownloadResumesAfter() {
         String first = commit("nothing yet");
         startAgent();
@@ -219,6 +221,7 @@ class AgentIT {
     }
 
     @Test
+    @OnceIsEnough
     void theTrustedProfileIsRefusedOnAHostThatDoesNotAllowIt() {
         Published hello = shelf.publish(Images.hello("1.0", port));
         String first = commit("hello, trusted", hello.entry("profile: trusted"));

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * Bad input is the normal case: each gives one clear message naming the image and what to do, exits 1, and leaves
  * the attached set exactly as it was.
  */
+@OnceIsEnough
 class BadInputIT extends HostTest {
     private final int helloPort = FreePort.pick();
     private String before;

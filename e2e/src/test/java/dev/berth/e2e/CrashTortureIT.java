@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
  * kill -9 of {@code berth apply} at random moments while it attaches, upgrades and detaches, many times over: after
  * each kill, the next apply converges, and the host, the pool and the inventory agree with the manifest.
  */
+@OnceIsEnough
 class CrashTortureIT extends HostTest {
     private static final Logger LOG = LoggerFactory.getLogger(CrashTortureIT.class);
     private static final ObjectMapper JSON = new ObjectMapper();

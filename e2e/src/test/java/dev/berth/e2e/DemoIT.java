@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The demo the README promises a newcomer runs as it is, and shows what it says. */
+@OnceIsEnough
 class DemoIT {
     @Test
     void theDemoRunsToTheEndAndShowsEachStepWorking() {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * GitOps end to end: the manifests live in a git repository served by git's daemon on 127.0.0.1, images come
  * over http from a server that drops the connection in the middle, and berth runs inside a real systemd host.
  */
+@OnceIsEnough
 class GitSourceIT {
     @TempDir
     Path work;

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A real Prometheus scrapes the agent running as a service inside a real systemd host, with the shipped alert rules:
  * convergence shows in berth_image_converged, and a rollback raises BerthRollback.
  */
+@OnceIsEnough
 class PrometheusIT {
     @TempDir
     Path work;
