@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FileInventoryStoreTest extends InventoryStoreContract {
     @TempDir
@@ -115,9 +116,11 @@ class FileInventoryStoreTest extends InventoryStoreContract {
         assertThat(store(stateDir).load()).isEqualTo(Inventory.empty());
     }
 
-    @Test
-    void anInventoryWrittenBySchemaOneIsReadWithEveryField() throws IOException {
-        try (var in = getClass().getResourceAsStream("/inventory/schema-1.json")) {
+    /** Each schema Berth ever wrote, checked in as that Berth wrote it: an upgraded agent must read them all. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"schema-1.json", "schema-2.json"})
+    void anInventoryWrittenByAnEarlierOrTodaysSchemaIsReadWithEveryField(String file) throws IOException {
+        try (var in = getClass().getResourceAsStream("/inventory/" + file)) {
             Files.write(stateDir.resolve("inventory.json"), in.readAllBytes());
         }
 
