@@ -84,7 +84,8 @@ final class LimitDropIns {
                 throw new BerthException(
                         Reason.StartFailed,
                         action + ": cannot write the limits drop-in " + target + " (" + e.getMessage()
-                                + "); Berth must run as root",
+                                + "); Berth must run as root and may write to /etc/systemd/system and"
+                                + " /run/systemd/system (the shipped unit's ReadWritePaths=)",
                         e);
             }
         }
