@@ -176,6 +176,9 @@ public final class PlanText {
         if (from.runtime() != spec.runtime()) {
             parts.add(spec.runtime() ? "attach under /run" : "attach persistently");
         }
+        if (!spec.limits().isEmpty()) {
+            parts.add("limits " + limits(spec.limits()));
+        }
         parts.add("restart units");
         return String.join(", ", parts);
     }
