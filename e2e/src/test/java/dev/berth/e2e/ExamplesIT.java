@@ -66,6 +66,7 @@ class ExamplesIT {
 
         CommandResult hello = apply("hello.yaml");
         Http.awaitBody(8081, "hello 1.0");
+        assertThat(host.property("hello.service", "MemoryMax")).isEqualTo(Long.toString(64L << 20));
         CommandResult fleet = apply("fleet.yaml");
 
         assertThat(hello.stdout()).contains("Converged");
