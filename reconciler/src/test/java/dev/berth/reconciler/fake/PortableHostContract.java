@@ -380,6 +380,22 @@ public abstract class PortableHostContract {
     }
 
     @Test
+    void aRuntimeAttachKeepsItsDropInsUnderRunAndTheyGoWithIt() {
+        Limits limits = new Limits(Map.of(Limit.CPU_QUOTA, "50%"));
+        String path = install(TestImage.service("runcap", "1"));
+
+        host().attach(new Attachment(path, List.of("runcap"), "default", true, true, true, limits));
+
+        AttachedImage runcap = only("runcap");
+        assertThat(runcap.runtime()).isTrue();
+        assertThat(host().limitDropIns(List.of(runcap)))
+                .containsExactly(Map.entry(
+                        "runcap.service", LimitsDropIn.text("runcap", limits).orElseThrow()));
+        host().detach(runcap);
+        assertThat(host().limitDropIns(List.of(runcap))).isEmpty();
+    }
+
+    @Test
     void detachingAnImageRemovesItsDropIns() {
         String path = install(TestImage.service("taskcap", "1"));
         host().attach(new Attachment(
