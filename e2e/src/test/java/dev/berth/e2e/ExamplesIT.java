@@ -66,6 +66,7 @@ class ExamplesIT {
 
         CommandResult hello = apply("hello.yaml");
         Http.awaitBody(8081, "hello 1.0");
+        assertThat(host.property("hello.service", "MemoryMax")).isEqualTo(Long.toString(64L << 20));
         CommandResult fleet = apply("fleet.yaml");
 
         assertThat(hello.stdout()).contains("Converged");
@@ -76,6 +77,12 @@ class ExamplesIT {
         assertThat(host.sh("readlink /etc/systemd/system.attached/web@.service.d/10-profile.conf"))
                 .endsWith("/profile/strict/service.conf");
         assertThat(host.pool()).containsExactlyInAnyOrder("hello_1.1.raw", "web_1.0.raw");
+        assertThat(host.property("hello.service", "MemoryMax")).isEqualTo(Long.toString(64L << 20));
+        assertThat(host.property("hello.service", "CPUQuotaPerSecUSec")).isEqualTo("500ms");
+        assertThat(host.property("hello.service", "TasksMax")).isEqualTo("32");
+        assertThat(host.property("hello.service", "IPAddressDeny")).contains("0.0.0.0/0");
+        assertThat(host.sh("cat /etc/systemd/system/web@.service.d/50-berth-limits.conf"))
+                .contains("MemoryMax=32M", "TasksMax=16");
     }
 
     @Test

@@ -8,6 +8,7 @@ public enum Action {
     ATTACH("attach"),
     UPGRADE("upgrade"),
     START("start"),
+    LIMIT("limit"),
     DETACH("detach"),
     PRUNE("prune");
 

@@ -1,6 +1,7 @@
 package dev.berth.model;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -9,9 +10,14 @@ import java.util.Set;
  *
  * @param allowedUrlPrefixes image, sums and sidecar URLs must start with one of these; empty allows any
  * @param maxImageBytes the largest download allowed
+ * @param limitCaps the most each limit may be set to; an entry must set every capped limit, at or below its cap
  */
 public record LocalPolicy(
-        Set<String> allowedProfiles, List<String> allowedUrlPrefixes, long maxImageBytes, boolean allowHttp) {
+        Set<String> allowedProfiles,
+        List<String> allowedUrlPrefixes,
+        long maxImageBytes,
+        boolean allowHttp,
+        Limits limitCaps) {
     public static final long DEFAULT_MAX_IMAGE_BYTES = 8L * 1024 * 1024 * 1024;
     /** The agent's default: no "trusted" profile (almost no sandboxing) unless the host allows it. */
     public static final Set<String> DEFAULT_PROFILES = Set.of("default", "strict", "nonetwork");
@@ -22,6 +28,13 @@ public record LocalPolicy(
         if (maxImageBytes <= 0) {
             throw new IllegalArgumentException("maxImageBytes must be positive");
         }
+        Objects.requireNonNull(limitCaps, "limitCaps");
+    }
+
+    /** A policy that caps no limit. */
+    public LocalPolicy(
+            Set<String> allowedProfiles, List<String> allowedUrlPrefixes, long maxImageBytes, boolean allowHttp) {
+        this(allowedProfiles, allowedUrlPrefixes, maxImageBytes, allowHttp, Limits.NONE);
     }
 
     /** The agent's defaults. */
@@ -35,7 +48,7 @@ public record LocalPolicy(
     }
 
     public LocalPolicy withAllowHttp(boolean allow) {
-        return new LocalPolicy(allowedProfiles, allowedUrlPrefixes, maxImageBytes, allow);
+        return new LocalPolicy(allowedProfiles, allowedUrlPrefixes, maxImageBytes, allow, limitCaps);
     }
 
     /** An empty profile set allows every profile. */

@@ -41,7 +41,8 @@ public final class ManifestParser {
             "verity",
             "roothashSignature",
             "hosts",
-            "rollout");
+            "rollout",
+            "limits");
     private static final Set<String> HEALTH = Set.of("http", "stableFor", "timeout");
     private static final Set<String> SIDECAR = Set.of("url", "sha256");
 
@@ -138,23 +139,25 @@ public final class ManifestParser {
         for (Sidecar.Kind kind : Sidecar.Kind.values()) {
             f.fields(kind.field()).flatMap(s -> sidecar(s, kind)).ifPresent(sidecars::add);
         }
+        Limits limits = f.fields("limits").flatMap(LimitsParser::read).orElse(Limits.NONE);
         if (f.problems().count() > before || name.isEmpty()) {
             return Optional.empty();
         }
         Origin origin = new Origin(file, f.position().line());
         return Optional.of(new ImageSpec(
-                name.get(),
-                version.get(),
-                url.get(),
-                digest.get(),
-                profile,
-                matches,
-                enable,
-                start,
-                runtime,
-                origin,
-                health,
-                sidecars));
+                        name.get(),
+                        version.get(),
+                        url.get(),
+                        digest.get(),
+                        profile,
+                        matches,
+                        enable,
+                        start,
+                        runtime,
+                        origin,
+                        health,
+                        sidecars)
+                .withLimits(limits));
     }
 
     /** Exactly one of sha256 (the digest itself) and sums (a signed SHA256SUMS file listing it). */

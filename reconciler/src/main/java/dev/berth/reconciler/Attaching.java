@@ -81,6 +81,37 @@ final class Attaching {
         ledger.record(inv -> inv.with(inv.image(spec.name()).orElseThrow().settled()));
     }
 
+    /**
+     * Sets the image's new limits and restarts its running units. When they are not healthy with them, the limits
+     * Berth applied before are put back (and the units restarted again), so a limit too tight for the service does
+     * not leave it failing.
+     */
+    void limit(Step.Limit step, Ledger ledger) {
+        ImageSpec spec = step.spec();
+        host.limit(step.attached(), spec.limits());
+        try {
+            health.await(spec);
+        } catch (BerthException e) {
+            throw putBack(step, e);
+        }
+        ledger.record(inv -> inv.with(inv.image(spec.name()).orElseThrow().withLimits(spec.limits())));
+    }
+
+    private BerthException putBack(Step.Limit step, BerthException cause) {
+        String label = step.spec().label();
+        try {
+            host.limit(step.attached(), step.from());
+            return new BerthException(
+                    cause.reason(), cause.getMessage() + "; the limits " + label + " had before were put back", cause);
+        } catch (BerthException failed) {
+            return new BerthException(
+                    cause.reason(),
+                    cause.getMessage() + "; putting back the limits " + label + " had before failed too ("
+                            + failed.getMessage() + "); the next pass retries",
+                    cause);
+        }
+    }
+
     private void moveTo(Attachment target, AttachedImage from) {
         if (from.runtime() != target.runtime()) {
             host.detach(from);
@@ -101,7 +132,8 @@ final class Attaching {
                 from.imagePath(),
                 from.profile().orElse(current.profile()),
                 current.matches(),
-                from.runtime());
+                from.runtime(),
+                current.limits());
     }
 
     /**
@@ -117,12 +149,19 @@ final class Attaching {
                 && owned.sha256().equals(spec.sha256())
                 && owned.profile().equals(spec.profile())
                 && owned.matches().equals(spec.matches())
-                && owned.runtime() == spec.runtime();
+                && owned.runtime() == spec.runtime()
+                && owned.limits().equals(spec.limits());
         if (owned.phase() != ManagedImage.Phase.ATTACHED || same) {
             return null;
         }
         return new ManagedImage.Previous(
-                owned.version(), owned.sha256(), owned.imagePath(), owned.profile(), owned.matches(), owned.runtime());
+                owned.version(),
+                owned.sha256(),
+                owned.imagePath(),
+                owned.profile(),
+                owned.matches(),
+                owned.runtime(),
+                owned.limits());
     }
 
     private BerthException undoAttach(ImageSpec spec, String path, Ledger ledger, BerthException cause) {
@@ -168,7 +207,8 @@ final class Attaching {
                 previous.profile(),
                 previous.runtime(),
                 spec.enable(),
-                spec.start());
+                spec.start(),
+                previous.limits());
         try {
             Optional<AttachedImage> now = host.attached().stream()
                     .filter(a -> a.name().equals(spec.name()))
@@ -233,6 +273,7 @@ final class Attaching {
     }
 
     private static Attachment attachment(ImageSpec spec, String path) {
-        return new Attachment(path, spec.matches(), spec.profile(), spec.runtime(), spec.enable(), spec.start());
+        return new Attachment(
+                path, spec.matches(), spec.profile(), spec.runtime(), spec.enable(), spec.start(), spec.limits());
     }
 }

@@ -108,6 +108,12 @@ public final class Executor {
         }
 
         @Override
+        public Void limit(Step.Limit step) {
+            attaching.limit(step, ledger);
+            return null;
+        }
+
+        @Override
         public Void detach(Step.Detach step) {
             removing.detach(step, ledger);
             return null;

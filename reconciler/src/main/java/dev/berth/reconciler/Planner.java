@@ -1,6 +1,7 @@
 package dev.berth.reconciler;
 
 import dev.berth.model.ImageSpec;
+import dev.berth.model.LimitsDropIn;
 import dev.berth.model.Manifest;
 import dev.berth.model.Reason;
 import dev.berth.model.Sha256;
@@ -172,7 +173,42 @@ public final class Planner {
             }
             fetchIfNeeded(spec, target, observed, inventory, draft);
             draft.changes.add(new Step.Upgrade(spec, target, current));
-        } else if (needsStart(spec, current) || entry.phase() == ManagedImage.Phase.ATTACHING) {
+        } else {
+            planLimits(spec, current, entry, observed, draft);
+            planStart(spec, current, entry, draft);
+        }
+    }
+
+    /**
+     * A limit step when the drop-ins on the host are not the ones {@code spec}'s limits make, or the inventory does not
+     * remember having written them. Drop-ins that differ while the manifest's limits did not change were changed by
+     * hand: drift.
+     */
+    private void planLimits(ImageSpec spec, AttachedImage current, ManagedImage entry, Observed observed, Draft draft) {
+        Optional<String> wanted = LimitsDropIn.text(spec.name(), spec.limits());
+        List<String> off = current.unitNames().stream()
+                .filter(LimitsDropIn::applies)
+                .filter(unit -> !observed.limitDropIn(unit).equals(wanted))
+                .toList();
+        boolean remembered = entry.limits().equals(spec.limits());
+        if (off.isEmpty() && remembered) {
+            return;
+        }
+        if (!off.isEmpty()
+                && remembered
+                && drifted(
+                        spec,
+                        entry,
+                        Finding.Drifted.Kind.LIMITS,
+                        "limits drop-in of " + String.join(", ", off) + " changed outside Berth",
+                        draft)) {
+            return;
+        }
+        draft.changes.add(new Step.Limit(spec, current, entry.limits()));
+    }
+
+    private void planStart(ImageSpec spec, AttachedImage current, ManagedImage entry, Draft draft) {
+        if (needsStart(spec, current) || entry.phase() == ManagedImage.Phase.ATTACHING) {
             if (drifted(
                     spec,
                     entry,
@@ -195,7 +231,8 @@ public final class Planner {
                 && entry.sha256().equals(spec.sha256())
                 && entry.profile().equals(spec.profile())
                 && entry.matches().equals(spec.matches())
-                && entry.runtime() == spec.runtime();
+                && entry.runtime() == spec.runtime()
+                && entry.limits().equals(spec.limits());
         if (!settled || !unchanged) {
             return false;
         }

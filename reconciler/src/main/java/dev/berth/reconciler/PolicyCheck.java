@@ -42,6 +42,7 @@ final class PolicyCheck {
                         Urls.redact(url) + " is not under an allowed URL prefix (" + String.join(", ", prefixes) + ")");
             }
         }
+        problems.addAll(LimitCaps.exceeded(spec.limits(), policy.limitCaps()));
         if (problems.isEmpty()) {
             return Optional.empty();
         }

@@ -4,6 +4,7 @@ import dev.berth.model.ImageSpec;
 import dev.berth.model.LocalPolicy;
 import dev.berth.model.Manifest;
 import dev.berth.model.Reason;
+import dev.berth.model.host.AttachedImage;
 import dev.berth.model.host.Observed;
 import dev.berth.model.plan.Finding;
 import dev.berth.model.plan.Plan;
@@ -130,7 +131,8 @@ public final class Reconciler {
     }
 
     public Observed observe() {
-        return new Observed(host.attached(), pool.list(), host.profiles());
+        List<AttachedImage> attached = host.attached();
+        return new Observed(attached, pool.list(), host.profiles(), host.limitDropIns(attached));
     }
 
     private Decision decide(Manifest desired, Inventory inventory) {
@@ -204,6 +206,11 @@ public final class Reconciler {
 
             @Override
             public Optional<ImageSpec> start(Step.Start s) {
+                return Optional.of(s.spec());
+            }
+
+            @Override
+            public Optional<ImageSpec> limit(Step.Limit s) {
                 return Optional.of(s.spec());
             }
 

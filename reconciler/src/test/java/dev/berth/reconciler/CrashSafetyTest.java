@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.model.BerthException;
 import dev.berth.model.ImageSpec;
+import dev.berth.model.Limits;
 import dev.berth.model.LocalPolicy;
 import dev.berth.model.Manifest;
 import dev.berth.model.Reason;
@@ -27,6 +28,7 @@ import dev.berth.reconciler.port.PortableHost;
 import dev.berth.reconciler.port.ReconcileListener;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -215,6 +217,16 @@ class CrashSafetyTest {
             @Override
             public Set<String> profiles() {
                 return host.profiles();
+            }
+
+            @Override
+            public Map<String, String> limitDropIns(List<AttachedImage> images) {
+                return host.limitDropIns(images);
+            }
+
+            @Override
+            public void limit(AttachedImage image, Limits limits) {
+                reaper.effect(() -> host.limit(image, limits));
             }
 
             @Override

@@ -19,7 +19,8 @@ final class PlanText {
             if (finding instanceof Finding.Refused r) {
                 lines.add("refuse " + r.image() + " " + r.reason());
             } else if (finding instanceof Finding.Drifted d) {
-                lines.add("drift " + d.image() + (d.corrected() ? " corrected" : " reported"));
+                String kind = d.kind() == Finding.Drifted.Kind.LIMITS ? " LIMITS" : "";
+                lines.add("drift " + d.image() + kind + (d.corrected() ? " corrected" : " reported"));
             } else if (finding instanceof Finding.Unmanaged u) {
                 lines.add("unmanaged " + u.attached().label());
             }
@@ -37,6 +38,12 @@ final class PlanText {
                     + u.spec().profile();
         } else if (step instanceof Step.Start s) {
             return "start " + s.spec().label();
+        } else if (step instanceof Step.Limit l) {
+            String limits = l.spec().limits().byProperty().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue())
+                    .reduce((a, b) -> a + " " + b)
+                    .orElse("none");
+            return "limit " + l.spec().label() + " " + limits;
         } else if (step instanceof Step.Detach d) {
             return "detach " + d.managed().label() + (d.attached().isPresent() ? "" : " (not attached)")
                     + (d.files().isEmpty() ? "" : " delete " + names(d.files()));

@@ -11,6 +11,9 @@ import static dev.berth.reconciler.Fixtures.verified;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.model.ImageSpec;
+import dev.berth.model.Limit;
+import dev.berth.model.Limits;
+import dev.berth.model.LimitsDropIn;
 import dev.berth.model.Manifest;
 import dev.berth.model.Reason;
 import dev.berth.model.host.AttachedImage;
@@ -23,12 +26,21 @@ import dev.berth.model.state.KnownFile;
 import dev.berth.model.state.ManagedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class PlannerTest {
+    private static ImageSpec limited(ImageSpec spec) {
+        return spec.withLimits(new Limits(Map.of(Limit.MEMORY_MAX, "256M", Limit.TASKS_MAX, "64")));
+    }
+
+    private static String dropIn(ImageSpec spec) {
+        return LimitsDropIn.text(spec.name(), spec.limits()).orElseThrow();
+    }
+
     static Stream<Case> rules() {
         return Stream.of(
                 when("nothing is desired and nothing attached").expect(),
@@ -96,6 +108,67 @@ class PlannerTest {
                         .attached(attached("hello", "1.0"))
                         .owns(managed("hello", "1.0"))
                         .expect("refuse hello VersionConflict"),
+                when("limits added to an attached image: only a limit step for it")
+                        .want(limited(spec("hello", "1.0")), spec("other", "1.0"))
+                        .attached(attached("hello", "1.0"), attached("other", "1.0"))
+                        .owns(managed("hello", "1.0"), managed("other", "1.0"))
+                        .knows(verified("hello", "1.0"), verified("other", "1.0"))
+                        .pool(poolFile("hello", "1.0"), poolFile("other", "1.0"))
+                        .expect("limit hello 1.0 MemoryMax=256M TasksMax=64"),
+                when("limits applied as the manifest says: nothing to do")
+                        .want(limited(spec("hello", "1.0")))
+                        .attached(attached("hello", "1.0"))
+                        .owns(managed(limited(spec("hello", "1.0")), ManagedImage.Phase.ATTACHED))
+                        .dropIn("hello.service", dropIn(limited(spec("hello", "1.0"))))
+                        .knows(verified("hello", "1.0"))
+                        .pool(poolFile("hello", "1.0"))
+                        .expect(),
+                when("limits changed in the manifest: a limit step, not drift")
+                        .want(spec("hello", "1.0").withLimits(new Limits(Map.of(Limit.TASKS_MAX, "32"))))
+                        .attached(attached("hello", "1.0"))
+                        .owns(managed(limited(spec("hello", "1.0")), ManagedImage.Phase.ATTACHED))
+                        .dropIn("hello.service", dropIn(limited(spec("hello", "1.0"))))
+                        .knows(verified("hello", "1.0"))
+                        .pool(poolFile("hello", "1.0"))
+                        .expect("limit hello 1.0 TasksMax=32"),
+                when("limits taken out of the manifest: a limit step removes the drop-in")
+                        .want(spec("hello", "1.0"))
+                        .attached(attached("hello", "1.0"))
+                        .owns(managed(limited(spec("hello", "1.0")), ManagedImage.Phase.ATTACHED))
+                        .dropIn("hello.service", dropIn(limited(spec("hello", "1.0"))))
+                        .knows(verified("hello", "1.0"))
+                        .pool(poolFile("hello", "1.0"))
+                        .expect("limit hello 1.0 none"),
+                when("a limits drop-in edited by hand is drift and put back")
+                        .want(limited(spec("hello", "1.0")))
+                        .attached(attached("hello", "1.0"))
+                        .owns(managed(limited(spec("hello", "1.0")), ManagedImage.Phase.ATTACHED))
+                        .dropIn("hello.service", "[Service]\nMemoryMax=infinity\n")
+                        .knows(verified("hello", "1.0"))
+                        .pool(poolFile("hello", "1.0"))
+                        .expect("limit hello 1.0 MemoryMax=256M TasksMax=64", "drift hello LIMITS corrected"),
+                when("a limits drop-in removed by hand is drift and put back")
+                        .want(limited(spec("hello", "1.0")))
+                        .attached(attached("hello", "1.0"))
+                        .owns(managed(limited(spec("hello", "1.0")), ManagedImage.Phase.ATTACHED))
+                        .knows(verified("hello", "1.0"))
+                        .pool(poolFile("hello", "1.0"))
+                        .expect("limit hello 1.0 MemoryMax=256M TasksMax=64", "drift hello LIMITS corrected"),
+                when("without drift correction a limits drop-in edited by hand is only reported")
+                        .withoutDriftCorrection()
+                        .want(limited(spec("hello", "1.0")))
+                        .attached(attached("hello", "1.0"))
+                        .owns(managed(limited(spec("hello", "1.0")), ManagedImage.Phase.ATTACHED))
+                        .knows(verified("hello", "1.0"))
+                        .pool(poolFile("hello", "1.0"))
+                        .expect("drift hello LIMITS reported"),
+                when("an upgrade carries the new limits: no limit step besides it")
+                        .want(limited(spec("hello", "2.0")))
+                        .attached(attached("hello", "1.0"))
+                        .owns(managed("hello", "1.0"))
+                        .knows(verified("hello", "1.0"), verified("hello", "2.0"))
+                        .pool(poolFile("hello", "1.0"), poolFile("hello", "2.0"))
+                        .expect("upgrade hello 1.0 -> 2.0 default", "prune hello_1.0.raw"),
                 when("a managed image was stopped by hand: start it")
                         .want(spec("hello", "1.0"))
                         .attached(attached("hello", "1.0", "default", PortableState.ATTACHED))
@@ -322,6 +395,13 @@ class PlannerTest {
         private Inventory inventory = Inventory.empty();
         private final java.util.Map<String, Finding.Refused> holds = new java.util.HashMap<>();
         private boolean driftCorrection = true;
+        private final java.util.Map<String, String> dropIns = new java.util.HashMap<>();
+
+        /** Berth's limits drop-in of {@code unit} as found on the host. */
+        Builder dropIn(String unit, String text) {
+            dropIns.put(unit, text);
+            return this;
+        }
 
         Builder withoutDriftCorrection() {
             driftCorrection = false;
@@ -370,7 +450,7 @@ class PlannerTest {
             return new Case(
                     name,
                     new Manifest(desired, "m.yaml"),
-                    new Observed(attached, pool),
+                    new Observed(attached, pool, Observed.SHIPPED_PROFILES, dropIns),
                     inventory,
                     holds,
                     driftCorrection,

@@ -3,6 +3,9 @@ package dev.berth.agent.config;
 import dev.berth.fetchers.DownloadPolicy;
 import dev.berth.fetchers.FreeSpaceFloor;
 import dev.berth.model.BerthException;
+import dev.berth.model.Limit;
+import dev.berth.model.Limits;
+import dev.berth.model.LimitsParser;
 import dev.berth.model.LocalPolicy;
 import dev.berth.model.Manifest;
 import dev.berth.model.ManifestInvalidException;
@@ -21,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +74,11 @@ public final class SettingsFile {
     private static final Set<String> BACKOFF = Set.of("base", "cap");
     private static final Set<String> HEALTH = Set.of("stableFor", "timeout");
     private static final Set<String> POLICY =
-            Set.of("allowedProfiles", "allowedUrlPrefixes", "maxImageBytes", "allowHttp");
+            Set.of("allowedProfiles", "allowedUrlPrefixes", "maxImageBytes", "allowHttp", "limits");
+    /** The limits a host can cap: every one but the address lists, which are not amounts. */
+    private static final Set<Limit> CAPPABLE =
+            EnumSet.complementOf(EnumSet.of(Limit.IP_ADDRESS_ALLOW, Limit.IP_ADDRESS_DENY));
+
     private static final Set<String> DOWNLOAD =
             Set.of("connectTimeout", "readTimeout", "lowSpeedLimit", "lowSpeedTime", "minFreeSpace");
     private static final Pattern PERCENT = Pattern.compile("(\\d{1,2})\\s*%");
@@ -335,8 +343,14 @@ public final class SettingsFile {
                 .flatMap(t -> size(p, "maxImageBytes", t, false))
                 .orElse(defaults.maxImageBytes());
         boolean allowHttp = p.bool("allowHttp", defaults.allowHttp());
+        Limits caps =
+                p.fields("limits").flatMap(l -> LimitsParser.read(l, CAPPABLE)).orElse(defaults.limitCaps());
         return new LocalPolicy(
-                profiles.isEmpty() ? defaults.allowedProfiles() : Set.copyOf(profiles), prefixes, maxBytes, allowHttp);
+                profiles.isEmpty() ? defaults.allowedProfiles() : Set.copyOf(profiles),
+                prefixes,
+                maxBytes,
+                allowHttp,
+                caps);
     }
 
     private static Optional<InetSocketAddress> listen(Fields m) {

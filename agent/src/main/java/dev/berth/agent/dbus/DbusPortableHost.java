@@ -1,6 +1,7 @@
 package dev.berth.agent.dbus;
 
 import dev.berth.model.BerthException;
+import dev.berth.model.Limits;
 import dev.berth.model.Reason;
 import dev.berth.model.host.AttachedImage;
 import dev.berth.model.host.ImageFileName;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +33,7 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
     private final Portabled portabled;
     private final Orphans orphans;
     private final FileRoot files;
+    private final LimitDropIns limits;
 
     /**
      * @param busAddress a D-Bus address such as unix:path=/run/dbus/system_bus_socket; null or empty for the
@@ -47,6 +50,7 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
         this.jobs = new UnitJobs(bus, JOB_TIMEOUT);
         this.portabled = new Portabled(bus, guarded, observer, unitFiles);
         this.orphans = new Orphans(bus, unitFiles);
+        this.limits = new LimitDropIns(files);
     }
 
     /** The host's own system bus and file system. */
@@ -66,9 +70,33 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
     }
 
     @Override
+    public Map<String, String> limitDropIns(List<AttachedImage> images) {
+        return limits.read(images);
+    }
+
+    /** The drop-ins, a reload, and a try-restart of the image's services and running template instances. */
+    @Override
+    public void limit(AttachedImage image, Limits set) {
+        String action = "setting the limits of " + image.imagePath();
+        limits.write(image.name(), image.unitNames(), image.runtime(), set, action);
+        guarded.systemd(action, Reason.StartFailed, () -> {
+            unitFiles.reload();
+            List<String> services = new ArrayList<>(image.units().stream()
+                    .filter(u -> u.isService() && !u.isTemplate())
+                    .map(UnitStatus::name)
+                    .toList());
+            services.addAll(unitFiles.toStop(image).stream()
+                    .filter(u -> u.contains("@") && !services.contains(u))
+                    .toList());
+            jobs.run(UnitJobs.all(UnitJobs.Verb.TRY_RESTART, services), Reason.StartFailed, action);
+        });
+    }
+
+    @Override
     public void attach(Attachment a) {
         String action = "attaching " + a.imagePath();
         List<String> created = portabled.attach(a, action);
+        limits.write(name(a), Changes.unitNames(created), a.runtime(), a.limits(), action);
         guarded.systemd(action, Reason.StartFailed, () -> {
             unitFiles.settle(Changes.unitNames(created), List.of(), a.enable(), a.runtime());
             if (a.start()) {
@@ -86,6 +114,8 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
         List<String> updated = Changes.unitNames(files);
         List<String> gone = new ArrayList<>(Changes.unitNames(Changes.removedUnitFiles(result.first())));
         gone.removeAll(updated);
+        limits.remove(name(a), gone, action);
+        limits.write(name(a), updated, a.runtime(), a.limits(), action);
         guarded.systemd(action, Reason.StartFailed, () -> {
             unitFiles.settle(updated, gone, a.enable(), a.runtime());
             jobs.stop(gone, Reason.StartFailed, action);
@@ -127,6 +157,7 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
             unitFiles.disable(image.unitNames(), image.runtime());
         });
         portabled.detach(image, action);
+        limits.remove(image.name(), image.unitNames(), action);
         guarded.systemd(action, Reason.DetachFailed, () -> {
             unitFiles.reload();
         });
@@ -144,6 +175,10 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
             jobs.stop(stopped, Reason.DetachFailed, action);
             return stopped;
         });
+    }
+
+    private static String name(Attachment a) {
+        return ImageFileName.of(a.imagePath()).name();
     }
 
     @Override

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.berth.model.Digest;
 import dev.berth.model.HealthCheck;
 import dev.berth.model.ImageSpec;
+import dev.berth.model.LimitValue;
 import dev.berth.model.Manifest;
 import dev.berth.model.Sidecar;
 import dev.berth.model.fleet.HostIdentity;
@@ -79,6 +80,16 @@ public final class ManifestYaml {
             image.health().http().ifPresent(u -> health.put("http", u.toString()));
             image.health().stableFor().ifPresent(d -> health.put("stableFor", Durations.format(d)));
             image.health().timeout().ifPresent(d -> health.put("timeout", Durations.format(d)));
+        }
+        if (!image.limits().isEmpty()) {
+            ObjectNode limits = node.putObject("limits");
+            image.limits().values().forEach((limit, value) -> {
+                if (LimitValue.isList(limit)) {
+                    List.of(value.split(" ", -1)).forEach(limits.putArray(limit.field())::add);
+                } else {
+                    limits.put(limit.field(), value);
+                }
+            });
         }
         for (Sidecar sidecar : image.sidecars()) {
             node.putObject(sidecar.kind().field())

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.model.ImageSpec;
+import dev.berth.model.Limits;
 import dev.berth.model.Urls;
 import dev.berth.model.fleet.HostIdentity;
 import dev.berth.model.plan.Finding;
@@ -90,6 +91,14 @@ public final class PlanJson {
             }
 
             @Override
+            public ObjectNode limit(Step.Limit l) {
+                spec(node, l.spec()).put("imagePath", l.attached().imagePath());
+                limits(node.putObject("limits"), l.spec().limits());
+                limits(node.putObject("fromLimits"), l.from());
+                return node;
+            }
+
+            @Override
             public ObjectNode detach(Step.Detach d) {
                 node.put("version", d.managed().version())
                         .put("attached", d.attached().isPresent());
@@ -144,9 +153,16 @@ public final class PlanJson {
         return node.put("machineId", host.machineId());
     }
 
+    private static void limits(ObjectNode node, Limits limits) {
+        limits.byProperty().forEach(node::put);
+    }
+
     private static ObjectNode spec(ObjectNode node, ImageSpec spec) {
         node.put("version", spec.version()).put("profile", spec.profile()).put("runtime", spec.runtime());
         spec.matches().forEach(node.putArray("matches")::add);
+        if (!spec.limits().isEmpty()) {
+            limits(node.putObject("limits"), spec.limits());
+        }
         // Which manifest entry applies to this host: with targeting, the same image may have several.
         node.putObject("origin")
                 .put("file", spec.origin().file())

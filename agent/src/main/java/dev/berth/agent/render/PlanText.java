@@ -1,6 +1,7 @@
 package dev.berth.agent.render;
 
 import dev.berth.model.ImageSpec;
+import dev.berth.model.Limits;
 import dev.berth.model.Urls;
 import dev.berth.model.host.AttachedImage;
 import dev.berth.model.plan.Finding;
@@ -77,6 +78,14 @@ public final class PlanText {
             }
 
             @Override
+            public String limit(Step.Limit l) {
+                String what = l.spec().limits().isEmpty()
+                        ? "remove the limits"
+                        : "limits " + limits(l.spec().limits());
+                return row("~", "limit", l.spec().label(), what + ", restart running units" + from(l.spec()));
+            }
+
+            @Override
             public String detach(Step.Detach d) {
                 String what = d.attached().isPresent() ? "stop, disable, detach" : "already detached, forget it";
                 return row(
@@ -142,7 +151,17 @@ public final class PlanText {
         if (spec.runtime()) {
             parts.add("runtime");
         }
+        if (!spec.limits().isEmpty()) {
+            parts.add("limits " + limits(spec.limits()));
+        }
         return String.join(", ", parts);
+    }
+
+    /** "MemoryMax=256M TasksMax=64", as the drop-in sets them. */
+    static String limits(Limits limits) {
+        List<String> parts = new ArrayList<>();
+        limits.byProperty().forEach((property, value) -> parts.add(property + "=" + value));
+        return String.join(" ", parts);
     }
 
     private static String changes(AttachedImage from, ImageSpec spec) {
@@ -156,6 +175,9 @@ public final class PlanText {
         }
         if (from.runtime() != spec.runtime()) {
             parts.add(spec.runtime() ? "attach under /run" : "attach persistently");
+        }
+        if (!spec.limits().isEmpty()) {
+            parts.add("limits " + limits(spec.limits()));
         }
         parts.add("restart units");
         return String.join(", ", parts);

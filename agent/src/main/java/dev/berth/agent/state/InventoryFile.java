@@ -1,6 +1,9 @@
 package dev.berth.agent.state;
 
 import dev.berth.model.Action;
+import dev.berth.model.Limit;
+import dev.berth.model.LimitValue;
+import dev.berth.model.Limits;
 import dev.berth.model.Reason;
 import dev.berth.model.Sha256;
 import dev.berth.model.state.FailedChange;
@@ -9,23 +12,26 @@ import dev.berth.model.state.KnownFile;
 import dev.berth.model.state.ManagedImage;
 import dev.berth.model.state.Undone;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The stored form of the inventory: its own records, so that renaming a field of the model cannot change the
- * file. Schema 2 stores what a failed change was undone to as an object; schema 1 (Berth before 0.2) stored it as
- * a string ("", "detached" or a version) and is still read.
+ * file. Schema 3 adds the limits Berth applied to each image (and to the one before an upgrade), by manifest field;
+ * schemas 1 and 2 have none and read as no limits. Schema 2 stores what a failed change was undone to as an object;
+ * schema 1 (Berth before 0.2) stored it as a string ("", "detached" or a version). Both are still read.
  */
 record InventoryFile(
         int schemaVersion,
         @Nullable Map<String, Image> images,
         @Nullable Map<String, File> files,
         @Nullable Map<String, Failure> failures) {
-    static final int SCHEMA = 2;
+    static final int SCHEMA = 3;
     static final int OLDEST_READ = 1;
 
     static InventoryFile of(Inventory inventory) {
@@ -53,7 +59,8 @@ record InventoryFile(
             boolean runtime,
             String imagePath,
             String phase,
-            @Nullable Previous previous) {
+            @Nullable Previous previous,
+            @Nullable Map<String, String> limits) {
         static Image of(ManagedImage m) {
             ManagedImage.Previous p = m.previous();
             return new Image(
@@ -65,7 +72,8 @@ record InventoryFile(
                     m.runtime(),
                     m.imagePath(),
                     m.phase().name(),
-                    p == null ? null : Previous.of(p));
+                    p == null ? null : Previous.of(p),
+                    stored(m.limits()));
         }
 
         ManagedImage toModel() {
@@ -78,20 +86,63 @@ record InventoryFile(
                     runtime,
                     imagePath,
                     ManagedImage.Phase.valueOf(phase),
-                    previous == null ? null : previous.toModel());
+                    previous == null ? null : previous.toModel(),
+                    readLimits(limits));
         }
     }
 
     /** What an image was attached as before an upgrade. */
     record Previous(
-            String version, String sha256, String imagePath, String profile, List<String> matches, boolean runtime) {
+            String version,
+            String sha256,
+            String imagePath,
+            String profile,
+            List<String> matches,
+            boolean runtime,
+            @Nullable Map<String, String> limits) {
         static Previous of(ManagedImage.Previous p) {
-            return new Previous(p.version(), p.sha256().hex(), p.imagePath(), p.profile(), p.matches(), p.runtime());
+            return new Previous(
+                    p.version(),
+                    p.sha256().hex(),
+                    p.imagePath(),
+                    p.profile(),
+                    p.matches(),
+                    p.runtime(),
+                    stored(p.limits()));
         }
 
         ManagedImage.Previous toModel() {
-            return new ManagedImage.Previous(version, new Sha256(sha256), imagePath, profile, matches, runtime);
+            return new ManagedImage.Previous(
+                    version, new Sha256(sha256), imagePath, profile, matches, runtime, readLimits(limits));
         }
+    }
+
+    /** Limits by manifest field (memoryMax: 256M), in a stable order. */
+    private static Map<String, String> stored(Limits limits) {
+        Map<String, String> out = new TreeMap<>();
+        limits.values().forEach((limit, value) -> out.put(limit.field(), value));
+        return out;
+    }
+
+    /**
+     * Limits read back, each value checked as a manifest's is: they are written into unit files again when a change
+     * is undone. Absent (schemas 1 and 2) is no limits.
+     */
+    private static Limits readLimits(@Nullable Map<String, String> stored) {
+        if (stored == null) {
+            return Limits.NONE;
+        }
+        Map<Limit, String> values = new EnumMap<>(Limit.class);
+        stored.forEach((field, value) -> {
+            Limit limit =
+                    Limit.ofField(field).orElseThrow(() -> new IllegalArgumentException("unknown limit " + field));
+            List<String> items = LimitValue.isList(limit) ? List.of(value.split(" ", -1)) : List.of(value);
+            if (!items.stream().allMatch(item -> LimitValue.valid(limit, item))) {
+                throw new IllegalArgumentException("invalid value of limit " + field + ": " + value);
+            }
+            values.put(limit, value);
+        });
+        return new Limits(values);
     }
 
     /** A pool file Berth knows. */

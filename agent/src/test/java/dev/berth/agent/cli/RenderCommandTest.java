@@ -123,6 +123,35 @@ class RenderCommandTest {
     }
 
     @Test
+    void limitsAreRenderedAsTheManifestWritesThemAndReadBackTheSame() throws IOException {
+        Path limited = Files.writeString(dir.resolve("limited.yaml"), """
+                apiVersion: berth.dev/v1
+                kind: Manifest
+                images:
+                  - name: web
+                    version: "2.0"
+                    url: https://images.example/web_2.0.raw
+                    sha256: %s
+                    limits: {memoryMax: 256M, tasksMax: 64, ipAddressDeny: [any, "10.0.0.0/8"]}
+                """.formatted("b".repeat(64)));
+
+        assertThat(render("--manifest", limited.toString(), "--host", "web-1")).isZero();
+
+        assertThat(out.toString()).contains("""
+                            limits:
+                              memoryMax: 256M
+                              tasksMax: "64"
+                              ipAddressDeny:
+                                - any
+                                - 10.0.0.0/8
+                        """);
+        ImageSpec rendered =
+                ManifestParser.parse(out.toString(), "rendered.yaml").images().get(0);
+        assertThat(rendered.fingerprint())
+                .isEqualTo(FileManifestSource.fleet(limited).images().get(0).fingerprint());
+    }
+
+    @Test
     void whatRenderPrintsIsAManifestThatReadsBackToTheHostsImages() throws IOException {
         assertThat(render("--manifest", fleet.toString(), "--host", "web-1")).isZero();
 

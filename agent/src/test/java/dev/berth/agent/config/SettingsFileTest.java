@@ -155,6 +155,34 @@ class SettingsFileTest {
     }
 
     @Test
+    void thePolicyCapsLimitsWithTheManifestsOwnFieldsAndValues() {
+        Settings config = parse("""
+                policy:
+                  limits: {memoryMax: 512M, cpuQuota: 100%, tasksMax: 256}
+                """);
+
+        assertThat(config.policy().limitCaps().byProperty())
+                .containsExactly(
+                        java.util.Map.entry("CPUQuota", "100%"),
+                        java.util.Map.entry("MemoryMax", "512M"),
+                        java.util.Map.entry("TasksMax", "256"));
+        assertThat(parse("interval: 1m\n").policy().limitCaps().isEmpty()).isTrue();
+    }
+
+    @Test
+    void aCapMustBeAnAmountThatLimitTakes() {
+        assertThat(problems("""
+                policy:
+                  limits: {memoryMax: lots, ipAddressDeny: [any]}
+                """))
+                .containsExactly(
+                        "/etc/berth/agent.yaml:4:23: policy.limits.memoryMax: "
+                                + dev.berth.model.LimitValue.rule(dev.berth.model.Limit.MEMORY_MAX) + ", got \"lots\"",
+                        "/etc/berth/agent.yaml:4:29: policy.limits.ipAddressDeny: unknown field (known fields: cpuQuota,"
+                                + " cpuWeight, ioWeight, memoryHigh, memoryMax, tasksMax)");
+    }
+
+    @Test
     void everyProblemIsReportedAtOnceWithItsPosition() {
         assertThat(problems("""
                 source:

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.model.ImageSpec;
+import dev.berth.model.Limit;
+import dev.berth.model.Limits;
 import dev.berth.model.Origin;
 import dev.berth.model.Reason;
 import dev.berth.model.Sha256;
@@ -20,6 +22,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,10 @@ class EveryKindIsRenderedTest {
             new Step.Attach(SPEC, POOL + "hello_2.0.raw"),
             new Step.Upgrade(SPEC, POOL + "hello_2.0.raw", ATTACHED),
             new Step.Start(SPEC, ATTACHED),
+            new Step.Limit(
+                    SPEC.withLimits(new Limits(Map.of(Limit.MEMORY_MAX, "256M", Limit.IP_ADDRESS_DENY, "any"))),
+                    ATTACHED,
+                    Limits.NONE),
             new Step.Detach(MANAGED, Optional.of(ATTACHED), List.of(POOL + "hello_2.0.raw")),
             new Step.Prune(List.of(POOL + "hello_0.9.raw")));
 
@@ -61,6 +68,11 @@ class EveryKindIsRenderedTest {
             new Finding.Refused("hello", Reason.NotOwned, "attached by someone else"),
             new Finding.Drifted("hello", Finding.Drifted.Kind.STOPPED, "units enabled (stopped outside Berth)", true),
             new Finding.Drifted("hello", Finding.Drifted.Kind.CHANGED, "attached as hello 1.0 outside Berth", false),
+            new Finding.Drifted(
+                    "hello",
+                    Finding.Drifted.Kind.LIMITS,
+                    "limits drop-in of hello.service changed outside Berth",
+                    true),
             new Finding.Waiting("hello", Optional.of("2.0"), new Wait.ForWave(2, Optional.of(AT))));
 
     private static final List<Wait> WAITS = List.of(
@@ -98,6 +110,20 @@ class EveryKindIsRenderedTest {
     }
 
     @Test
+    void aLimitStepShowsTheLimitsItSetsAndThoseBefore() {
+        Step limit =
+                STEPS.stream().filter(s -> s instanceof Step.Limit).findFirst().orElseThrow();
+
+        assertThat(PlanText.step(limit))
+                .isEqualTo("  ~ limit     hello 2.0      limits IPAddressDeny=any MemoryMax=256M, restart running units"
+                        + " (m.yaml:4)");
+        ObjectNode json = PlanJson.step(limit);
+        assertThat(json.at("/limits/MemoryMax").asText()).isEqualTo("256M");
+        assertThat(json.at("/limits/IPAddressDeny").asText()).isEqualTo("any");
+        assertThat(json.get("fromLimits")).isEmpty();
+    }
+
+    @Test
     void everyFindingHasALineAndAJsonObject() {
         assertThat(FINDINGS.stream().map(PlanText::finding))
                 .containsExactly(
@@ -107,12 +133,15 @@ class EveryKindIsRenderedTest {
                         "  ~ drift     hello          units enabled (stopped outside Berth); put back by the steps above",
                         "  ? drift     hello          attached as hello 1.0 outside Berth; left as it is"
                                 + " (driftCorrection is off)",
+                        "  ~ drift     hello          limits drop-in of hello.service changed outside Berth; put back by"
+                                + " the steps above",
                         "  * waiting   hello          the move to 2.0 is waiting for wave 2 at 2026-12-03T09:30:00Z");
         ObjectNode plan = PlanJson.of(new Plan(List.of(), FINDINGS));
         assertThat(plan.get("unmanaged")).hasSize(1);
         assertThat(plan.get("refused")).hasSize(1);
-        assertThat(plan.get("drifted")).hasSize(2);
+        assertThat(plan.get("drifted")).hasSize(3);
         assertThat(plan.at("/drifted/0/kind").asText()).isEqualTo("stopped");
+        assertThat(plan.at("/drifted/2/kind").asText()).isEqualTo("limits");
         assertThat(plan.at("/waiting/0/wait/kind").asText()).isEqualTo("wave");
         assertThat(plan.at("/waiting/0/wait/until").asText()).isEqualTo("2026-12-03T09:30:00Z");
     }

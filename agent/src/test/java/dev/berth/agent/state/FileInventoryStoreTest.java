@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.model.Action;
 import dev.berth.model.BerthException;
+import dev.berth.model.Limit;
+import dev.berth.model.Limits;
 import dev.berth.model.Reason;
 import dev.berth.model.Sha256;
 import dev.berth.model.state.Inventory;
@@ -19,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,7 +53,7 @@ class FileInventoryStoreTest extends InventoryStoreContract {
     void theFileCarriesItsSchemaVersionAndNoTemporaryFileIsLeft() throws IOException {
         store(stateDir).save(Inventory.empty());
 
-        assertThat(Files.readString(stateDir.resolve("inventory.json"))).contains("\"schemaVersion\" : 2");
+        assertThat(Files.readString(stateDir.resolve("inventory.json"))).contains("\"schemaVersion\" : 3");
         try (var files = Files.list(stateDir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("inventory.json");
         }
@@ -85,9 +89,9 @@ class FileInventoryStoreTest extends InventoryStoreContract {
 
     @Test
     void aFileFromANewerBerthIsRefused() throws IOException {
-        Files.writeString(stateDir.resolve("inventory.json"), "{\"schemaVersion\": 3, \"images\": {}, \"files\": {}}");
+        Files.writeString(stateDir.resolve("inventory.json"), "{\"schemaVersion\": 4, \"images\": {}, \"files\": {}}");
 
-        assertThatThrownBy(() -> store(stateDir).load()).hasMessageContaining("newer Berth (schema 3)");
+        assertThatThrownBy(() -> store(stateDir).load()).hasMessageContaining("newer Berth (schema 4)");
     }
 
     @Test
@@ -154,7 +158,66 @@ class FileInventoryStoreTest extends InventoryStoreContract {
     }
 
     @Test
-    void aSchemaOneInventoryIsWrittenBackAsSchemaTwoWithTheSameContent() throws IOException {
+    void anInventoryWrittenBySchemaTwoIsReadWithoutLimits() throws IOException {
+        try (var in = getClass().getResourceAsStream("/inventory/schema-2.json")) {
+            Files.write(stateDir.resolve("inventory.json"), in.readAllBytes());
+        }
+
+        Inventory inventory = store(stateDir).load();
+
+        assertThat(inventory.images()).containsOnlyKeys("gone", "hello", "new", "web");
+        assertThat(inventory.images().values())
+                .allSatisfy(i -> assertThat(i.limits()).isEqualTo(Limits.NONE));
+        assertThat(inventory.image("web").orElseThrow().previous().limits()).isEqualTo(Limits.NONE);
+        assertThat(inventory.failure("web").orElseThrow().undone()).isEqualTo(new Undone.RestoredTo("2"));
+        assertThat(inventory.failure("new").orElseThrow().undone()).isEqualTo(Undone.DETACHED);
+        assertThat(inventory.failure("bad").orElseThrow().undone()).isEqualTo(Undone.NOTHING);
+    }
+
+    @Test
+    void theLimitsAppliedAreRememberedWithTheImageAndTheOneBeforeAnUpgrade() {
+        Limits now = new Limits(Map.of(Limit.MEMORY_MAX, "256M", Limit.IP_ADDRESS_DENY, "any 10.0.0.0/8"));
+        Limits before = new Limits(Map.of(Limit.TASKS_MAX, "64"));
+        ManagedImage web = new ManagedImage(
+                "web",
+                "2",
+                new Sha256("b".repeat(64)),
+                "default",
+                List.of("web"),
+                false,
+                "/var/lib/portables/web_2.raw",
+                ManagedImage.Phase.UPGRADING,
+                new ManagedImage.Previous(
+                        "1",
+                        new Sha256("c".repeat(64)),
+                        "/var/lib/portables/web_1.raw",
+                        "default",
+                        List.of("web"),
+                        false,
+                        before),
+                now);
+
+        store(stateDir).save(Inventory.empty().with(web));
+
+        assertThat(store(stateDir).load().image("web")).contains(web);
+    }
+
+    @Test
+    void aRememberedLimitThatIsNotAValidValueMakesTheInventoryUnreadable() throws IOException {
+        try (var in = getClass().getResourceAsStream("/inventory/schema-2.json")) {
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 3")
+                    .replaceFirst(
+                            "\"previous\" : null",
+                            "\"previous\" : null, \"limits\" : {\"memoryMax\" : \"1G\\\\nUser=root\"}");
+            Files.writeString(stateDir.resolve("inventory.json"), text);
+        }
+
+        assertThatThrownBy(() -> store(stateDir).load()).hasMessageContaining("invalid value of limit memoryMax");
+    }
+
+    @Test
+    void aSchemaOneInventoryIsWrittenBackAsTheCurrentSchemaWithTheSameContent() throws IOException {
         try (var in = getClass().getResourceAsStream("/inventory/schema-1.json")) {
             Files.write(stateDir.resolve("inventory.json"), in.readAllBytes());
         }
@@ -162,7 +225,7 @@ class FileInventoryStoreTest extends InventoryStoreContract {
 
         store(stateDir).save(old);
 
-        assertThat(Files.readString(stateDir.resolve("inventory.json"))).contains("\"schemaVersion\" : 2");
+        assertThat(Files.readString(stateDir.resolve("inventory.json"))).contains("\"schemaVersion\" : 3");
         assertThat(store(stateDir).load()).isEqualTo(old);
     }
 

@@ -73,7 +73,9 @@ public sealed interface Finding {
             /** Its units were stopped or disabled. */
             STOPPED,
             /** Another version, profile or runtime flag was attached. */
-            CHANGED
+            CHANGED,
+            /** Berth's limits drop-in of one of its units was edited, removed or added. */
+            LIMITS
         }
 
         public Drifted {

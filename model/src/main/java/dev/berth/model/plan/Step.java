@@ -2,6 +2,7 @@ package dev.berth.model.plan;
 
 import dev.berth.model.Action;
 import dev.berth.model.ImageSpec;
+import dev.berth.model.Limits;
 import dev.berth.model.host.AttachedImage;
 import dev.berth.model.state.ManagedImage;
 import java.util.List;
@@ -36,6 +37,8 @@ public sealed interface Step {
         R upgrade(Upgrade step);
 
         R start(Start step);
+
+        R limit(Limit step);
 
         R detach(Detach step);
 
@@ -135,6 +138,35 @@ public sealed interface Step {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.start(this);
+        }
+    }
+
+    /**
+     * Set {@code spec}'s limits on an attached image whose units run with others (the manifest changed them, or a
+     * person changed the drop-in): write or remove the drop-ins, reload systemd, restart the image's running units.
+     *
+     * @param from the limits Berth applied before, to put back if the restarted units are not healthy
+     */
+    record Limit(ImageSpec spec, AttachedImage attached, Limits from) implements Step {
+        public Limit {
+            Objects.requireNonNull(spec, "spec");
+            Objects.requireNonNull(attached, "attached");
+            Objects.requireNonNull(from, "from");
+        }
+
+        @Override
+        public Optional<String> image() {
+            return Optional.of(spec.name());
+        }
+
+        @Override
+        public Action action() {
+            return Action.LIMIT;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.limit(this);
         }
     }
 

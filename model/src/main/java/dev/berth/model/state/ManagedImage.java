@@ -1,6 +1,7 @@
 package dev.berth.model.state;
 
 import dev.berth.model.ImageSpec;
+import dev.berth.model.Limits;
 import dev.berth.model.Sha256;
 import java.util.List;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * killed in the middle still owns what it was attaching and finishes the job on the next pass.
  *
  * @param previous what was attached before an upgrade, kept until the new version is proven, for rollback
+ * @param limits the limits Berth last wrote for the image's units (NONE before Berth knew limits)
  */
 public record ManagedImage(
         String name,
@@ -21,7 +23,8 @@ public record ManagedImage(
         boolean runtime,
         String imagePath,
         Phase phase,
-        @Nullable Previous previous) {
+        @Nullable Previous previous,
+        Limits limits) {
 
     /** Where Berth stands with this image. */
     public enum Phase {
@@ -35,15 +38,33 @@ public record ManagedImage(
         DETACHING
     }
 
-    /** An earlier attachment of the same image, enough to attach it again. */
+    /** An earlier attachment of the same image, enough to attach it again, with the limits it ran with. */
     public record Previous(
-            String version, Sha256 sha256, String imagePath, String profile, List<String> matches, boolean runtime) {
+            String version,
+            Sha256 sha256,
+            String imagePath,
+            String profile,
+            List<String> matches,
+            boolean runtime,
+            Limits limits) {
         public Previous {
             Objects.requireNonNull(version, "version");
             Objects.requireNonNull(sha256, "sha256");
             Objects.requireNonNull(imagePath, "imagePath");
             Objects.requireNonNull(profile, "profile");
             matches = List.copyOf(matches);
+            Objects.requireNonNull(limits, "limits");
+        }
+
+        /** An earlier attachment without limits. */
+        public Previous(
+                String version,
+                Sha256 sha256,
+                String imagePath,
+                String profile,
+                List<String> matches,
+                boolean runtime) {
+            this(version, sha256, imagePath, profile, matches, runtime, Limits.NONE);
         }
     }
 
@@ -55,6 +76,21 @@ public record ManagedImage(
         matches = List.copyOf(matches);
         Objects.requireNonNull(imagePath, "imagePath");
         Objects.requireNonNull(phase, "phase");
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /** An image without limits. */
+    public ManagedImage(
+            String name,
+            String version,
+            Sha256 sha256,
+            String profile,
+            List<String> matches,
+            boolean runtime,
+            String imagePath,
+            Phase phase,
+            @Nullable Previous previous) {
+        this(name, version, sha256, profile, matches, runtime, imagePath, phase, previous, Limits.NONE);
     }
 
     public static ManagedImage of(ImageSpec spec, String imagePath, Phase phase, @Nullable Previous previous) {
@@ -67,15 +103,17 @@ public record ManagedImage(
                 spec.runtime(),
                 imagePath,
                 phase,
-                previous);
+                previous,
+                spec.limits());
     }
 
     public ManagedImage withPhase(Phase next) {
-        return new ManagedImage(name, version, sha256, profile, matches, runtime, imagePath, next, previous);
+        return new ManagedImage(name, version, sha256, profile, matches, runtime, imagePath, next, previous, limits);
     }
 
     public ManagedImage settled() {
-        return new ManagedImage(name, version, sha256, profile, matches, runtime, imagePath, Phase.ATTACHED, null);
+        return new ManagedImage(
+                name, version, sha256, profile, matches, runtime, imagePath, Phase.ATTACHED, null, limits);
     }
 
     /** This entry as it will be after rolling back to {@code previous}. */
@@ -89,7 +127,13 @@ public record ManagedImage(
                 back.runtime(),
                 back.imagePath(),
                 Phase.ATTACHED,
-                null);
+                null,
+                back.limits());
+    }
+
+    /** This entry with {@code applied} as the limits on the host. */
+    public ManagedImage withLimits(Limits applied) {
+        return new ManagedImage(name, version, sha256, profile, matches, runtime, imagePath, phase, previous, applied);
     }
 
     public String label() {

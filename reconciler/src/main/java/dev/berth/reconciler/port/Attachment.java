@@ -1,5 +1,6 @@
 package dev.berth.reconciler.port;
 
+import dev.berth.model.Limits;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,9 +9,16 @@ import java.util.Objects;
  *
  * @param imagePath absolute path of the image as the host sees it
  * @param matches unit prefixes; never empty (an empty list would attach every unit in the image)
+ * @param limits written as a drop-in next to each attached service unit before any of them starts
  */
 public record Attachment(
-        String imagePath, List<String> matches, String profile, boolean runtime, boolean enable, boolean start) {
+        String imagePath,
+        List<String> matches,
+        String profile,
+        boolean runtime,
+        boolean enable,
+        boolean start,
+        Limits limits) {
     public Attachment {
         Objects.requireNonNull(imagePath, "imagePath");
         if (!imagePath.startsWith("/")) {
@@ -21,5 +29,12 @@ public record Attachment(
             throw new IllegalArgumentException("matches must not be empty for " + imagePath);
         }
         Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /** An attachment without limits. */
+    public Attachment(
+            String imagePath, List<String> matches, String profile, boolean runtime, boolean enable, boolean start) {
+        this(imagePath, matches, profile, runtime, enable, start, Limits.NONE);
     }
 }

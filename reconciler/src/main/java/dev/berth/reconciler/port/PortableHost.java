@@ -1,7 +1,9 @@
 package dev.berth.reconciler.port;
 
+import dev.berth.model.Limits;
 import dev.berth.model.host.AttachedImage;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,6 +16,19 @@ import java.util.Set;
  * unit file the host already has.
  */
 public interface PortableHost {
+    /**
+     * The text of Berth's limits drop-in ({@link dev.berth.model.LimitsDropIn#FILE_NAME}) of each unit of
+     * {@code images} that has one, by unit, read where the image's runtime flag puts it. A unit without one is not a
+     * key.
+     */
+    Map<String, String> limitDropIns(List<AttachedImage> images);
+
+    /**
+     * Make {@code image}'s service units run with {@code limits}: write (or, for none, remove) Berth's drop-in of
+     * each, reload systemd, and restart those that run; other units are not touched.
+     */
+    void limit(AttachedImage image, Limits limits);
+
     /** Every attached image, grouped by the image its units' RootImage/RootDirectory points at. */
     List<AttachedImage> attached();
 
@@ -21,21 +36,23 @@ public interface PortableHost {
     Set<String> profiles();
 
     /**
-     * Attach, reload systemd, then enable and start the units as asked, waiting for the start jobs. Refused when
+     * Attach, write the limits drop-ins, reload systemd, then enable and start the units as asked, waiting for the
+     * start jobs. Refused when
      * an image of the same name is already attached.
      */
     void attach(Attachment attachment);
 
     /**
      * Move an attached image of the same name to {@code attachment} (another version, profile or match list):
-     * reattach, reload, stop and disable units that are gone, enable and restart the updated ones.
+     * reattach, write the limits drop-ins of the updated units and remove those of units that are gone, reload, stop
+     * and disable units that are gone, enable and restart the updated ones.
      */
     void reattach(Attachment attachment);
 
     /** Enable and start the units of an attached image, waiting for the jobs. */
     void start(Attachment attachment);
 
-    /** Stop the image's units and wait, disable them, detach, reload systemd. */
+    /** Stop the image's units and wait, disable them, detach, remove Berth's limits drop-ins, reload systemd. */
     void detach(AttachedImage image);
 
     /**

@@ -68,6 +68,12 @@ public final class WindowGate implements ChangeGate {
             return false;
         }
 
+        /** New limits restart the image's running units. */
+        @Override
+        public Boolean limit(Step.Limit step) {
+            return running(step.attached());
+        }
+
         @Override
         public Boolean detach(Step.Detach step) {
             return step.attached().map(Interrupts::running).orElse(false);

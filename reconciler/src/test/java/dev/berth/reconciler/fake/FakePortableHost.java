@@ -1,6 +1,8 @@
 package dev.berth.reconciler.fake;
 
 import dev.berth.model.BerthException;
+import dev.berth.model.Limits;
+import dev.berth.model.LimitsDropIn;
 import dev.berth.model.Reason;
 import dev.berth.model.host.AttachedImage;
 import dev.berth.model.host.ImageFileName;
@@ -9,6 +11,7 @@ import dev.berth.model.host.UnitStatus;
 import dev.berth.reconciler.port.Attachment;
 import dev.berth.reconciler.port.PortableHost;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A working in-memory portabled and systemd. It keeps the rules the real daemons enforce (one attachment per
@@ -31,6 +35,9 @@ public final class FakePortableHost implements PortableHost {
     private final Map<String, Attached> attached = new LinkedHashMap<>();
     private final Map<String, BerthException> failNext = new HashMap<>();
     private final List<String> calls = new ArrayList<>();
+    /** Berth's limits drop-ins, by unit. */
+    private final Map<String, String> dropIns = new HashMap<>();
+
     private boolean available = true;
     private BerthException halfWay;
 
@@ -115,6 +122,51 @@ public final class FakePortableHost implements PortableHost {
         a.units.replaceAll((unit, state) -> state.stopped());
     }
 
+    /** The text of {@code unit}'s limits drop-in, if it has one. */
+    public Optional<String> dropIn(String unit) {
+        return Optional.ofNullable(dropIns.get(unit));
+    }
+
+    /** A person editing (or, with null, deleting) a unit's limits drop-in, without a reload. */
+    public void editDropIn(String unit, @Nullable String text) {
+        if (text == null) {
+            dropIns.remove(unit);
+        } else {
+            dropIns.put(unit, text);
+        }
+    }
+
+    @Override
+    public Map<String, String> limitDropIns(List<AttachedImage> images) {
+        enter("limitDropIns", "");
+        Map<String, String> found = new HashMap<>();
+        for (AttachedImage image : images) {
+            for (String unit : image.unitNames()) {
+                if (dropIns.containsKey(unit)) {
+                    found.put(unit, dropIns.get(unit));
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void limit(AttachedImage image, Limits limits) {
+        enter("limit", image.imagePath());
+        Attached current = require(image.name(), "limit");
+        writeDropIns(image.name(), current.units.keySet(), limits);
+        current.units.replaceAll((unit, state) -> state.active() ? state.started(true) : state);
+    }
+
+    private void writeDropIns(String name, Collection<String> units, Limits limits) {
+        Optional<String> text = LimitsDropIn.text(name, limits);
+        for (String unit : units) {
+            if (LimitsDropIn.applies(unit)) {
+                editDropIn(unit, text.orElse(null));
+            }
+        }
+    }
+
     @Override
     public List<AttachedImage> attached() {
         enter("attached", "");
@@ -149,6 +201,7 @@ public final class FakePortableHost implements PortableHost {
         }
         Attached next = new Attached(a.imagePath(), a.profile(), a.runtime(), a.enable(), units);
         attached.put(name, next);
+        writeDropIns(name, units.keySet(), a.limits());
         if (a.start()) {
             next.startAll(false);
         }
@@ -180,6 +233,8 @@ public final class FakePortableHost implements PortableHost {
         next.units.replaceAll(
                 (unit, fresh) -> old.units.containsKey(unit) ? fresh.carrying(old.units.get(unit)) : fresh);
         attached.put(name, next);
+        writeDropIns(name, old.units.keySet(), Limits.NONE);
+        writeDropIns(name, units.keySet(), a.limits());
         if (a.start()) {
             next.startAll(true);
         }
@@ -203,6 +258,7 @@ public final class FakePortableHost implements PortableHost {
             throw new BerthException(Reason.DetachFailed, "detaching " + image.imagePath() + ": it is not attached");
         }
         attached.remove(image.name());
+        writeDropIns(image.name(), current.units.keySet(), Limits.NONE);
     }
 
     @Override

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.model.BerthException;
+import dev.berth.model.Limit;
+import dev.berth.model.Limits;
+import dev.berth.model.LimitsDropIn;
 import dev.berth.model.Reason;
 import dev.berth.model.host.AttachedImage;
 import dev.berth.model.host.PortableState;
@@ -12,6 +15,7 @@ import dev.berth.reconciler.port.Attachment;
 import dev.berth.reconciler.port.PortableHost;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -338,6 +342,69 @@ public abstract class PortableHostContract {
     @Test
     void theFourProfilesShippedWithSystemdAreOffered() {
         assertThat(host().profiles()).contains("default", "nonetwork", "strict", "trusted");
+    }
+
+    @Test
+    void anAttachWithLimitsWritesBerthsDropInForEachServiceBeforeTheyRun() {
+        Limits limits = new Limits(Map.of(Limit.MEMORY_MAX, "256M", Limit.TASKS_MAX, "64"));
+        String path = install(TestImage.service("memcap", "1"));
+
+        host().attach(new Attachment(path, List.of("memcap"), "default", false, true, true, limits));
+
+        AttachedImage one = only("memcap");
+        assertThat(one.state()).isEqualTo(PortableState.RUNNING);
+        assertThat(host().limitDropIns(List.of(one)))
+                .containsExactly(Map.entry(
+                        "memcap.service", LimitsDropIn.text("memcap", limits).orElseThrow()));
+    }
+
+    @Test
+    void newLimitsReplaceTheDropInAndNoneRemoveIt() {
+        String path = install(TestImage.service("cpucap", "1"));
+        host().attach(new Attachment(
+                path, List.of("cpucap"), "default", false, true, true, new Limits(Map.of(Limit.TASKS_MAX, "64"))));
+        Limits tighter = new Limits(Map.of(Limit.TASKS_MAX, "32", Limit.IP_ADDRESS_DENY, "any"));
+
+        host().limit(only("cpucap"), tighter);
+
+        assertThat(host().limitDropIns(List.of(only("cpucap"))))
+                .containsExactly(Map.entry(
+                        "cpucap.service", LimitsDropIn.text("cpucap", tighter).orElseThrow()));
+        Awaitility.await("cpucap to run again after its restart")
+                .atMost(settle())
+                .until(() -> only("cpucap").state() == PortableState.RUNNING);
+
+        host().limit(only("cpucap"), Limits.NONE);
+
+        assertThat(host().limitDropIns(List.of(only("cpucap")))).isEmpty();
+    }
+
+    @Test
+    void aRuntimeAttachKeepsItsDropInsUnderRunAndTheyGoWithIt() {
+        Limits limits = new Limits(Map.of(Limit.CPU_QUOTA, "50%"));
+        String path = install(TestImage.service("runcap", "1"));
+
+        host().attach(new Attachment(path, List.of("runcap"), "default", true, true, true, limits));
+
+        AttachedImage runcap = only("runcap");
+        assertThat(runcap.runtime()).isTrue();
+        assertThat(host().limitDropIns(List.of(runcap)))
+                .containsExactly(Map.entry(
+                        "runcap.service", LimitsDropIn.text("runcap", limits).orElseThrow()));
+        host().detach(runcap);
+        assertThat(host().limitDropIns(List.of(runcap))).isEmpty();
+    }
+
+    @Test
+    void detachingAnImageRemovesItsDropIns() {
+        String path = install(TestImage.service("taskcap", "1"));
+        host().attach(new Attachment(
+                path, List.of("taskcap"), "default", false, true, true, new Limits(Map.of(Limit.TASKS_MAX, "64"))));
+        AttachedImage three = only("taskcap");
+
+        host().detach(three);
+
+        assertThat(host().limitDropIns(List.of(three))).isEmpty();
     }
 
     protected AttachedImage only(String name) {
