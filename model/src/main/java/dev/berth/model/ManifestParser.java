@@ -36,6 +36,7 @@ public final class ManifestParser {
             "enable",
             "start",
             "runtime",
+            "clean",
             "health",
             "roothash",
             "verity",
@@ -133,6 +134,7 @@ public final class ManifestParser {
         boolean enable = f.bool("enable", true);
         boolean start = f.bool("start", true);
         boolean runtime = f.bool("runtime", false);
+        boolean clean = f.bool("clean", false);
         HealthCheck health = f.fields("health").map(ManifestParser::health).orElse(HealthCheck.DEFAULT);
         List<Sidecar> sidecars = new ArrayList<>();
         for (Sidecar.Kind kind : Sidecar.Kind.values()) {
@@ -143,18 +145,19 @@ public final class ManifestParser {
         }
         Origin origin = new Origin(file, f.position().line());
         return Optional.of(new ImageSpec(
-                name.get(),
-                version.get(),
-                url.get(),
-                digest.get(),
-                profile,
-                matches,
-                enable,
-                start,
-                runtime,
-                origin,
-                health,
-                sidecars));
+                        name.get(),
+                        version.get(),
+                        url.get(),
+                        digest.get(),
+                        profile,
+                        matches,
+                        enable,
+                        start,
+                        runtime,
+                        origin,
+                        health,
+                        sidecars)
+                .withClean(clean));
     }
 
     /** Exactly one of sha256 (the digest itself) and sums (a signed SHA256SUMS file listing it). */

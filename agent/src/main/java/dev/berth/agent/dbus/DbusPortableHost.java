@@ -31,6 +31,7 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
     private final Portabled portabled;
     private final Orphans orphans;
     private final FileRoot files;
+    private final UnitCleaner cleaner;
 
     /**
      * @param busAddress a D-Bus address such as unix:path=/run/dbus/system_bus_socket; null or empty for the
@@ -47,6 +48,7 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
         this.jobs = new UnitJobs(bus, JOB_TIMEOUT);
         this.portabled = new Portabled(bus, guarded, observer, unitFiles);
         this.orphans = new Orphans(bus, unitFiles);
+        this.cleaner = new UnitCleaner(bus, JOB_TIMEOUT);
     }
 
     /** The host's own system bus and file system. */
@@ -129,6 +131,16 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
         portabled.detach(image, action);
         guarded.systemd(action, Reason.DetachFailed, () -> {
             unitFiles.reload();
+        });
+    }
+
+    @Override
+    public void clean(AttachedImage image) {
+        String action = "removing the state, cache, logs and runtime directories of " + image.imagePath();
+        guarded.systemd(action, Reason.DetachFailed, () -> {
+            List<String> units = unitFiles.toStop(image);
+            jobs.stop(units, Reason.DetachFailed, action);
+            cleaner.clean(units, action);
         });
     }
 

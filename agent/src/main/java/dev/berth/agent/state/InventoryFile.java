@@ -17,15 +17,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The stored form of the inventory: its own records, so that renaming a field of the model cannot change the
- * file. Schema 2 stores what a failed change was undone to as an object; schema 1 (Berth before 0.2) stored it as
- * a string ("", "detached" or a version) and is still read.
+ * file. Schema 3 adds whether an image's units' directories are removed with it ({@code clean}, false when absent);
+ * schema 2 stores what a failed change was undone to as an object; schema 1 (Berth before 0.2) stored it as a string
+ * ("", "detached" or a version). All three are read.
  */
 record InventoryFile(
         int schemaVersion,
         @Nullable Map<String, Image> images,
         @Nullable Map<String, File> files,
         @Nullable Map<String, Failure> failures) {
-    static final int SCHEMA = 2;
+    static final int SCHEMA = 3;
     static final int OLDEST_READ = 1;
 
     static InventoryFile of(Inventory inventory) {
@@ -53,7 +54,8 @@ record InventoryFile(
             boolean runtime,
             String imagePath,
             String phase,
-            @Nullable Previous previous) {
+            @Nullable Previous previous,
+            @Nullable Boolean clean) {
         static Image of(ManagedImage m) {
             ManagedImage.Previous p = m.previous();
             return new Image(
@@ -65,7 +67,8 @@ record InventoryFile(
                     m.runtime(),
                     m.imagePath(),
                     m.phase().name(),
-                    p == null ? null : Previous.of(p));
+                    p == null ? null : Previous.of(p),
+                    m.clean());
         }
 
         ManagedImage toModel() {
@@ -78,7 +81,8 @@ record InventoryFile(
                     runtime,
                     imagePath,
                     ManagedImage.Phase.valueOf(phase),
-                    previous == null ? null : previous.toModel());
+                    previous == null ? null : previous.toModel(),
+                    Boolean.TRUE.equals(clean));
         }
     }
 

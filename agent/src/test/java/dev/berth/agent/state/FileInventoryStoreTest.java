@@ -48,7 +48,7 @@ class FileInventoryStoreTest extends InventoryStoreContract {
     void theFileCarriesItsSchemaVersionAndNoTemporaryFileIsLeft() throws IOException {
         store(stateDir).save(Inventory.empty());
 
-        assertThat(Files.readString(stateDir.resolve("inventory.json"))).contains("\"schemaVersion\" : 2");
+        assertThat(Files.readString(stateDir.resolve("inventory.json"))).contains("\"schemaVersion\" : 3");
         try (var files = Files.list(stateDir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("inventory.json");
         }
@@ -84,9 +84,9 @@ class FileInventoryStoreTest extends InventoryStoreContract {
 
     @Test
     void aFileFromANewerBerthIsRefused() throws IOException {
-        Files.writeString(stateDir.resolve("inventory.json"), "{\"schemaVersion\": 3, \"images\": {}, \"files\": {}}");
+        Files.writeString(stateDir.resolve("inventory.json"), "{\"schemaVersion\": 4, \"images\": {}, \"files\": {}}");
 
-        assertThatThrownBy(() -> store(stateDir).load()).hasMessageContaining("newer Berth (schema 3)");
+        assertThatThrownBy(() -> store(stateDir).load()).hasMessageContaining("newer Berth (schema 4)");
     }
 
     @Test
@@ -151,7 +151,7 @@ class FileInventoryStoreTest extends InventoryStoreContract {
     }
 
     @Test
-    void aSchemaOneInventoryIsWrittenBackAsSchemaTwoWithTheSameContent() throws IOException {
+    void aSchemaOneInventoryIsWrittenBackAsTheCurrentSchemaWithTheSameContent() throws IOException {
         try (var in = getClass().getResourceAsStream("/inventory/schema-1.json")) {
             Files.write(stateDir.resolve("inventory.json"), in.readAllBytes());
         }
@@ -159,8 +159,41 @@ class FileInventoryStoreTest extends InventoryStoreContract {
 
         store(stateDir).save(old);
 
-        assertThat(Files.readString(stateDir.resolve("inventory.json"))).contains("\"schemaVersion\" : 2");
+        assertThat(Files.readString(stateDir.resolve("inventory.json"))).contains("\"schemaVersion\" : 3");
         assertThat(store(stateDir).load()).isEqualTo(old);
+    }
+
+    @Test
+    void anInventoryWrittenBySchemaTwoIsReadAndItsImagesKeepTheirDataOnRemoval() throws IOException {
+        try (var in = getClass().getResourceAsStream("/inventory/schema-2.json")) {
+            Files.write(stateDir.resolve("inventory.json"), in.readAllBytes());
+        }
+
+        Inventory inventory = store(stateDir).load();
+
+        ManagedImage hello = inventory.image("hello").orElseThrow();
+        assertThat(hello.phase()).isEqualTo(ManagedImage.Phase.DETACHING);
+        assertThat(hello.clean()).isFalse();
+        assertThat(inventory.failure("bad").orElseThrow().undone()).isEqualTo(new Undone.RestoredTo("4"));
+    }
+
+    @Test
+    void anImageWhoseDataGoesWithItIsRememberedAcrossASaveAndALoad() {
+        ManagedImage clean = new ManagedImage(
+                "keep",
+                "1",
+                new Sha256("a".repeat(64)),
+                "default",
+                java.util.List.of("keep"),
+                false,
+                "/var/lib/portables/keep_1.raw",
+                ManagedImage.Phase.ATTACHED,
+                null,
+                true);
+
+        store(stateDir).save(Inventory.empty().with(clean));
+
+        assertThat(store(stateDir).load().image("keep").orElseThrow().clean()).isTrue();
     }
 
     @Test

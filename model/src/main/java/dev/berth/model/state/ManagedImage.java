@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * killed in the middle still owns what it was attaching and finishes the job on the next pass.
  *
  * @param previous what was attached before an upgrade, kept until the new version is proven, for rollback
+ * @param clean whether removing the image also removes its units' state, cache, logs and runtime directories;
+ *     remembered here because the removal happens when the manifest entry that said so is gone
  */
 public record ManagedImage(
         String name,
@@ -21,7 +23,8 @@ public record ManagedImage(
         boolean runtime,
         String imagePath,
         Phase phase,
-        @Nullable Previous previous) {
+        @Nullable Previous previous,
+        boolean clean) {
 
     /** Where Berth stands with this image. */
     public enum Phase {
@@ -57,6 +60,20 @@ public record ManagedImage(
         Objects.requireNonNull(phase, "phase");
     }
 
+    /** An image whose data is kept on removal. */
+    public ManagedImage(
+            String name,
+            String version,
+            Sha256 sha256,
+            String profile,
+            List<String> matches,
+            boolean runtime,
+            String imagePath,
+            Phase phase,
+            @Nullable Previous previous) {
+        this(name, version, sha256, profile, matches, runtime, imagePath, phase, previous, false);
+    }
+
     public static ManagedImage of(ImageSpec spec, String imagePath, Phase phase, @Nullable Previous previous) {
         return new ManagedImage(
                 spec.name(),
@@ -67,15 +84,23 @@ public record ManagedImage(
                 spec.runtime(),
                 imagePath,
                 phase,
-                previous);
+                previous,
+                spec.clean());
     }
 
     public ManagedImage withPhase(Phase next) {
-        return new ManagedImage(name, version, sha256, profile, matches, runtime, imagePath, next, previous);
+        return new ManagedImage(name, version, sha256, profile, matches, runtime, imagePath, next, previous, clean);
+    }
+
+    /** This entry, its data removed on removal or not, as its manifest entry now says. */
+    public ManagedImage withClean(boolean removeData) {
+        return new ManagedImage(
+                name, version, sha256, profile, matches, runtime, imagePath, phase, previous, removeData);
     }
 
     public ManagedImage settled() {
-        return new ManagedImage(name, version, sha256, profile, matches, runtime, imagePath, Phase.ATTACHED, null);
+        return new ManagedImage(
+                name, version, sha256, profile, matches, runtime, imagePath, Phase.ATTACHED, null, clean);
     }
 
     /** This entry as it will be after rolling back to {@code previous}. */
@@ -89,7 +114,8 @@ public record ManagedImage(
                 back.runtime(),
                 back.imagePath(),
                 Phase.ATTACHED,
-                null);
+                null,
+                clean);
     }
 
     public String label() {
