@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class CleanIT extends HostTest {
     @Test
-    void removingAnEntryMarkedCleanRemovesItsStateDirectoryAndAnUnmarkedOneKeepsIts() {
+    void removingAnEntryMarkedCleanRemovesItsStateDirectoryEvenWhenItFailedAndAnUnmarkedOneKeepsIts() {
         Published wiped = shelf.publish(Images.keeper("wiped", "1"));
         Published kept = shelf.publish(Images.keeper("kept", "1"));
         host.manifest(Shelf.manifest(wiped.entry("clean: true"), kept.entry()));
@@ -28,6 +28,12 @@ class CleanIT extends HostTest {
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> host.sh("cat /var/lib/wiped/data /var/lib/kept/data 2>/dev/null || true")
                         .equals("data 1\ndata 1"));
+
+        // A failed unit is not "inactive", which systemd's CleanUnit requires: Berth resets it first.
+        host.sh("systemctl kill --signal=KILL wiped.service");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> host.property("wiped.service", "ActiveState").equals("failed"));
 
         host.manifest(Shelf.manifest());
         CommandResult remove = host.apply();
