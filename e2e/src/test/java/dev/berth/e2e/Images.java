@@ -41,6 +41,27 @@ final class Images {
         return PortableImage.named(name).version(version).service(name, "/usr/bin/busybox sleep 1000000");
     }
 
+    /**
+     * NAME.service with StateDirectory=NAME: writes "data VERSION" to /var/lib/NAME/data, then sleeps. The image
+     * holds the directory the state is mounted on.
+     */
+    static PortableImage keeper(String name, String version) {
+        return PortableImage.named(name)
+                .version(version)
+                .unit(name + ".service", """
+                        [Unit]
+                        Description=keeps state in /var/lib/%1$s
+
+                        [Service]
+                        StateDirectory=%1$s
+                        ExecStart=/usr/bin/busybox sh -c 'echo data %2$s > /var/lib/%1$s/data && exec /usr/bin/busybox sleep 1000000'
+
+                        [Install]
+                        WantedBy=multi-user.target
+                        """.formatted(name, version))
+                .file("var/lib/" + name + "/README", "the state directory is mounted here\n");
+    }
+
     /** A hello whose service starts, then exits with status 1 a second later: a bad release. */
     static PortableImage brokenHello(String version) {
         return PortableImage.named("hello")

@@ -36,6 +36,7 @@ public final class ManifestParser {
             "enable",
             "start",
             "runtime",
+            "clean",
             "health",
             "roothash",
             "verity",
@@ -134,6 +135,7 @@ public final class ManifestParser {
         boolean enable = f.bool("enable", true);
         boolean start = f.bool("start", true);
         boolean runtime = f.bool("runtime", false);
+        boolean clean = f.bool("clean", false);
         HealthCheck health = f.fields("health").map(ManifestParser::health).orElse(HealthCheck.DEFAULT);
         List<Sidecar> sidecars = new ArrayList<>();
         for (Sidecar.Kind kind : Sidecar.Kind.values()) {
@@ -157,7 +159,8 @@ public final class ManifestParser {
                         origin,
                         health,
                         sidecars)
-                .withLimits(limits));
+                .withLimits(limits)
+                .withClean(clean));
     }
 
     /** Exactly one of sha256 (the digest itself) and sums (a signed SHA256SUMS file listing it). */

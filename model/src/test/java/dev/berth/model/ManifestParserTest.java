@@ -68,6 +68,22 @@ class ManifestParserTest {
         assertThat(spec.enable()).isTrue();
         assertThat(spec.start()).isTrue();
         assertThat(spec.runtime()).isFalse();
+        assertThat(spec.clean()).as("data is kept on removal unless asked").isFalse();
+    }
+
+    @Test
+    void anEntryMayAskForItsUnitsDataToBeRemovedWithIt() {
+        ImageSpec spec = ManifestParser.parse(manifest("""
+                  - name: web
+                    version: "1"
+                    url: file:///srv/images/web_1.raw
+                    sha256: %s
+                    clean: true
+                """.formatted(SHA)), "m.yaml")
+                .images()
+                .get(0);
+
+        assertThat(spec.clean()).isTrue();
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.berth.model.Reason;
 import dev.berth.model.plan.Finding;
 import dev.berth.model.state.FailedChange;
 import dev.berth.model.state.Inventory;
+import dev.berth.model.state.ManagedImage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,21 @@ final class Admission {
             boolean current = desired.image(failure.image()).map(failure::holds).orElse(false);
             if (!current) {
                 next = next.withoutFailure(failure.image());
+            }
+        }
+        return next;
+    }
+
+    /**
+     * Each managed image remembers whether its manifest entry says {@code clean: true}, as the entry says now: the
+     * image is removed when its entry is gone, and then only the inventory can tell.
+     */
+    static Inventory rememberClean(Manifest desired, Inventory inventory) {
+        Inventory next = inventory;
+        for (ManagedImage managed : inventory.images().values()) {
+            boolean clean = desired.image(managed.name()).map(ImageSpec::clean).orElse(managed.clean());
+            if (clean != managed.clean()) {
+                next = next.with(managed.withClean(clean));
             }
         }
         return next;

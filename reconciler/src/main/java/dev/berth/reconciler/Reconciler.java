@@ -75,7 +75,7 @@ public final class Reconciler {
 
     /** What a pass would do now; changes nothing. */
     public Plan plan(Manifest desired) {
-        Inventory inventory = Admission.forgetStale(desired, store.load());
+        Inventory inventory = Admission.rememberClean(desired, Admission.forgetStale(desired, store.load()));
         Decision decision = decide(desired, inventory);
         return gated(decision, observe(), inventory);
     }
@@ -87,7 +87,7 @@ public final class Reconciler {
     /** Plans, executes, and plans again: converged when nothing is left to do and nothing was held or refused. */
     public Pass apply(Manifest desired, BooleanSupplier stop) {
         Inventory inventory = store.load();
-        Inventory current = Admission.forgetStale(desired, inventory);
+        Inventory current = Admission.rememberClean(desired, Admission.forgetStale(desired, inventory));
         if (!current.equals(inventory)) {
             store.save(current);
         }

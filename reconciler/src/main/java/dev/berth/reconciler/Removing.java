@@ -6,7 +6,8 @@ import dev.berth.reconciler.port.ImagePool;
 import dev.berth.reconciler.port.PortableHost;
 
 /**
- * Runs detach and prune steps: leave no artifacts. The inventory entry goes last, so a detach that fails stays
+ * Runs detach and prune steps: leave no artifacts (and, for an image attached with {@code clean: true}, none of
+ * its units' data either). The inventory entry goes last, so a detach that fails stays
  * owned and is retried on the next pass.
  */
 final class Removing {
@@ -21,6 +22,10 @@ final class Removing {
     void detach(Step.Detach step, Ledger ledger) {
         ManagedImage managed = step.managed();
         ledger.record(inv -> inv.with(managed.withPhase(ManagedImage.Phase.DETACHING)));
+        if (managed.clean()) {
+            // Before the detach: afterwards systemd no longer knows the units' StateDirectory= and the like.
+            step.attached().ifPresent(host::clean);
+        }
         step.attached().ifPresent(host::detach);
         delete(step.files(), ledger);
         ledger.record(inv -> inv.withoutImage(managed.name()));

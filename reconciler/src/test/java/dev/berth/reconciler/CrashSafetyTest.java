@@ -245,6 +245,11 @@ class CrashSafetyTest {
             }
 
             @Override
+            public void clean(AttachedImage image) {
+                reaper.effect(() -> host.clean(image));
+            }
+
+            @Override
             public void detach(AttachedImage image) {
                 reaper.effect(() -> host.detach(image));
             }

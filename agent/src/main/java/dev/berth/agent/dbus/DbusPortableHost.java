@@ -34,6 +34,7 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
     private final Orphans orphans;
     private final FileRoot files;
     private final LimitDropIns limits;
+    private final UnitCleaner cleaner;
 
     /**
      * @param busAddress a D-Bus address such as unix:path=/run/dbus/system_bus_socket; null or empty for the
@@ -51,6 +52,7 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
         this.portabled = new Portabled(bus, guarded, observer, unitFiles);
         this.orphans = new Orphans(bus, unitFiles);
         this.limits = new LimitDropIns(files);
+        this.cleaner = new UnitCleaner(bus, JOB_TIMEOUT);
     }
 
     /** The host's own system bus and file system. */
@@ -160,6 +162,16 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
         limits.remove(image.name(), image.unitNames(), action);
         guarded.systemd(action, Reason.DetachFailed, () -> {
             unitFiles.reload();
+        });
+    }
+
+    @Override
+    public void clean(AttachedImage image) {
+        String action = "removing the state, cache, logs and runtime directories of " + image.imagePath();
+        guarded.systemd(action, Reason.DetachFailed, () -> {
+            List<String> units = unitFiles.toStop(image);
+            jobs.stop(units, Reason.DetachFailed, action);
+            cleaner.clean(units, action);
         });
     }
 

@@ -49,6 +49,13 @@ public interface SystemdManager extends DBusInterface {
     @DBusMemberName("TryRestartUnit")
     DBusPath tryRestartUnit(String name, String mode);
 
+    @DBusMemberName("ResetFailedUnit")
+    void resetFailedUnit(String name);
+
+    /** Removes the unit's directories of the given kinds ("all": runtime, state, cache, logs, configuration). */
+    @DBusMemberName("CleanUnit")
+    void cleanUnit(String name, List<String> mask);
+
     @DBusMemberName("EnableUnitFilesWithFlags")
     Pair<Boolean, List<Change>> enableUnitFilesWithFlags(List<String> files, UInt64 flags);
 

@@ -101,7 +101,8 @@ public final class PlanJson {
             @Override
             public ObjectNode detach(Step.Detach d) {
                 node.put("version", d.managed().version())
-                        .put("attached", d.attached().isPresent());
+                        .put("attached", d.attached().isPresent())
+                        .put("clean", d.managed().clean());
                 d.files().forEach(node.putArray("files")::add);
                 return node;
             }

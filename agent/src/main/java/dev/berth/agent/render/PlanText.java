@@ -87,7 +87,11 @@ public final class PlanText {
 
             @Override
             public String detach(Step.Detach d) {
-                String what = d.attached().isPresent() ? "stop, disable, detach" : "already detached, forget it";
+                String what = d.attached().isPresent()
+                        ? (d.managed().clean()
+                                ? "stop, delete the units' data, disable, detach"
+                                : "stop, disable, detach")
+                        : "already detached, forget it";
                 return row(
                         "-",
                         "detach",

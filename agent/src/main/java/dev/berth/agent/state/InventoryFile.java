@@ -22,9 +22,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The stored form of the inventory: its own records, so that renaming a field of the model cannot change the
- * file. Schema 3 adds the limits Berth applied to each image (and to the one before an upgrade), by manifest field;
- * schemas 1 and 2 have none and read as no limits. Schema 2 stores what a failed change was undone to as an object;
- * schema 1 (Berth before 0.2) stored it as a string ("", "detached" or a version). Both are still read.
+ * file. Schema 3 adds the limits Berth applied to each image (and to the one before an upgrade), by manifest field,
+ * and whether an image's units' directories are removed with it ({@code clean}, false when absent); schemas 1 and 2
+ * have neither and read as no limits, data kept. Schema 2 stores what a failed change was undone to as an object;
+ * schema 1 (Berth before 0.2) stored it as a string ("", "detached" or a version). All three are read.
  */
 record InventoryFile(
         int schemaVersion,
@@ -60,7 +61,8 @@ record InventoryFile(
             String imagePath,
             String phase,
             @Nullable Previous previous,
-            @Nullable Map<String, String> limits) {
+            @Nullable Map<String, String> limits,
+            @Nullable Boolean clean) {
         static Image of(ManagedImage m) {
             ManagedImage.Previous p = m.previous();
             return new Image(
@@ -73,7 +75,8 @@ record InventoryFile(
                     m.imagePath(),
                     m.phase().name(),
                     p == null ? null : Previous.of(p),
-                    stored(m.limits()));
+                    stored(m.limits()),
+                    m.clean());
         }
 
         ManagedImage toModel() {
@@ -87,7 +90,8 @@ record InventoryFile(
                     imagePath,
                     ManagedImage.Phase.valueOf(phase),
                     previous == null ? null : previous.toModel(),
-                    readLimits(limits));
+                    readLimits(limits),
+                    Boolean.TRUE.equals(clean));
         }
     }
 

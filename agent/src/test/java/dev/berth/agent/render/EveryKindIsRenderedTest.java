@@ -124,6 +124,17 @@ class EveryKindIsRenderedTest {
     }
 
     @Test
+    void aDetachThatDeletesTheUnitsDataSaysSoInTextAndJson() {
+        Step.Detach keeping = new Step.Detach(MANAGED, Optional.of(ATTACHED), List.of());
+        Step.Detach cleaning = new Step.Detach(MANAGED.withClean(true), Optional.of(ATTACHED), List.of());
+
+        assertThat(PlanText.step(keeping)).contains("stop, disable, detach").doesNotContain("data");
+        assertThat(PlanText.step(cleaning)).contains("stop, delete the units' data, disable, detach");
+        assertThat(PlanJson.step(keeping).get("clean").asBoolean()).isFalse();
+        assertThat(PlanJson.step(cleaning).get("clean").asBoolean()).isTrue();
+    }
+
+    @Test
     void everyFindingHasALineAndAJsonObject() {
         assertThat(FINDINGS.stream().map(PlanText::finding))
                 .containsExactly(

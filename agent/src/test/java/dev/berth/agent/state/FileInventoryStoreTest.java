@@ -155,26 +155,13 @@ class FileInventoryStoreTest extends InventoryStoreContract {
         assertThat(inventory.failure("new").orElseThrow().undone()).isEqualTo(Undone.DETACHED);
         assertThat(inventory.failure("bad").orElseThrow().undone()).isEqualTo(Undone.NOTHING);
         assertThat(inventory.failure("bad").orElseThrow().reason()).isEqualTo(Reason.VerificationFailed);
+        assertThat(inventory.images().values()).allSatisfy(i -> {
+            assertThat(i.limits()).isEqualTo(Limits.NONE);
+            assertThat(i.clean()).isFalse();
+        });
+        assertThat(web.previous().limits()).isEqualTo(Limits.NONE);
     }
 
-    @Test
-    void anInventoryWrittenBySchemaTwoIsReadWithoutLimits() throws IOException {
-        try (var in = getClass().getResourceAsStream("/inventory/schema-2.json")) {
-            Files.write(stateDir.resolve("inventory.json"), in.readAllBytes());
-        }
-
-        Inventory inventory = store(stateDir).load();
-
-        assertThat(inventory.images()).containsOnlyKeys("gone", "hello", "new", "web");
-        assertThat(inventory.images().values())
-                .allSatisfy(i -> assertThat(i.limits()).isEqualTo(Limits.NONE));
-        assertThat(inventory.image("web").orElseThrow().previous().limits()).isEqualTo(Limits.NONE);
-        assertThat(inventory.failure("web").orElseThrow().undone()).isEqualTo(new Undone.RestoredTo("2"));
-        assertThat(inventory.failure("new").orElseThrow().undone()).isEqualTo(Undone.DETACHED);
-        assertThat(inventory.failure("bad").orElseThrow().undone()).isEqualTo(Undone.NOTHING);
-    }
-
-    @Test
     void theLimitsAppliedAreRememberedWithTheImageAndTheOneBeforeAnUpgrade() {
         Limits now = new Limits(Map.of(Limit.MEMORY_MAX, "256M", Limit.IP_ADDRESS_DENY, "any 10.0.0.0/8"));
         Limits before = new Limits(Map.of(Limit.TASKS_MAX, "64"));
@@ -195,7 +182,8 @@ class FileInventoryStoreTest extends InventoryStoreContract {
                         List.of("web"),
                         false,
                         before),
-                now);
+                now,
+                false);
 
         store(stateDir).save(Inventory.empty().with(web));
 
@@ -208,8 +196,8 @@ class FileInventoryStoreTest extends InventoryStoreContract {
             String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
                     .replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 3")
                     .replaceFirst(
-                            "\"previous\" : null",
-                            "\"previous\" : null, \"limits\" : {\"memoryMax\" : \"1G\\\\nUser=root\"}");
+                            "\"phase\" : \"DETACHING\"",
+                            "\"phase\" : \"DETACHING\", \"limits\" : {\"memoryMax\" : \"1G\\\\nUser=root\"}");
             Files.writeString(stateDir.resolve("inventory.json"), text);
         }
 
@@ -227,6 +215,26 @@ class FileInventoryStoreTest extends InventoryStoreContract {
 
         assertThat(Files.readString(stateDir.resolve("inventory.json"))).contains("\"schemaVersion\" : 3");
         assertThat(store(stateDir).load()).isEqualTo(old);
+    }
+
+    @Test
+    void anImageWhoseDataGoesWithItIsRememberedAcrossASaveAndALoad() {
+        ManagedImage clean = new ManagedImage(
+                "keep",
+                "1",
+                new Sha256("a".repeat(64)),
+                "default",
+                java.util.List.of("keep"),
+                false,
+                "/var/lib/portables/keep_1.raw",
+                ManagedImage.Phase.ATTACHED,
+                null,
+                Limits.NONE,
+                true);
+
+        store(stateDir).save(Inventory.empty().with(clean));
+
+        assertThat(store(stateDir).load().image("keep").orElseThrow().clean()).isTrue();
     }
 
     @Test

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param previous what was attached before an upgrade, kept until the new version is proven, for rollback
  * @param limits the limits Berth last wrote for the image's units (NONE before Berth knew limits)
+ * @param clean whether removing the image also removes its units' state, cache, logs and runtime directories;
+ *     remembered here because the removal happens when the manifest entry that said so is gone
  */
 public record ManagedImage(
         String name,
@@ -24,7 +26,8 @@ public record ManagedImage(
         String imagePath,
         Phase phase,
         @Nullable Previous previous,
-        Limits limits) {
+        Limits limits,
+        boolean clean) {
 
     /** Where Berth stands with this image. */
     public enum Phase {
@@ -79,7 +82,7 @@ public record ManagedImage(
         Objects.requireNonNull(limits, "limits");
     }
 
-    /** An image without limits. */
+    /** An image without limits, whose data is kept on removal. */
     public ManagedImage(
             String name,
             String version,
@@ -90,7 +93,7 @@ public record ManagedImage(
             String imagePath,
             Phase phase,
             @Nullable Previous previous) {
-        this(name, version, sha256, profile, matches, runtime, imagePath, phase, previous, Limits.NONE);
+        this(name, version, sha256, profile, matches, runtime, imagePath, phase, previous, Limits.NONE, false);
     }
 
     public static ManagedImage of(ImageSpec spec, String imagePath, Phase phase, @Nullable Previous previous) {
@@ -104,16 +107,24 @@ public record ManagedImage(
                 imagePath,
                 phase,
                 previous,
-                spec.limits());
+                spec.limits(),
+                spec.clean());
     }
 
     public ManagedImage withPhase(Phase next) {
-        return new ManagedImage(name, version, sha256, profile, matches, runtime, imagePath, next, previous, limits);
+        return new ManagedImage(
+                name, version, sha256, profile, matches, runtime, imagePath, next, previous, limits, clean);
+    }
+
+    /** This entry, its data removed on removal or not, as its manifest entry now says. */
+    public ManagedImage withClean(boolean removeData) {
+        return new ManagedImage(
+                name, version, sha256, profile, matches, runtime, imagePath, phase, previous, limits, removeData);
     }
 
     public ManagedImage settled() {
         return new ManagedImage(
-                name, version, sha256, profile, matches, runtime, imagePath, Phase.ATTACHED, null, limits);
+                name, version, sha256, profile, matches, runtime, imagePath, Phase.ATTACHED, null, limits, clean);
     }
 
     /** This entry as it will be after rolling back to {@code previous}. */
@@ -128,12 +139,14 @@ public record ManagedImage(
                 back.imagePath(),
                 Phase.ATTACHED,
                 null,
-                back.limits());
+                back.limits(),
+                clean);
     }
 
     /** This entry with {@code applied} as the limits on the host. */
     public ManagedImage withLimits(Limits applied) {
-        return new ManagedImage(name, version, sha256, profile, matches, runtime, imagePath, phase, previous, applied);
+        return new ManagedImage(
+                name, version, sha256, profile, matches, runtime, imagePath, phase, previous, applied, clean);
     }
 
     public String label() {

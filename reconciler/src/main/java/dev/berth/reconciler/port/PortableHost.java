@@ -56,6 +56,13 @@ public interface PortableHost {
     void detach(AttachedImage image);
 
     /**
+     * Stop the image's units and wait, then remove their state, cache, logs and runtime directories (systemd's
+     * CleanUnit with "all"); the image stays attached, so that systemd still knows the directories. Cleaning an image
+     * already cleaned changes nothing.
+     */
+    void clean(AttachedImage image);
+
+    /**
      * Stop, and wait for, the units {@code attachment} would attach that still run although no unit file backs them
      * any more. A reattach that portabled refused half way leaves exactly that (the old unit files removed, nothing
      * attached, the old units still running), and portabled then refuses to attach the image again ("Unit file ...

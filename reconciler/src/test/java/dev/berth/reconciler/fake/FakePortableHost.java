@@ -44,6 +44,9 @@ public final class FakePortableHost implements PortableHost {
     /** Units running on without unit files, and the name of the image they came from. */
     private final Map<String, String> orphans = new LinkedHashMap<>();
 
+    /** Units whose directories were removed (CleanUnit), in order. */
+    private final List<String> cleaned = new ArrayList<>();
+
     /** Units of the host's own, each with its unit file. */
     private final Set<String> hostUnits = new HashSet<>();
 
@@ -59,7 +62,8 @@ public final class FakePortableHost implements PortableHost {
     }
 
     /**
-     * The next call of {@code method} ("attach", "reattach", "start", "detach", "attached", "stopOrphanedUnits")
+     * The next call of {@code method} ("attach", "reattach", "start", "clean", "detach", "attached",
+     * "stopOrphanedUnits")
      * throws {@code e}.
      */
     public void failNext(String method, BerthException e) {
@@ -97,6 +101,11 @@ public final class FakePortableHost implements PortableHost {
     /** Simulates portabled missing from the bus. */
     public void setAvailable(boolean available) {
         this.available = available;
+    }
+
+    /** The units whose state, cache, logs and runtime directories were removed, in order. */
+    public List<String> cleanedUnits() {
+        return List.copyOf(cleaned);
     }
 
     /** Every port call so far, as "attach /var/lib/portables/x_1.raw". */
@@ -259,6 +268,18 @@ public final class FakePortableHost implements PortableHost {
         }
         attached.remove(image.name());
         writeDropIns(image.name(), current.units.keySet(), Limits.NONE);
+    }
+
+    /** Like systemd: only units still loaded can be cleaned; cleaning twice changes nothing more. */
+    @Override
+    public void clean(AttachedImage image) {
+        enter("clean", image.imagePath());
+        Attached current = attached.get(image.name());
+        if (current == null || !current.path.equals(image.imagePath())) {
+            return;
+        }
+        current.units.replaceAll((unit, state) -> state.stopped());
+        cleaned.addAll(current.units.keySet());
     }
 
     @Override

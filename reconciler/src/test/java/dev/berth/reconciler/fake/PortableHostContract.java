@@ -160,6 +160,21 @@ public abstract class PortableHostContract {
     }
 
     @Test
+    void cleaningStopsTheUnitsAndKeepsTheImageAttachedAndCleaningAgainChangesNothing() {
+        String path = install(TestImage.service("hotelclean", "1"));
+        host().attach(attachment(path, "default"));
+
+        host().clean(only("hotelclean"));
+        host().clean(only("hotelclean"));
+
+        AttachedImage image = only("hotelclean");
+        assertThat(image.imagePath()).isEqualTo(path);
+        assertThat(image.units()).noneMatch(UnitStatus::isActive);
+        host().detach(image);
+        assertThat(named("hotelclean")).isEmpty();
+    }
+
+    @Test
     void anUnknownProfileIsRefusedAndNothingIsAttached() {
         String path = install(TestImage.service("india", "1"));
 
