@@ -41,7 +41,8 @@ public final class ManifestParser {
             "verity",
             "roothashSignature",
             "hosts",
-            "rollout");
+            "rollout",
+            CompressionField.KEY);
     private static final Set<String> HEALTH = Set.of("http", "stableFor", "timeout");
     private static final Set<String> SIDECAR = Set.of("url", "sha256");
 
@@ -120,6 +121,7 @@ public final class ManifestParser {
         Optional<String> version = required(f, "version", Names.VERSION, Names.VERSION_RULE);
         Optional<URI> url = f.requiredText("url").flatMap(u -> Urls.parse(u, f, "url"));
         Optional<Digest> digest = digest(f);
+        Optional<Compression> compression = CompressionField.read(f, url);
         String profile = f.text("profile", Names.PROFILE, Names.PROFILE_RULE).orElse("default");
         List<String> matches = f.textList("matches", Names.UNIT_PREFIX, Names.UNIT_PREFIX_RULE)
                 .orElseGet(() -> name.map(List::of).orElse(List.of()));
@@ -142,7 +144,7 @@ public final class ManifestParser {
             return Optional.empty();
         }
         Origin origin = new Origin(file, f.position().line());
-        return Optional.of(new ImageSpec(
+        ImageSpec spec = new ImageSpec(
                 name.get(),
                 version.get(),
                 url.get(),
@@ -154,7 +156,8 @@ public final class ManifestParser {
                 runtime,
                 origin,
                 health,
-                sidecars));
+                sidecars);
+        return Optional.of(spec.withCompression(compression.get()));
     }
 
     /** Exactly one of sha256 (the digest itself) and sums (a signed SHA256SUMS file listing it). */

@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.model.BerthException;
+import dev.berth.model.Compression;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.Origin;
 import dev.berth.model.Reason;
 import dev.berth.model.Sha256;
 import dev.berth.reconciler.port.FetchedFile;
 import dev.berth.reconciler.port.ImageFetcher;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link ImageFetcher} does; run against the fake and the real downloader. */
@@ -70,6 +75,45 @@ public abstract class ImageFetcherContract {
                         BerthException.class, e -> assertThat(e.reason()).isEqualTo(Reason.FetchRefused))
                 .hasMessageContaining("hello 1.0");
         assertThat(poolFileNames()).isEmpty();
+    }
+
+    @Test
+    void aCompressedDownloadIsVerifiedAsPublishedAndLandsDecompressed() {
+        byte[] image = "portable image bytes, ".repeat(1000).getBytes(StandardCharsets.UTF_8);
+        byte[] published = gzip(image);
+        Sha256 sha = FakeImagePool.sha256(published);
+        ImageSpec spec = spec(serve("hello_1.0.raw.gz", published), sha).withCompression(Compression.GZIP);
+
+        FetchedFile fetched = fetcher().fetch(spec, target("hello_1.0.raw"));
+
+        assertThat(fetched.sha256()).isEqualTo(sha);
+        assertThat(fetched.size()).isEqualTo(image.length);
+        assertThat(read(target("hello_1.0.raw"))).isEqualTo(image);
+        assertThat(poolFileNames()).containsExactly("hello_1.0.raw");
+    }
+
+    @Test
+    void aCorruptCompressedFileThatMatchesItsHashIsAVerificationFailureAndLeavesNothing() {
+        byte[] published = gzip("portable image bytes".getBytes(StandardCharsets.UTF_8));
+        published[published.length / 2] ^= 0x55;
+        ImageSpec spec = spec(serve("hello_1.0.raw.gz", published), FakeImagePool.sha256(published))
+                .withCompression(Compression.GZIP);
+
+        assertThatThrownBy(() -> fetcher().fetch(spec, target("hello_1.0.raw")))
+                .isInstanceOfSatisfying(
+                        BerthException.class, e -> assertThat(e.reason()).isEqualTo(Reason.VerificationFailed))
+                .hasMessageContaining("hello 1.0");
+        assertThat(poolFileNames()).isEmpty();
+    }
+
+    private static byte[] gzip(byte[] content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     protected static ImageSpec spec(URI url, Sha256 sha) {
