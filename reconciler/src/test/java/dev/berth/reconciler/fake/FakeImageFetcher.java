@@ -9,14 +9,17 @@ import dev.berth.reconciler.port.Download;
 import dev.berth.reconciler.port.FetchedFile;
 import dev.berth.reconciler.port.ImageFetcher;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /** Serves bytes by URL into a {@link FakeImagePool}; held to {@link ImageFetcherContract}. */
 public final class FakeImageFetcher implements ImageFetcher {
@@ -68,6 +71,17 @@ public final class FakeImageFetcher implements ImageFetcher {
                 .findFirst()
                 .orElseThrow();
         return new FetchedFile(target, actual, file.size(), file.modified());
+    }
+
+    /** {@code content} as a gzip file, as a publisher would compress it. */
+    public static byte[] gzip(byte[] content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /** The fake decodes gzip (the JDK's); the real fetcher's own tests cover xz and zstd. */

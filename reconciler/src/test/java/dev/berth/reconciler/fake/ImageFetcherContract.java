@@ -11,13 +11,9 @@ import dev.berth.model.Reason;
 import dev.berth.model.Sha256;
 import dev.berth.reconciler.port.FetchedFile;
 import dev.berth.reconciler.port.ImageFetcher;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link ImageFetcher} does; run against the fake and the real downloader. */
@@ -80,7 +76,7 @@ public abstract class ImageFetcherContract {
     @Test
     void aCompressedDownloadIsVerifiedAsPublishedAndLandsDecompressed() {
         byte[] image = "portable image bytes, ".repeat(1000).getBytes(StandardCharsets.UTF_8);
-        byte[] published = gzip(image);
+        byte[] published = FakeImageFetcher.gzip(image);
         Sha256 sha = FakeImagePool.sha256(published);
         ImageSpec spec = spec(serve("hello_1.0.raw.gz", published), sha).withCompression(Compression.GZIP);
 
@@ -94,7 +90,7 @@ public abstract class ImageFetcherContract {
 
     @Test
     void aCorruptCompressedFileThatMatchesItsHashIsAVerificationFailureAndLeavesNothing() {
-        byte[] published = gzip("portable image bytes".getBytes(StandardCharsets.UTF_8));
+        byte[] published = FakeImageFetcher.gzip("portable image bytes".getBytes(StandardCharsets.UTF_8));
         published[published.length / 2] ^= 0x55;
         ImageSpec spec = spec(serve("hello_1.0.raw.gz", published), FakeImagePool.sha256(published))
                 .withCompression(Compression.GZIP);
@@ -104,16 +100,6 @@ public abstract class ImageFetcherContract {
                         BerthException.class, e -> assertThat(e.reason()).isEqualTo(Reason.VerificationFailed))
                 .hasMessageContaining("hello 1.0");
         assertThat(poolFileNames()).isEmpty();
-    }
-
-    private static byte[] gzip(byte[] content) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     protected static ImageSpec spec(URI url, Sha256 sha) {
