@@ -113,7 +113,7 @@ if [[ ! -f "$PLAIN" || $(stat -c %s "$PLAIN") -ne $((SIZE_MIB * 1024 * 1024)) ]]
     echo "creating a ${SIZE_MIB} MiB compressible file..." >&2
     line=$(printf 'portable service image, compressible part %064d\n' 0)
     half=$(mktemp "$WORK/half.XXXXXX")
-    yes "$line" | head -c $((512 * 1024)) > "$half"
+    { yes "$line" || true; } | head -c $((512 * 1024)) > "$half" # yes ends on SIGPIPE
     for _ in $(seq "$SIZE_MIB"); do head -c $((512 * 1024)) /dev/urandom; cat "$half"; done > "$PLAIN"
     rm -f "$half"
 fi
