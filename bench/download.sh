@@ -13,12 +13,22 @@
 #   (b) curl -s URL | tee FILE | sha256sum   (download, write and hash, no fsync)
 #   (c) curl -s -o /dev/null URL             (download only: the ceiling)
 # and prints the median throughput of each (MB = 10^6 bytes) and the ratios Berth/(b) and Berth/(c).
+#
+# Then the compressed case, for each of CASES (default "zstd xz"; CASES= skips it): a SIZE_MIB image that
+# compresses to about half (each MiB: 512 KiB random, 512 KiB of a repeated line) is compressed with zstd -3
+# and with xz -1 and served as image.raw.zst / image.raw.xz; each round times
+#   (a) Berth: download the compressed file, sha256 while writing, fsync, verify, then decompress into
+#       image.raw (fsync, rename)
+#   (b) curl -s URL | tee >(sha256sum) FILE.zst | zstd -dc > FILE.raw  (the same work, decoding while
+#       downloading, unverified, no fsync)
+# with the throughput counted in decompressed MB.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 RUNS=${RUNS:-5}
 SIZE_MIB=${SIZE_MIB:-1024}
 BUFFER_BYTES=${BUFFER_BYTES:-1048576}
+CASES=${CASES-zstd xz}
 WORK=${BENCH_DIR:-$(mktemp -d /tmp/berth-bench.XXXXXX)}
 mkdir -p "$WORK/serve" "$WORK/pool" "$WORK/out"
 
@@ -94,3 +104,62 @@ printf '%-52s %10.2f %8s\n' "    same, whole JVM process incl. start" "$(awk -v 
 printf '%-52s %10.2f %8s\n' "(b) curl | tee FILE | sha256sum" "$(awk -v n="$m_tee" 'BEGIN{print n/1e9}')" "$(mbps "$m_tee")"
 printf '%-52s %10.2f %8s\n' "(c) curl -o /dev/null" "$(awk -v n="$m_null" 'BEGIN{print n/1e9}')" "$(mbps "$m_null")"
 echo "Berth/(b): $(ratio "$m_berth" "$m_tee")x   Berth/(c): $(ratio "$m_berth" "$m_null")x   (throughput ratios)"
+
+[[ -n "$CASES" ]] || exit 0
+
+# The compressed case: a compressible image, compressed once per codec, then RUNS interleaved rounds.
+PLAIN="$WORK/serve/compressible.raw"
+if [[ ! -f "$PLAIN" || $(stat -c %s "$PLAIN") -ne $((SIZE_MIB * 1024 * 1024)) ]]; then
+    echo "creating a ${SIZE_MIB} MiB compressible file..." >&2
+    line=$(printf 'portable service image, compressible part %064d\n' 0)
+    half=$(mktemp "$WORK/half.XXXXXX")
+    { yes "$line" || true; } | head -c $((512 * 1024)) > "$half" # yes ends on SIGPIPE
+    for _ in $(seq "$SIZE_MIB"); do head -c $((512 * 1024)) /dev/urandom; cat "$half"; done > "$PLAIN"
+    rm -f "$half"
+fi
+PLAIN_BYTES=$(stat -c %s "$PLAIN")
+for codec in $CASES; do
+    case $codec in
+        zstd) suffix=zst; compress=(zstd -3 -q -c -T1); decompress=(zstd -dcq) ;;
+        xz) suffix=xz; compress=(xz -1 -c -T1); decompress=(xz -dc) ;;
+        *) echo "unknown case $codec (zstd or xz)" >&2; exit 2 ;;
+    esac
+    packed="$WORK/serve/image.raw.$suffix"
+    if [[ ! -f "$packed" || "$packed" -ot "$PLAIN" ]]; then
+        echo "compressing with ${compress[*]}..." >&2
+        "${compress[@]}" "$PLAIN" > "$packed"
+    fi
+    PACKED_SHA=$(sha256sum "$packed" | cut -d' ' -f1)
+    PACKED_BYTES=$(stat -c %s "$packed")
+    CURL="http://127.0.0.1:$PORT/image.raw.$suffix"
+    curl -s -o /dev/null "$CURL"
+    c_berth=() ; c_pipe=()
+    for round in $(seq "$RUNS"); do
+        t0=$(now)
+        out=$(java -cp "$CP" dev.berth.fetchers.DownloadBench "$CURL" "$PACKED_SHA" "$WORK/pool" "$BUFFER_BYTES" 2>/dev/null)
+        t1=$(now)
+        read -r got_bytes fetch_ns _ <<< "$out"
+        [[ "$got_bytes" == "$PLAIN_BYTES" ]] || { echo "Berth decoded $got_bytes bytes, expected $PLAIN_BYTES" >&2; exit 1; }
+        c_berth+=("$fetch_ns")
+
+        t0=$(now)
+        curl -s "$CURL" | tee >(sha256sum | cut -d' ' -f1 > "$WORK/out/sha") "$WORK/out/image.raw.$suffix" \
+            | "${decompress[@]}" > "$WORK/out/image.raw"
+        t1=$(now)
+        # the process substitution may finish just after the pipeline
+        for _ in $(seq 50); do [[ -s "$WORK/out/sha" ]] && break; sleep 0.1; done
+        [[ $(cat "$WORK/out/sha") == "$PACKED_SHA" ]] || { echo "the pipe's sha256 is not $PACKED_SHA" >&2; exit 1; }
+        [[ $(stat -c %s "$WORK/out/image.raw") == "$PLAIN_BYTES" ]] || { echo "the pipe decoded a wrong size" >&2; exit 1; }
+        rm -f "$WORK/out/"*
+        c_pipe+=($((t1 - t0)))
+        echo "$codec round $round: berth ${c_berth[-1]} ns, pipe ${c_pipe[-1]} ns" >&2
+    done
+    m_cb=$(median "${c_berth[@]}"); m_cp=$(median "${c_pipe[@]}")
+    dmbps() { awk -v b="$PLAIN_BYTES" -v ns="$1" 'BEGIN {printf "%.0f", b / 1e6 / (ns / 1e9)}'; }
+    echo
+    echo "$codec: ${compress[*]} made $((PLAIN_BYTES / 1024 / 1024)) MiB into $((PACKED_BYTES / 1024 / 1024)) MiB; $RUNS rounds, median; load $(cut -d' ' -f1-3 /proc/loadavg)"
+    printf '%-52s %10s %8s\n' "method" "seconds" "MB/s (decompressed)"
+    printf '%-52s %10.2f %8s\n' "(a) Berth: download+sha256+fsync, then decompress" "$(awk -v n="$m_cb" 'BEGIN{print n/1e9}')" "$(dmbps "$m_cb")"
+    printf '%-52s %10.2f %8s\n' "(b) curl | tee >(sha256sum) FILE | ${decompress[*]} > FILE" "$(awk -v n="$m_cp" 'BEGIN{print n/1e9}')" "$(dmbps "$m_cp")"
+    echo "Berth/(b): $(ratio "$m_cb" "$m_cp")x (throughput ratio)"
+done

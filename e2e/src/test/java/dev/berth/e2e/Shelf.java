@@ -1,5 +1,6 @@
 package dev.berth.e2e;
 
+import dev.berth.testkit.Compressor;
 import dev.berth.testkit.PortableImage;
 import dev.berth.testkit.http.MisbehavingHttpServer;
 import dev.berth.testkit.http.Resource;
@@ -22,12 +23,27 @@ final class Shelf implements AutoCloseable {
 
     Published publish(PortableImage image) {
         Path raw = image.buildRaw(dir);
+        return serve(image, raw.getFileName().toString(), read(raw));
+    }
+
+    /**
+     * Publishes the image as NAME_VERSION.raw{@code suffix}, compressed by {@code tool} with {@code flags} ("zstd",
+     * ".zst", "-3"): the entry's sha256 is the compressed file's, as publishers list it.
+     */
+    Published publishCompressed(PortableImage image, String tool, String suffix, String... flags) {
+        Path raw = image.buildRaw(dir);
+        return serve(image, raw.getFileName() + suffix, Compressor.compress(read(raw), tool, flags));
+    }
+
+    private Published serve(PortableImage image, String fileName, byte[] bytes) {
+        String path = "/images/" + fileName;
+        server.put(path, Resource.of(bytes));
+        return new Published(image.name(), image.version(), server.uri(path).toString(), sha256(bytes), bytes.length);
+    }
+
+    private static byte[] read(Path file) {
         try {
-            byte[] bytes = Files.readAllBytes(raw);
-            String path = "/images/" + raw.getFileName();
-            server.put(path, Resource.of(bytes));
-            return new Published(
-                    image.name(), image.version(), server.uri(path).toString(), sha256(bytes), bytes.length);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -87,7 +87,7 @@ final class FetchJob {
         return new BodyCopier(policy.maxImageBytes(), space()::claim);
     }
 
-    private String subject() {
+    String subject() {
         return "cannot fetch image " + spec.label() + " (" + spec.origin() + ") from " + url();
     }
 }

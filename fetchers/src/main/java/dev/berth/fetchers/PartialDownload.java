@@ -3,6 +3,7 @@ package dev.berth.fetchers;
 import dev.berth.fetchers.fs.SafeFiles;
 import dev.berth.model.Sha256;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -163,6 +164,33 @@ final class PartialDownload implements AutoCloseable {
     /** The sha256 of the bytes so far. */
     Sha256 sha256() {
         return hash.sha256();
+    }
+
+    /** The bytes written so far, read back through the locked file (never reopened by name); not closeable. */
+    InputStream bytes() {
+        long end = length;
+        return new InputStream() {
+            private long position;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (position >= end) {
+                    return -1;
+                }
+                int want = (int) Math.min(len, end - position);
+                int n = channel.read(ByteBuffer.wrap(b, off, want), position);
+                if (n > 0) {
+                    position += n;
+                }
+                return n;
+            }
+        };
     }
 
     /**

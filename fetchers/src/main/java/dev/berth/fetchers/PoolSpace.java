@@ -40,6 +40,15 @@ final class PoolSpace {
 
     /** Refuses {@code bytes} more of a body of unknown length when they would leave less than the floor free. */
     void claim(long bytes, long written) {
+        claim(bytes, written, "the server did not say how large the file is");
+    }
+
+    /** Refuses {@code bytes} more of a decompressed image when they would leave less than the floor free. */
+    void claimDecoded(long bytes, long written) {
+        claim(bytes, written, "the decompressed size is known only at the end");
+    }
+
+    private void claim(long bytes, long written, String why) {
         Optional<FreeSpace.Space> space = measure();
         if (space.isEmpty()) {
             return;
@@ -48,8 +57,8 @@ final class PoolSpace {
         if (space.get().usable() - bytes < floorBytes) {
             throw new BerthException(
                     Reason.InsufficientSpace,
-                    subject + ": stopped after " + ByteSize.human(written) + " (" + written + " bytes): the server"
-                            + " did not say how large the file is, and writing on would leave less than the minimum"
+                    subject + ": stopped after " + ByteSize.human(written) + " (" + written + " bytes): " + why
+                            + ", and writing on would leave less than the minimum"
                             + " free space of " + describe(floorBytes) + " in " + directory + ", where "
                             + free(space.get().usable()) + " is free (download.minFreeSpace)" + RETRY);
         }

@@ -68,9 +68,27 @@ public final class UrlImageFetcher implements ImageFetcher, AutoCloseable {
                 throw job.verificationFailed(actual, partial.length());
             }
             long size = partial.length();
-            Path done = commit(job, partial);
-            committed = true;
-            LOG.info("{}: fetched {} ({}), sha256 {}", spec.label(), done, ByteSize.human(size), actual.shortHex());
+            Path done;
+            if (spec.compressed()) {
+                // Decoded only now: no byte a server sent reaches a decoder before the whole file's sha256 matched.
+                long decoded = new Decompression(job).into(partial.bytes());
+                done = job.target();
+                partial.discard();
+                committed = true;
+                LOG.info(
+                        "{}: fetched {} ({} decompressed from {} of {}), sha256 {}",
+                        spec.label(),
+                        done,
+                        ByteSize.human(decoded),
+                        ByteSize.human(size),
+                        spec.compression().word(),
+                        actual.shortHex());
+                size = decoded;
+            } else {
+                done = commit(job, partial);
+                committed = true;
+                LOG.info("{}: fetched {} ({}), sha256 {}", spec.label(), done, ByteSize.human(size), actual.shortHex());
+            }
             return new FetchedFile(
                     done.toString(),
                     actual,
@@ -178,7 +196,7 @@ public final class UrlImageFetcher implements ImageFetcher, AutoCloseable {
                 e);
     }
 
-    private static boolean isNoSpace(IOException e) {
+    static boolean isNoSpace(IOException e) {
         String m = String.valueOf(e.getMessage());
         return m.contains("No space left") || m.contains("Disk quota exceeded");
     }

@@ -43,7 +43,8 @@ public final class ManifestParser {
             "roothashSignature",
             "hosts",
             "rollout",
-            "limits");
+            "limits",
+            CompressionField.KEY);
     private static final Set<String> HEALTH = Set.of("http", "stableFor", "timeout");
     private static final Set<String> SIDECAR = Set.of("url", "sha256");
 
@@ -122,6 +123,7 @@ public final class ManifestParser {
         Optional<String> version = required(f, "version", Names.VERSION, Names.VERSION_RULE);
         Optional<URI> url = f.requiredText("url").flatMap(u -> Urls.parse(u, f, "url"));
         Optional<Digest> digest = digest(f);
+        Optional<Compression> compression = CompressionField.read(f, url);
         String profile = f.text("profile", Names.PROFILE, Names.PROFILE_RULE).orElse("default");
         List<String> matches = f.textList("matches", Names.UNIT_PREFIX, Names.UNIT_PREFIX_RULE)
                 .orElseGet(() -> name.map(List::of).orElse(List.of()));
@@ -146,21 +148,20 @@ public final class ManifestParser {
             return Optional.empty();
         }
         Origin origin = new Origin(file, f.position().line());
-        return Optional.of(new ImageSpec(
-                        name.get(),
-                        version.get(),
-                        url.get(),
-                        digest.get(),
-                        profile,
-                        matches,
-                        enable,
-                        start,
-                        runtime,
-                        origin,
-                        health,
-                        sidecars)
-                .withLimits(limits)
-                .withClean(clean));
+        ImageSpec spec = new ImageSpec(
+                name.get(),
+                version.get(),
+                url.get(),
+                digest.get(),
+                profile,
+                matches,
+                enable,
+                start,
+                runtime,
+                origin,
+                health,
+                sidecars);
+        return Optional.of(spec.withCompression(compression.get()).withLimits(limits).withClean(clean));
     }
 
     /** Exactly one of sha256 (the digest itself) and sums (a signed SHA256SUMS file listing it). */

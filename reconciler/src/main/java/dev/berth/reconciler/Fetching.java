@@ -46,20 +46,32 @@ final class Fetching {
             if (known.isPresent() && known.get().vouchesFor(download.sha256(), file.size(), file.modified())) {
                 return;
             }
-            Sha256 actual = pool.hash(target);
-            if (actual.equals(download.sha256())) {
-                ledger.record(inv -> inv.with(new KnownFile(
-                        target, spec.name(), spec.version(), actual, ours, file.size(), file.modified())));
-                return;
-            }
-            if (!ours) {
-                throw new BerthException(
-                        Reason.FileConflict,
-                        "image " + download.label() + ": " + target
-                                + " already exists with sha256 " + actual.shortHex() + "..., not the "
-                                + download.sha256().shortHex() + "... the manifest (" + spec.origin()
-                                + ") declares, and"
-                                + " Berth did not download it; move the file away or fix the sha256");
+            if (download.compressed()) {
+                // The sha256 is the compressed file's: a decompressed file Berth did not write cannot be checked.
+                if (!ours) {
+                    throw new BerthException(
+                            Reason.FileConflict,
+                            "image " + download.label() + ": " + target + " already exists and Berth did not"
+                                    + " download it; the manifest (" + spec.origin() + ") declares the sha256 of the "
+                                    + download.compression().word() + "-compressed file, which a decompressed file"
+                                    + " cannot be checked against; move the file away and Berth downloads the image");
+                }
+            } else {
+                Sha256 actual = pool.hash(target);
+                if (actual.equals(download.sha256())) {
+                    ledger.record(inv -> inv.with(new KnownFile(
+                            target, spec.name(), spec.version(), actual, ours, file.size(), file.modified())));
+                    return;
+                }
+                if (!ours) {
+                    throw new BerthException(
+                            Reason.FileConflict,
+                            "image " + download.label() + ": " + target
+                                    + " already exists with sha256 " + actual.shortHex() + "..., not the "
+                                    + download.sha256().shortHex() + "... the manifest (" + spec.origin()
+                                    + ") declares, and"
+                                    + " Berth did not download it; move the file away or fix the sha256");
+                }
             }
             pool.delete(target);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.berth.model.Compression;
 import dev.berth.model.Digest;
 import dev.berth.model.HealthCheck;
 import dev.berth.model.ImageSpec;
@@ -71,6 +72,9 @@ public final class ManifestYaml {
             node.put("sums", listed.sums().toString());
         } else {
             node.put("sha256", image.sha256().hex());
+        }
+        if (image.compression() != Compression.NONE) {
+            node.put("compression", image.compression().word());
         }
         node.put("profile", image.profile());
         image.matches().forEach(node.putArray("matches")::add);

@@ -54,8 +54,9 @@ class RenderCommandTest {
                     hosts: {names: ["web-*"]}
                   - name: node-exporter
                     version: "1.8"
-                    url: https://images.example/node-exporter_1.8.raw
+                    url: https://images.example/node-exporter/1.8/download
                     sha256: %s
+                    compression: zstd
                 """.formatted("a".repeat(64), "b".repeat(64), "c".repeat(64)));
         config = Files.writeString(dir.resolve("agent.yaml"), """
                 apiVersion: berth.dev/v1

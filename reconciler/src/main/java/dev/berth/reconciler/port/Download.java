@@ -1,5 +1,6 @@
 package dev.berth.reconciler.port;
 
+import dev.berth.model.Compression;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.Sha256;
 import dev.berth.model.Sidecar;
@@ -11,18 +12,26 @@ import java.util.Objects;
  *
  * @param label "hello 1.0" for an image, "hello 1.0 roothash" for one of its verity sidecars
  * @param origin where the manifest declares it ("hosts/web/images.yaml:4"), for messages
+ * @param compression how the published file is compressed: {@code sha256} is the published (compressed) file's,
+ *     and the pool gets the decompressed bytes
  */
-public record Download(String label, URI url, Sha256 sha256, String origin) {
+public record Download(String label, URI url, Sha256 sha256, String origin, Compression compression) {
     public Download {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(sha256, "sha256");
         Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(compression, "compression");
+    }
+
+    /** A file stored as published, not compressed. */
+    public Download(String label, URI url, Sha256 sha256, String origin) {
+        this(label, url, sha256, origin, Compression.NONE);
     }
 
     public static Download of(ImageSpec spec) {
         return new Download(
-                spec.label(), spec.url(), spec.sha256(), spec.origin().toString());
+                spec.label(), spec.url(), spec.sha256(), spec.origin().toString(), spec.compression());
     }
 
     public static Download of(ImageSpec spec, Sidecar sidecar) {
@@ -31,5 +40,10 @@ public record Download(String label, URI url, Sha256 sha256, String origin) {
                 sidecar.url(),
                 sidecar.sha256(),
                 spec.origin().toString());
+    }
+
+    /** True when the pool gets the decompressed bytes of the published file. */
+    public boolean compressed() {
+        return compression != Compression.NONE;
     }
 }

@@ -1,17 +1,25 @@
 package dev.berth.reconciler.fake;
 
 import dev.berth.model.BerthException;
+import dev.berth.model.Compression;
 import dev.berth.model.Reason;
 import dev.berth.model.Sha256;
 import dev.berth.model.host.PoolFile;
 import dev.berth.reconciler.port.Download;
 import dev.berth.reconciler.port.FetchedFile;
 import dev.berth.reconciler.port.ImageFetcher;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /** Serves bytes by URL into a {@link FakeImagePool}; held to {@link ImageFetcherContract}. */
 public final class FakeImageFetcher implements ImageFetcher {
@@ -57,11 +65,37 @@ public final class FakeImageFetcher implements ImageFetcher {
                     Reason.VerificationFailed,
                     "image " + spec.label() + ": downloaded sha256 " + actual + " does not match " + spec.sha256());
         }
-        pool.put(target, content);
+        pool.put(target, spec.compressed() ? decoded(spec, content) : content);
         PoolFile file = pool.list().stream()
                 .filter(f -> f.path().equals(target))
                 .findFirst()
                 .orElseThrow();
         return new FetchedFile(target, actual, file.size(), file.modified());
+    }
+
+    /** {@code content} as a gzip file, as a publisher would compress it. */
+    public static byte[] gzip(byte[] content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The fake decodes gzip (the JDK's); the real fetcher's own tests cover xz and zstd. */
+    private static byte[] decoded(Download spec, byte[] content) {
+        if (spec.compression() != Compression.GZIP) {
+            throw new UnsupportedOperationException("the fake fetcher decodes gzip only, not " + spec.compression());
+        }
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(content))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new BerthException(
+                    Reason.VerificationFailed,
+                    "image " + spec.label() + ": the gzip file matches its sha256 but cannot be decompressed ("
+                            + e.getMessage() + ")");
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.model.BerthException;
+import dev.berth.model.Compression;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.Origin;
 import dev.berth.model.Reason;
@@ -68,6 +69,35 @@ public abstract class ImageFetcherContract {
         assertThatThrownBy(() -> fetcher().fetch(spec, target("hello_1.0.raw")))
                 .isInstanceOfSatisfying(
                         BerthException.class, e -> assertThat(e.reason()).isEqualTo(Reason.FetchRefused))
+                .hasMessageContaining("hello 1.0");
+        assertThat(poolFileNames()).isEmpty();
+    }
+
+    @Test
+    void aCompressedDownloadIsVerifiedAsPublishedAndLandsDecompressed() {
+        byte[] image = "portable image bytes, ".repeat(1000).getBytes(StandardCharsets.UTF_8);
+        byte[] published = FakeImageFetcher.gzip(image);
+        Sha256 sha = FakeImagePool.sha256(published);
+        ImageSpec spec = spec(serve("hello_1.0.raw.gz", published), sha).withCompression(Compression.GZIP);
+
+        FetchedFile fetched = fetcher().fetch(spec, target("hello_1.0.raw"));
+
+        assertThat(fetched.sha256()).isEqualTo(sha);
+        assertThat(fetched.size()).isEqualTo(image.length);
+        assertThat(read(target("hello_1.0.raw"))).isEqualTo(image);
+        assertThat(poolFileNames()).containsExactly("hello_1.0.raw");
+    }
+
+    @Test
+    void aCorruptCompressedFileThatMatchesItsHashIsAVerificationFailureAndLeavesNothing() {
+        byte[] published = FakeImageFetcher.gzip("portable image bytes".getBytes(StandardCharsets.UTF_8));
+        published[published.length / 2] ^= 0x55;
+        ImageSpec spec = spec(serve("hello_1.0.raw.gz", published), FakeImagePool.sha256(published))
+                .withCompression(Compression.GZIP);
+
+        assertThatThrownBy(() -> fetcher().fetch(spec, target("hello_1.0.raw")))
+                .isInstanceOfSatisfying(
+                        BerthException.class, e -> assertThat(e.reason()).isEqualTo(Reason.VerificationFailed))
                 .hasMessageContaining("hello 1.0");
         assertThat(poolFileNames()).isEmpty();
     }
