@@ -55,6 +55,9 @@ public record ImageSpec(
         }
         Objects.requireNonNull(compression, "compression");
         extensions = List.copyOf(extensions);
+        if (!extensions.isEmpty()) {
+            requireLayerable(name, url, compression, extensions);
+        }
         Objects.requireNonNull(limits, "limits");
     }
 
@@ -293,9 +296,52 @@ public record ImageSpec(
         }
     }
 
-    /** The file name in the pool: NAME_VERSION.raw. */
+    /**
+     * The file name in the pool: NAME_VERSION.raw. With extensions it is the base image's, named by its URL (the
+     * last path segment without a compression suffix, itself BASE_VERSION.raw), so that entries sharing a base
+     * share one file.
+     */
     public String fileName() {
-        return Names.rawFileName(name, version);
+        return extensions.isEmpty() ? Names.rawFileName(name, version) : baseFileName(url, compression);
+    }
+
+    /** The base's pool file name as its URL gives it; it must read as NAME_VERSION.raw. */
+    static String baseFileName(URI url, Compression compression) {
+        String path = Optional.ofNullable(url.getPath()).orElse("");
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        return last.endsWith(compression.suffix())
+                ? last.substring(0, last.length() - compression.suffix().length())
+                : last;
+    }
+
+    /**
+     * An entry with extensions goes by its last extension (its units come from there, and the host names the
+     * attached image after it), and its base is named by its URL, which must read as BASE_VERSION.raw and be none
+     * of the extensions' file names.
+     */
+    private static void requireLayerable(
+            String name, URI url, Compression compression, List<ExtensionSpec> extensions) {
+        String last = extensions.get(extensions.size() - 1).name();
+        if (!last.equals(name)) {
+            throw new IllegalArgumentException("image " + name + ": its last extension must be named " + name
+                    + " (the unit prefix the host names it by), not " + last);
+        }
+        String base = baseFileName(url, compression);
+        int cut = base.indexOf('_');
+        boolean named = base.endsWith(".raw")
+                && cut > 0
+                && Names.IMAGE_NAME.matcher(base.substring(0, cut)).matches()
+                && Names.VERSION
+                        .matcher(base.substring(cut + 1, base.length() - ".raw".length()))
+                        .matches();
+        if (!named) {
+            throw new IllegalArgumentException("image " + name + ": the base image's URL must end in"
+                    + " BASE_VERSION.raw (the pool file it is kept as), not " + base);
+        }
+        if (extensions.stream().anyMatch(e -> e.fileName().equals(base))) {
+            throw new IllegalArgumentException(
+                    "image " + name + ": the base image " + base + " has the file name of one of its extensions");
+        }
     }
 
     /** "hello 1.0", as messages name an image. */

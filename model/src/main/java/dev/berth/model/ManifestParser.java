@@ -44,9 +44,11 @@ public final class ManifestParser {
             "hosts",
             "rollout",
             "limits",
-            CompressionField.KEY);
+            CompressionField.KEY,
+            "extensions");
     private static final Set<String> HEALTH = Set.of("http", "stableFor", "timeout");
     private static final Set<String> SIDECAR = Set.of("url", "sha256");
+    private static final Set<String> EXTENSION = Set.of("name", "version", "url", "sha256");
 
     private ManifestParser() {}
 
@@ -144,6 +146,7 @@ public final class ManifestParser {
             f.fields(kind.field()).flatMap(s -> sidecar(s, kind)).ifPresent(sidecars::add);
         }
         Limits limits = f.fields("limits").flatMap(LimitsParser::read).orElse(Limits.NONE);
+        List<ExtensionSpec> extensions = extensions(f);
         if (f.problems().count() > before || name.isEmpty()) {
             return Optional.empty();
         }
@@ -160,8 +163,57 @@ public final class ManifestParser {
                 runtime,
                 origin,
                 health,
-                sidecars);
-        return Optional.of(spec.withCompression(compression.get()).withLimits(limits).withClean(clean));
+                sidecars)
+                .withCompression(compression.get())
+                .withLimits(limits)
+                .withClean(clean);
+        if (extensions.isEmpty()) {
+            return Optional.of(spec);
+        }
+        try {
+            return Optional.of(spec.withExtensions(extensions));
+        } catch (IllegalArgumentException e) {
+            f.problems().add(f.positionOf("extensions"), f.path("extensions"), String.valueOf(e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Extension images layered on the base, in order, each verified like an image (a pinned sha256: SHA256SUMS
+     * files are not read for extensions yet) and kept in the pool as NAME_VERSION.raw.
+     */
+    private static List<ExtensionSpec> extensions(Fields f) {
+        if (!f.has("extensions")) {
+            return List.of();
+        }
+        List<YamlNode> items = f.list("extensions").orElse(List.of());
+        if (items.isEmpty()) {
+            f.problems()
+                    .add(
+                            f.positionOf("extensions"),
+                            f.path("extensions"),
+                            "must list at least one extension image (leave it out for a plain image)");
+        }
+        List<ExtensionSpec> extensions = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Fields.of(items.get(i), f.path("extensions") + "[" + i + "]", f.problems())
+                    .flatMap(ManifestParser::extension)
+                    .ifPresent(extensions::add);
+        }
+        return extensions;
+    }
+
+    private static Optional<ExtensionSpec> extension(Fields e) {
+        e.rejectUnknown(EXTENSION);
+        Optional<String> name = required(e, "name", Names.IMAGE_NAME, Names.IMAGE_NAME_RULE);
+        Optional<String> version = required(e, "version", Names.VERSION, Names.VERSION_RULE);
+        Optional<URI> url = e.requiredText("url").flatMap(u -> Urls.parse(u, e, "url"));
+        Optional<Sha256> sha = sha256(e);
+        if (name.isEmpty() || version.isEmpty() || url.isEmpty() || sha.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ExtensionSpec(
+                name.get(), version.get(), url.get(), new Digest.Pinned(sha.get()), Compression.ofUrl(url.get())));
     }
 
     /** Exactly one of sha256 (the digest itself) and sums (a signed SHA256SUMS file listing it). */

@@ -12,9 +12,11 @@ import dev.berth.reconciler.port.HealthGate;
 import dev.berth.reconciler.port.ImagePool;
 import dev.berth.reconciler.port.PortableHost;
 import dev.berth.reconciler.port.ReconcileListener;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -167,12 +169,12 @@ final class Attaching {
     private BerthException undoAttach(ImageSpec spec, String path, Ledger ledger, BerthException cause) {
         try {
             for (AttachedImage image : host.attached()) {
-                if (image.imagePath().equals(path)) {
+                if (image.imagePath().equals(path) && image.name().equals(spec.name())) {
                     host.detach(image);
                 }
             }
             ledger.record(inv -> inv.withoutImage(spec.name()));
-            deleteDownloads(path, ledger);
+            deleteDownloads(attachment(spec, path), ledger);
             listener.rolledBack(spec.name(), Undone.DETACHED, cause);
             return new ChangeUndone(
                     cause,
@@ -201,6 +203,10 @@ final class Attaching {
             @Nullable AttachedImage from,
             Ledger ledger,
             BerthException cause) {
+        // The extensions that ran before are those of what was attached; the inventory does not keep them (yet), so
+        // an upgrade interrupted by a crash rolls an image with extensions back without them.
+        List<String> extensions =
+                from != null && from.imagePath().equals(previous.imagePath()) ? from.extensions() : List.of();
         Attachment back = new Attachment(
                 previous.imagePath(),
                 previous.matches(),
@@ -208,7 +214,8 @@ final class Attaching {
                 previous.runtime(),
                 spec.enable(),
                 spec.start(),
-                previous.limits());
+                previous.limits(),
+                extensions);
         try {
             Optional<AttachedImage> now = host.attached().stream()
                     .filter(a -> a.name().equals(spec.name()))
@@ -246,9 +253,10 @@ final class Attaching {
         }
     }
 
-    /** The same image, profile, runtime flag and units: the host shows no trace of a change. */
+    /** The same image and extensions, profile, runtime flag and units: the host shows no trace of a change. */
     private static boolean same(AttachedImage now, AttachedImage from) {
         return now.imagePath().equals(from.imagePath())
+                && now.extensions().equals(from.extensions())
                 && now.profile().equals(from.profile())
                 && now.runtime() == from.runtime()
                 && new HashSet<>(now.unitNames()).equals(new HashSet<>(from.unitNames()));
@@ -260,9 +268,20 @@ final class Attaching {
                 && image.runtime() == previous.runtime();
     }
 
-    /** A first attach that failed leaves no file behind: the image and sidecars Berth downloaded for it go. */
-    private void deleteDownloads(String path, Ledger ledger) {
-        List<String> files = Planner.siblings(path).stream()
+    /**
+     * A first attach that failed leaves no file behind: the image, sidecars and extensions Berth downloaded for it
+     * go, except a base another attached image runs on.
+     */
+    private void deleteDownloads(Attachment failed, Ledger ledger) {
+        Set<String> inUse = new HashSet<>();
+        for (AttachedImage other : host.attached()) {
+            inUse.add(other.imagePath());
+            inUse.addAll(other.extensions());
+        }
+        List<String> candidates = new ArrayList<>(Planner.siblings(failed.imagePath()));
+        candidates.addAll(failed.extensions());
+        List<String> files = candidates.stream()
+                .filter(f -> !inUse.contains(f))
                 .filter(f ->
                         ledger.inventory().file(f).map(KnownFile::downloaded).orElse(false))
                 .toList();
@@ -272,8 +291,19 @@ final class Attaching {
         }
     }
 
+    /** With extensions, {@code path} is the base's and the extensions lie next to it in the pool. */
     private static Attachment attachment(ImageSpec spec, String path) {
+        String dir = path.substring(0, path.lastIndexOf('/') + 1);
+        List<String> extensions =
+                spec.extensions().stream().map(e -> dir + e.fileName()).toList();
         return new Attachment(
-                path, spec.matches(), spec.profile(), spec.runtime(), spec.enable(), spec.start(), spec.limits());
+                path,
+                spec.matches(),
+                spec.profile(),
+                spec.runtime(),
+                spec.enable(),
+                spec.start(),
+                spec.limits(),
+                extensions);
     }
 }

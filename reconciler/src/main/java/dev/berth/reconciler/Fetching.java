@@ -1,6 +1,7 @@
 package dev.berth.reconciler;
 
 import dev.berth.model.BerthException;
+import dev.berth.model.ExtensionSpec;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.Reason;
 import dev.berth.model.Sha256;
@@ -15,7 +16,7 @@ import dev.berth.reconciler.port.ImagePool;
 import java.util.Optional;
 
 /**
- * Runs fetch steps: the image and each of its verity sidecars. A file already in the pool that Berth verified
+ * Runs fetch steps: the image and each of its verity sidecars and extension images (in the pool next to the base). A file already in the pool that Berth verified
  * before is kept; one it did not know is hashed once and adopted when it matches; a different file Berth did not
  * download is never overwritten.
  */
@@ -33,6 +34,10 @@ final class Fetching {
         fetch(spec, Download.of(spec), step.target(), ledger);
         for (Sidecar sidecar : spec.sidecars()) {
             fetch(spec, Download.of(spec, sidecar), sidecar.pathNextTo(step.target()), ledger);
+        }
+        String dir = step.target().substring(0, step.target().lastIndexOf('/') + 1);
+        for (ExtensionSpec extension : spec.extensions()) {
+            fetch(spec, Download.of(spec, extension), dir + extension.fileName(), ledger);
         }
     }
 

@@ -97,6 +97,25 @@ public final class Planner {
         return poolDir + "/" + spec.fileName();
     }
 
+    /** Where the entry's extension images go in the pool, in order; empty for a plain image. */
+    public List<String> extensionTargetsOf(ImageSpec spec) {
+        return spec.extensions().stream().map(e -> poolDir + "/" + e.fileName()).toList();
+    }
+
+    /** Every pool file an entry uses: its image (the base, with extensions) with sidecars, and its extensions. */
+    private List<String> filesOf(ImageSpec spec) {
+        List<String> files = new ArrayList<>(siblings(targetOf(spec)));
+        files.addAll(extensionTargetsOf(spec));
+        return files;
+    }
+
+    /** Every pool file an attached image runs from. */
+    private static List<String> filesOf(AttachedImage attached) {
+        List<String> files = new ArrayList<>(siblings(attached.imagePath()));
+        files.addAll(attached.extensions());
+        return files;
+    }
+
     private void planDesired(ImageSpec spec, Observed observed, Inventory inventory, Draft draft) {
         if (!spec.resolved()) {
             throw new IllegalArgumentException(
@@ -161,7 +180,9 @@ public final class Planner {
                             + " image under a new version, or put the old sha256 back");
             return;
         }
-        if (differs(spec, current, entry) || entry.phase() == ManagedImage.Phase.UPGRADING) {
+        if (differs(spec, current, entry)
+                || layersDiffer(spec, current, target)
+                || entry.phase() == ManagedImage.Phase.UPGRADING) {
             if (drifted(
                     spec,
                     entry,
@@ -242,16 +263,31 @@ public final class Planner {
 
     /** Version, profile, runtime flag or match list differ: the image must be reattached. */
     static boolean differs(ImageSpec spec, AttachedImage current, ManagedImage entry) {
-        boolean version = !current.version().equals(Optional.of(spec.version()));
+        // With extensions, the attached files are compared instead (layersDiffer): the host's version is the last
+        // extension's, which need not be the entry's.
+        boolean layered = !spec.extensions().isEmpty();
+        boolean version = !layered && !current.version().equals(Optional.of(spec.version()));
         boolean profile = !current.profile().orElse(entry.profile()).equals(spec.profile());
         boolean runtime = current.runtime() != spec.runtime();
         boolean matches = !entry.matches().equals(spec.matches());
         return version || profile || runtime || matches;
     }
 
+    /**
+     * With extensions, the base or any extension is another file than the one attached (or an extension was added
+     * or dropped): one reattach moves them all. A plain image attached with extensions by hand differs too.
+     */
+    private boolean layersDiffer(ImageSpec spec, AttachedImage current, String target) {
+        if (spec.extensions().isEmpty() && current.extensions().isEmpty()) {
+            return false;
+        }
+        return !current.imagePath().equals(target) || !current.extensions().equals(extensionTargetsOf(spec));
+    }
+
     /** The same version with other bytes: Berth would have to replace an attached image file in place. */
     private static boolean republished(ImageSpec spec, AttachedImage current, ManagedImage entry) {
-        return entry.version().equals(spec.version())
+        return spec.extensions().isEmpty()
+                && entry.version().equals(spec.version())
                 && current.version().equals(Optional.of(spec.version()))
                 && !entry.sha256().equals(spec.sha256());
     }
@@ -267,10 +303,15 @@ public final class Planner {
         for (Sidecar sidecar : spec.sidecars()) {
             trusted &= trusted(sidecar.pathNextTo(target), sidecar.sha256(), observed, inventory);
         }
+        List<String> extensionTargets = extensionTargetsOf(spec);
+        for (int i = 0; i < extensionTargets.size(); i++) {
+            Optional<Sha256> sha256 = spec.extensions().get(i).digest().sha256();
+            trusted &= sha256.isPresent() && trusted(extensionTargets.get(i), sha256.get(), observed, inventory);
+        }
         if (!trusted) {
             draft.fetches.add(new Step.Fetch(spec, target));
         }
-        draft.keep.addAll(siblings(target));
+        draft.keep.addAll(filesOf(spec));
     }
 
     private static boolean trusted(String path, Sha256 sha256, Observed observed, Inventory inventory) {
@@ -295,9 +336,19 @@ public final class Planner {
     private void planRemoval(ManagedImage managed, Observed observed, Inventory inventory, Draft draft) {
         Optional<AttachedImage> attached =
                 observed.attachedNamed(managed.name()).stream().findFirst();
+        Set<String> usedByOthers = new LinkedHashSet<>(draft.keep);
+        for (AttachedImage other : observed.attached()) {
+            if (!other.name().equals(managed.name())) {
+                usedByOthers.addAll(filesOf(other));
+            }
+        }
+        // A base shared by entries is recorded under the entry that downloaded it first: it stays while any uses it,
+        // and goes with the last.
+        Set<String> runsOn = attached.map(Planner::filesOf).map(Set::copyOf).orElse(Set.of());
         List<String> files = inventory.files().values().stream()
-                .filter(f -> f.downloaded() && f.image().equals(managed.name()))
+                .filter(f -> f.downloaded() && (f.image().equals(managed.name()) || runsOn.contains(f.path())))
                 .map(KnownFile::path)
+                .filter(path -> !usedByOthers.contains(path))
                 .toList();
         draft.removals.add(new Step.Detach(managed, attached, files));
         draft.removed.addAll(files);
@@ -311,15 +362,16 @@ public final class Planner {
         Set<String> inUse = new LinkedHashSet<>(draft.keep);
         for (AttachedImage attached : observed.attached()) {
             boolean replaced = draft.changes.stream()
-                    .anyMatch(s ->
-                            s instanceof Step.Upgrade u && u.from().imagePath().equals(attached.imagePath()));
+                    .anyMatch(s -> s instanceof Step.Upgrade u
+                            && u.from().imagePath().equals(attached.imagePath())
+                            && u.from().extensions().equals(attached.extensions()));
             if (!replaced) {
-                inUse.addAll(siblings(attached.imagePath()));
+                inUse.addAll(filesOf(attached));
             }
         }
         for (ImageSpec spec : desired.images()) {
             if (!draft.refusedNames.contains(spec.name())) {
-                inUse.addAll(siblings(targetOf(spec)));
+                inUse.addAll(filesOf(spec));
             }
         }
         List<String> prune = new ArrayList<>();
@@ -329,7 +381,7 @@ public final class Planner {
             }
         }
         Set<String> wanted = new LinkedHashSet<>();
-        desired.images().forEach(spec -> wanted.addAll(siblings(targetOf(spec))));
+        desired.images().forEach(spec -> wanted.addAll(filesOf(spec)));
         for (PoolFile file : observed.pool()) {
             if (isStalePartial(file, wanted)) {
                 prune.add(file.path());

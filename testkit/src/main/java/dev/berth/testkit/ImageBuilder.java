@@ -72,6 +72,20 @@ final class ImageBuilder {
 
     static void layOut(PortableImage image, Path root) throws IOException {
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+        if (!image.isExtension()) {
+            layOutBase(root);
+        }
+        write(root, image.releasePath(), image.osReleaseText().getBytes(StandardCharsets.UTF_8), false);
+        for (Map.Entry<String, PortableImage.ImageFile> file : image.files().entrySet()) {
+            write(
+                    root,
+                    file.getKey(),
+                    file.getValue().content(),
+                    file.getValue().executable());
+        }
+    }
+
+    private static void layOutBase(Path root) throws IOException {
         for (String mountPoint : MOUNT_POINTS) {
             directories(root, mountPoint);
         }
@@ -86,14 +100,6 @@ final class ImageBuilder {
         Path busybox = root.resolve("usr/bin/busybox");
         Files.copy(StaticBusybox.find(), busybox);
         Files.setPosixFilePermissions(busybox, PosixFilePermissions.fromString("rwxr-xr-x"));
-        write(root, "usr/lib/os-release", image.osReleaseText().getBytes(StandardCharsets.UTF_8), false);
-        for (Map.Entry<String, PortableImage.ImageFile> file : image.files().entrySet()) {
-            write(
-                    root,
-                    file.getKey(),
-                    file.getValue().content(),
-                    file.getValue().executable());
-        }
     }
 
     static String checkRelative(String path) {

@@ -20,27 +20,47 @@ import java.util.TreeMap;
  * <p>Services can run {@code /usr/bin/busybox} applets: {@code httpd -f -p 127.0.0.1:PORT -h DIR}, {@code sh -c},
  * {@code sleep}. The tree holds usr/bin/busybox, usr/lib/os-release, the units and files given, the mount points
  * portabled needs (proc sys dev run tmp var/tmp) and empty etc/resolv.conf and etc/machine-id.
+ *
+ * <p>An extension image ({@link #extensionOf}) holds only its units and files and its extension-release, named after
+ * the whole image name as portabled requires ({@code usr/lib/extension-release.d/extension-release.NAME_VERSION}); it
+ * runs on a base image, which brings busybox, os-release and the mount points.
  */
 public final class PortableImage {
     private final String name;
     private final String version;
     private final String osRelease;
     private final Map<String, ImageFile> files;
+    private final boolean extension;
 
-    private PortableImage(String name, String version, String osRelease, Map<String, ImageFile> files) {
+    private PortableImage(
+            String name, String version, String osRelease, Map<String, ImageFile> files, boolean extension) {
         this.name = checkName("image name", name);
         this.version = checkName("image version", version);
         this.osRelease = Objects.requireNonNull(osRelease, "osRelease");
         this.files = Map.copyOf(files);
+        this.extension = extension;
     }
 
     /** An image with no units yet, version 1, os-release {@code ID=berth-test}. */
     public static PortableImage named(String name) {
-        return new PortableImage(name, "1", "", Map.of());
+        return new PortableImage(name, "1", "", Map.of(), false);
+    }
+
+    /**
+     * An extension image with no units yet, version 1, whose extension-release matches {@code base}: the ID and
+     * VERSION_ID of the base's os-release (replace it with {@link #osRelease} to make one that does not match).
+     */
+    public static PortableImage extensionOf(PortableImage base, String name) {
+        String release = base.osReleaseText()
+                .lines()
+                .filter(line -> line.startsWith("ID=") || line.startsWith("VERSION_ID="))
+                .map(line -> line + "\n")
+                .reduce("", String::concat);
+        return new PortableImage(name, "1", release, Map.of(), true);
     }
 
     public PortableImage version(String version) {
-        return new PortableImage(name, version, osRelease, files);
+        return new PortableImage(name, version, osRelease, files, extension);
     }
 
     /**
@@ -70,9 +90,12 @@ public final class PortableImage {
         return with(path, new ImageFile(content.getBytes(StandardCharsets.UTF_8), true));
     }
 
-    /** Replaces the whole os-release text; the default is {@code ID=berth-test} and {@code VERSION_ID=<version>}. */
+    /**
+     * Replaces the whole os-release text (the extension-release text of an extension image); the default is {@code
+     * ID=berth-test} and {@code VERSION_ID=<version>}.
+     */
     public PortableImage osRelease(String text) {
-        return new PortableImage(name, version, text, files);
+        return new PortableImage(name, version, text, files, extension);
     }
 
     public String name() {
@@ -98,6 +121,16 @@ public final class PortableImage {
         return ImageBuilder.directory(this, dir);
     }
 
+    /** Whether this is an extension image, laid out without busybox, os-release and mount points. */
+    boolean isExtension() {
+        return extension;
+    }
+
+    /** Where the release text goes: os-release, or the extension-release named after the whole image name. */
+    String releasePath() {
+        return extension ? "usr/lib/extension-release.d/extension-release." + baseName() : "usr/lib/os-release";
+    }
+
     String osReleaseText() {
         return osRelease.isEmpty() ? "ID=berth-test\nVERSION_ID=" + version + "\n" : osRelease;
     }
@@ -110,7 +143,7 @@ public final class PortableImage {
     private PortableImage with(String path, ImageFile file) {
         Map<String, ImageFile> all = new TreeMap<>(files);
         all.put(ImageBuilder.checkRelative(path), file);
-        return new PortableImage(name, version, osRelease, all);
+        return new PortableImage(name, version, osRelease, all, extension);
     }
 
     private static String checkName(String what, String value) {

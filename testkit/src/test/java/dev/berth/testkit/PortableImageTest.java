@@ -40,6 +40,23 @@ class PortableImageTest {
     }
 
     @Test
+    void anExtensionImageHoldsItsUnitsAndAnExtensionReleaseNamedForItsWholeNameMatchingItsBase() throws IOException {
+        PortableImage base = PortableImage.named("base").version("7");
+        Path root = PortableImage.extensionOf(base, "app")
+                .version("2.0")
+                .service("app", "/usr/bin/busybox sleep 1000")
+                .buildDirectory(dir);
+
+        assertThat(root).isEqualTo(dir.resolve("app_2.0"));
+        assertThat(root.resolve("usr/lib/extension-release.d/extension-release.app_2.0"))
+                .hasContent("ID=berth-test\nVERSION_ID=7");
+        assertThat(root.resolve("usr/lib/systemd/system/app.service")).exists();
+        assertThat(root.resolve("usr/bin/busybox")).doesNotExist();
+        assertThat(root.resolve("usr/lib/os-release")).doesNotExist();
+        assertThat(root.resolve("proc")).doesNotExist();
+    }
+
+    @Test
     void executablesAreExecutableAndTextFilesAreNot() throws IOException {
         Path root = PortableImage.named("tool")
                 .executable("usr/bin/run", "#!/usr/bin/busybox sh\nexit 0\n")

@@ -4,7 +4,6 @@ import dev.berth.model.BerthException;
 import dev.berth.model.Limits;
 import dev.berth.model.Reason;
 import dev.berth.model.host.AttachedImage;
-import dev.berth.model.host.ImageFileName;
 import dev.berth.model.host.UnitStatus;
 import dev.berth.reconciler.port.Attachment;
 import dev.berth.reconciler.port.PortableHost;
@@ -96,7 +95,7 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
 
     @Override
     public void attach(Attachment a) {
-        String action = "attaching " + a.imagePath();
+        String action = "attaching " + a.describe();
         List<String> created = portabled.attach(a, action);
         limits.write(name(a), Changes.unitNames(created), a.runtime(), a.limits(), action);
         guarded.systemd(action, Reason.StartFailed, () -> {
@@ -110,7 +109,7 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
 
     @Override
     public void reattach(Attachment a) {
-        String action = "reattaching " + a.imagePath();
+        String action = "reattaching " + a.describe();
         Pair<List<Change>, List<Change>> result = portabled.reattach(a, action);
         List<String> files = Changes.createdUnitFiles(result.second());
         List<String> updated = Changes.unitNames(files);
@@ -134,10 +133,11 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
 
     @Override
     public void start(Attachment a) {
-        String action = "starting " + a.imagePath();
+        String action = "starting " + a.describe();
         guarded.systemd(action, Reason.StartFailed, () -> {
             AttachedImage image = observer.observe().stream()
-                    .filter(i -> i.imagePath().equals(a.imagePath()))
+                    .filter(i -> i.imagePath().equals(a.imagePath())
+                            && i.extensions().equals(a.extensions()))
                     .findFirst()
                     .orElseThrow(() ->
                             new BerthException(Reason.StartFailed, action + ": it is not attached; attach it first"));
@@ -153,7 +153,8 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
 
     @Override
     public void detach(AttachedImage image) {
-        String action = "detaching " + image.imagePath();
+        String action = "detaching " + image.imagePath()
+                + (image.extensions().isEmpty() ? "" : " with " + String.join(", ", image.extensions()));
         guarded.systemd(action, Reason.DetachFailed, () -> {
             jobs.stop(unitFiles.toStop(image), Reason.DetachFailed, action);
             unitFiles.disable(image.unitNames(), image.runtime());
@@ -178,9 +179,8 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
     /** The image's units are named by portabled (GetImageMetadata), the way an attach would take them. */
     @Override
     public List<String> stopOrphanedUnits(Attachment a) {
-        String name = ImageFileName.of(a.imagePath()).name();
-        String action =
-                "stopping the units of " + name + " left running without unit files, to attach " + a.imagePath();
+        String name = a.name();
+        String action = "stopping the units of " + name + " left running without unit files, to attach " + a.describe();
         List<String> units = portabled.metadata(a, action).units();
         return guarded.systemd(action, Reason.DetachFailed, () -> {
             List<String> stopped = orphans.among(name, units);

@@ -16,7 +16,9 @@ import java.util.function.Function;
  * Groups attached units by the image they come from. A service names its image in RootImage/RootDirectory,
  * which is what really runs; a socket, timer or path joins the image of the unit it triggers; anything else
  * (a target, or a trigger whose unit is not attached) falls back to the marker line portabled wrote into its
- * 20-portable.conf. Units whose image cannot be told are left out rather than guessed.
+ * 20-portable.conf. Units whose image cannot be told are left out rather than guessed. A service with extension
+ * images groups with the units of the same base and the same extensions ({@link ImageKey}): two services that share
+ * a base file but not their extensions are two images.
  */
 final class Grouping {
     private Grouping() {}
@@ -60,7 +62,9 @@ final class Grouping {
             String path, List<UnitProps> members, List<UnitProps> all, Function<String, Optional<String>> profileOf) {
         List<UnitStatus> statuses =
                 members.stream().map(unit -> status(unit, all)).toList();
-        return new AttachedImage(path, profile(members, profileOf), state(members), statuses);
+        ImageKey key = ImageKey.parse(path);
+        return new AttachedImage(
+                key.imagePath(), profile(members, profileOf), state(members), statuses, key.extensions());
     }
 
     /** The status of each unit, its TriggeredBy completed from the others' Triggers. */

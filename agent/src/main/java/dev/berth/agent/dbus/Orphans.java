@@ -62,6 +62,10 @@ final class Orphans {
         if (root.isEmpty()) {
             root = UnitReader.string(all, "RootDirectory");
         }
+        List<String> extensions = UnitReader.extensionImages(all);
+        if (!extensions.isEmpty()) {
+            root = extensions.get(extensions.size() - 1); // an image with extensions goes by its last one's name
+        }
         return !root.isEmpty() && !ImageFileName.of(root).name().equals(image);
     }
 }

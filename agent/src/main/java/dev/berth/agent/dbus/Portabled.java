@@ -3,13 +3,13 @@ package dev.berth.agent.dbus;
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
 import dev.berth.model.host.AttachedImage;
-import dev.berth.model.host.ImageFileName;
 import dev.berth.reconciler.port.Attachment;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
+import org.freedesktop.dbus.types.UInt64;
 
 /** The portabled half of each operation, with the checks portabled itself does not make. */
 final class Portabled {
@@ -33,9 +33,22 @@ final class Portabled {
                         .Get(PortableManager.INTERFACE, "Profiles"))));
     }
 
-    /** Attaches; returns the unit files it created. */
+    /**
+     * Attaches; returns the unit files it created. Extensions whose extension-release cannot go with the base are
+     * refused first, with the reason, as a reattach must refuse them (portabled's own refusal says only that the
+     * metadata does not match).
+     */
     List<String> attach(Attachment a, String action) {
         requireKnownProfile(a, action);
+        if (!a.extensions().isEmpty()) {
+            requireMatchingReleases(metadata(a, action), action);
+            return Changes.createdUnitFiles(guarded.portabled(
+                    action,
+                    Reason.AttachRejected,
+                    () -> bus.portabled()
+                            .attachImageWithExtensions(
+                                    a.imagePath(), a.extensions(), a.matches(), a.profile(), "", flags(a.runtime()))));
+        }
         return Changes.createdUnitFiles(guarded.portabled(
                 action,
                 Reason.AttachRejected,
@@ -51,29 +64,74 @@ final class Portabled {
      */
     Pair<List<Change>, List<Change>> reattach(Attachment a, String action) {
         requireKnownProfile(a, action);
-        check.require(a, metadata(a, action), action);
+        ImageMetadata metadata = metadata(a, action);
+        requireMatchingReleases(metadata, action);
+        check.require(a, metadata, action);
         try {
             return guarded.portabled(
                     action,
                     Reason.AttachRejected,
-                    () -> bus.portabled().reattachImage(a.imagePath(), a.matches(), a.profile(), a.runtime(), ""));
+                    () -> a.extensions().isEmpty()
+                            ? bus.portabled().reattachImage(a.imagePath(), a.matches(), a.profile(), a.runtime(), "")
+                            : bus.portabled()
+                                    .reattachImageWithExtensions(
+                                            a.imagePath(),
+                                            a.extensions(),
+                                            a.matches(),
+                                            a.profile(),
+                                            "",
+                                            flags(a.runtime())));
         } catch (BerthException e) {
             if (e.reason() != Reason.AttachRejected) {
                 throw e;
             }
-            throw new BerthException(e.reason(), e.getMessage() + "; " + leftBehind(a.imagePath()), e.getCause());
+            throw new BerthException(e.reason(), e.getMessage() + "; " + leftBehind(a.name()), e.getCause());
         }
     }
 
-    /** Dissects the image and reads what an attach with these matches would take; changes nothing. */
+    /** Dissects the image (and its extensions) and reads what an attach with these matches would take. */
     ImageMetadata metadata(Attachment a, String action) {
+        if (!a.extensions().isEmpty()) {
+            return ImageMetadata.of(
+                    guarded.portabled(
+                            action,
+                            Reason.AttachRejected,
+                            () -> bus.portabled()
+                                    .getImageMetadataWithExtensions(
+                                            a.imagePath(), a.extensions(), a.matches(), PortableManager.NO_FLAGS)),
+                    a.extensions());
+        }
         return ImageMetadata.of(guarded.portabled(
                 action, Reason.AttachRejected, () -> bus.portabled().getImageMetadata(a.imagePath(), a.matches())));
     }
 
     void detach(AttachedImage image, String action) {
         guarded.portabled(
-                action, Reason.DetachFailed, () -> bus.portabled().detachImage(image.imagePath(), image.runtime()));
+                action,
+                Reason.DetachFailed,
+                () -> image.extensions().isEmpty()
+                        ? bus.portabled().detachImage(image.imagePath(), image.runtime())
+                        : bus.portabled()
+                                .detachImageWithExtensions(
+                                        image.imagePath(), image.extensions(), flags(image.runtime())));
+    }
+
+    private static UInt64 flags(boolean runtime) {
+        return runtime ? PortableManager.FLAG_RUNTIME : PortableManager.NO_FLAGS;
+    }
+
+    /**
+     * portabled refuses an extension whose extension-release does not go with the base only after a reattach has
+     * detached what ran (seen on 252 and 257), and then says only "extension-release metadata does not match the
+     * root's"; so the rule is applied here first, with the reason.
+     */
+    private static void requireMatchingReleases(ImageMetadata metadata, String action) {
+        metadata.releaseMismatch().ifPresent(why -> {
+            throw new BerthException(
+                    Reason.AttachRejected,
+                    action + ": " + why + "; portabled was not asked and nothing was changed; publish an extension"
+                            + " built for this base (or ID=_any), or change the base");
+        });
     }
 
     String state(String imagePath) {
@@ -98,8 +156,7 @@ final class Portabled {
         }
     }
 
-    private String leftBehind(String imagePath) {
-        String name = ImageFileName.of(imagePath).name();
+    private String leftBehind(String name) {
         try {
             List<String> paths =
                     observer.named(name).stream().map(AttachedImage::imagePath).toList();

@@ -3,7 +3,6 @@ package dev.berth.agent.dbus;
 import dev.berth.model.BerthException;
 import dev.berth.model.Reason;
 import dev.berth.model.host.AttachedImage;
-import dev.berth.model.host.ImageFileName;
 import dev.berth.reconciler.port.Attachment;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,8 +39,7 @@ final class ReattachCheck {
         }
         List<String> taken = guarded.systemd(action, Reason.AttachRejected, () -> {
             Set<String> own = new HashSet<>();
-            for (AttachedImage attached :
-                    observer.named(ImageFileName.of(a.imagePath()).name())) {
+            for (AttachedImage attached : observer.named(a.name())) {
                 own.addAll(attached.unitNames());
             }
             List<String> hosts = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param marker the image named on the first line of the unit's 20-portable.conf; "" when unreadable
  * @param wanted whether a .wants/.requires/.upholds link next to the attached units points at it, which is where
  *     enabling with the PORTABLE flag puts them
+ * @param extensionImages the extension images of a service (its ExtensionImages), in order; empty for most
  */
 record UnitProps(
         String name,
@@ -27,7 +28,8 @@ record UnitProps(
         String rootImage,
         String rootDirectory,
         String marker,
-        boolean wanted) {
+        boolean wanted,
+        List<String> extensionImages) {
     static final String ATTACHED_DIR = "/etc/systemd/system.attached/";
     static final String RUNTIME_ATTACHED_DIR = "/run/systemd/system.attached/";
 
@@ -38,6 +40,7 @@ record UnitProps(
         triggeredBy = List.copyOf(triggeredBy);
         triggers = List.copyOf(triggers);
         dropInPaths = List.copyOf(dropInPaths);
+        extensionImages = List.copyOf(extensionImages);
     }
 
     /** Whether a unit file path is one portabled attached: directly in one of the two attached directories. */
@@ -65,9 +68,15 @@ record UnitProps(
         return name.contains("@.");
     }
 
-    /** The image a service runs from, when it says so itself. */
+    /**
+     * The image a service runs from, when it says so itself; with extension images, the base and the extensions
+     * joined by ":", as portabled writes them on the marker line of 20-portable.conf.
+     */
     String ownImage() {
-        return !rootImage.isEmpty() ? rootImage : rootDirectory;
+        String root = !rootImage.isEmpty() ? rootImage : rootDirectory;
+        return root.isEmpty() || extensionImages.isEmpty()
+                ? root
+                : root + ImageKey.SEPARATOR + String.join(ImageKey.SEPARATOR, extensionImages);
     }
 
     /** portabled's rule for "running": any of these states counts. */

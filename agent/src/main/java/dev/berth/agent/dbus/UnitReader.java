@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.freedesktop.dbus.Struct;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.types.Variant;
 
@@ -97,7 +98,8 @@ final class UnitReader {
             String sub = running == null ? "dead" : running.subState();
             String marker = files.marker(file).orElse("");
             units.add(new UnitProps(
-                    name, file, "", active, sub, "", 0, List.of(), List.of(), List.of(), "", "", marker, false));
+                    name, file, "", active, sub, "", 0, List.of(), List.of(), List.of(), "", "", marker, false,
+                    List.of()));
         }
         return units;
     }
@@ -118,7 +120,26 @@ final class UnitReader {
                 string(all, "RootImage"),
                 string(all, "RootDirectory"),
                 marker,
-                wanted);
+                wanted,
+                extensionImages(all));
+    }
+
+    /** ExtensionImages is a(sba(ss)): (source, ignore if missing, mount options); the sources are wanted. */
+    static List<String> extensionImages(Map<String, Variant<?>> all) {
+        Variant<?> v = all.get("ExtensionImages");
+        if (v == null || !(v.getValue() instanceof Collection<?> entries)) {
+            return List.of();
+        }
+        List<String> sources = new ArrayList<>();
+        for (Object entry : entries) {
+            Object[] fields = entry instanceof Struct struct
+                    ? struct.getParameters()
+                    : entry instanceof Object[] array ? array : new Object[0];
+            if (fields.length > 0 && fields[0] != null) {
+                sources.add(fields[0].toString());
+            }
+        }
+        return sources;
     }
 
     /** systemd's bus_label_escape: letters (and digits after the first character) stay, other bytes become _xx. */

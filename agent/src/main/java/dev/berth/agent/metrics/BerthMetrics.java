@@ -9,6 +9,7 @@ import dev.berth.model.Reason;
 import dev.berth.model.fleet.HostIdentity;
 import dev.berth.model.fleet.MaintenanceWindows;
 import dev.berth.model.host.AttachedImage;
+import dev.berth.model.host.ImageFileName;
 import dev.berth.model.host.UnitStatus;
 import dev.berth.model.plan.Step;
 import dev.berth.model.plan.Wait;
@@ -47,6 +48,7 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
     private final AtomicLong lastSuccess = new AtomicLong(-1);
     private final GaugeRows desired;
     private final GaugeRows attached;
+    private final GaugeRows layers;
     private final GaugeRows converged;
     private final GaugeRows healthy;
     private final GaugeRows unitActive;
@@ -87,6 +89,10 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
                 .register(registry);
         desired = GaugeRows.register("berth.image.desired.info", "Images the manifest asks for", registry);
         attached = GaugeRows.register("berth.image.attached.info", "Images attached on the host", registry);
+        layers = GaugeRows.register(
+                "berth.image.layer.info",
+                "The base and each extension image of images attached with extensions, with their versions",
+                registry);
         converged = GaugeRows.register(
                 "berth.image.converged", "1 when the image is attached as the manifest asks, else 0", registry);
         healthy = GaugeRows.register("berth.image.healthy", "1 when the image's units are healthy", registry);
@@ -197,6 +203,7 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
         Map<Tags, Number> convergedRows = new LinkedHashMap<>();
         Map<Tags, Number> healthyRows = new LinkedHashMap<>();
         Map<Tags, Number> unitRows = new LinkedHashMap<>();
+        Map<Tags, Number> layerRows = new LinkedHashMap<>();
         for (ImageOutcome outcome : pass.outcomes()) {
             if (outcome.desired().isEmpty()) {
                 continue;
@@ -226,15 +233,33 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
                     1);
             healthyRows.put(
                     Tags.of("image", image.name()), ImageHealth.of(image).healthy() ? 1 : 0);
+            if (!image.extensions().isEmpty()) {
+                layerRows.put(layer(image.name(), "base", image.imagePath()), 1);
+                image.extensions().forEach(e -> layerRows.put(layer(image.name(), "extension", e), 1));
+            }
             for (UnitStatus unit : image.units()) {
                 unitRows.put(Tags.of("image", image.name(), "unit", unit.name()), unit.isActive() ? 1 : 0);
             }
         }
         desired.set(desiredRows);
         attached.set(attachedRows);
+        layers.set(layerRows);
         converged.set(convergedRows);
         healthy.set(healthyRows);
         unitActive.set(unitRows);
+    }
+
+    private static Tags layer(String image, String layer, String path) {
+        ImageFileName file = ImageFileName.of(path);
+        return Tags.of(
+                "image",
+                image,
+                "layer",
+                layer,
+                "name",
+                file.name(),
+                "version",
+                file.version().orElse(""));
     }
 
     /** What other hosts' rollouts ask about this one, and whether this one's rollouts are halted. */

@@ -68,6 +68,39 @@ class GroupingTest {
     }
 
     @Test
+    void twoServicesOnOneBaseWithDifferentExtensionsAreTwoImagesNamedByTheirExtensions() {
+        String base = "/var/lib/portables/base_1.raw";
+        UnitProps app = new Props("app.service")
+                .rootImage(base)
+                .extensionImages("/var/lib/portables/app_2.0.raw")
+                .build();
+        UnitProps other = new Props("other.service")
+                .rootImage(base)
+                .extensionImages("/var/lib/portables/other_1.0.raw")
+                .build();
+
+        List<AttachedImage> images = Grouping.group(List.of(app, other), GroupingTest::noProfile);
+
+        assertThat(images).extracting(AttachedImage::label).containsExactly("app 2.0", "other 1.0");
+        assertThat(images).extracting(AttachedImage::imagePath).containsOnly(base);
+        assertThat(images.get(0).extensions()).containsExactly("/var/lib/portables/app_2.0.raw");
+    }
+
+    @Test
+    void aTargetJoinsAnImageWithExtensionsThroughTheMarkerPortabledWrote() {
+        String base = "/var/lib/portables/base_1.raw";
+        String app = "/var/lib/portables/app_2.0.raw";
+        UnitProps target = new Props("app.target").marker(base + ":" + app).build();
+        UnitProps service =
+                new Props("app.service").rootImage(base).extensionImages(app).build();
+
+        List<AttachedImage> images = Grouping.group(List.of(target, service), GroupingTest::noProfile);
+
+        assertThat(images).hasSize(1);
+        assertThat(images.get(0).unitNames()).containsExactly("app.target", "app.service");
+    }
+
+    @Test
     void twoVersionsOfOneNameAreTwoImages() {
         List<AttachedImage> images = Grouping.group(
                 List.of(
@@ -144,6 +177,7 @@ class GroupingTest {
         private String active = "inactive";
         private List<String> triggers = List.of();
         private String rootImage = "";
+        private List<String> extensionImages = List.of();
         private String rootDirectory = "";
         private String marker = "";
         private boolean wanted;
@@ -183,6 +217,11 @@ class GroupingTest {
             return this;
         }
 
+        Props extensionImages(String... paths) {
+            extensionImages = List.of(paths);
+            return this;
+        }
+
         Props marker(String value) {
             marker = value;
             return this;
@@ -203,7 +242,8 @@ class GroupingTest {
                     rootImage,
                     rootDirectory,
                     marker,
-                    wanted);
+                    wanted,
+                    extensionImages);
         }
     }
 }

@@ -8,7 +8,14 @@ final class TestImages {
     private TestImages() {}
 
     static PortableImage real(TestImage image) {
-        PortableImage real = PortableImage.named(image.name()).version(image.version());
+        PortableImage real = image.extension()
+                ? PortableImage.extensionOf(PortableImage.named("base"), image.name())
+                        .version(image.version())
+                        .osRelease(image.releaseText())
+                : PortableImage.named(image.name()).version(image.version());
+        if (!image.release().isEmpty() && !image.extension()) {
+            real = real.osRelease(image.release());
+        }
         if (!image.prefixes().isEmpty()) {
             real = real.osRelease("ID=berth-test\nVERSION_ID=" + image.version() + "\nPORTABLE_PREFIXES=\""
                     + String.join(" ", image.prefixes()) + "\"\n");

@@ -42,8 +42,10 @@ class DashboardMetricsTest {
         ImageSpec v1 = world.publish(TestImage.service("hello", "1.0"), "default");
         ImageSpec v2 = world.publish(TestImage.failing("hello", "2.0"), "default");
         world.metrics.maintenance(MaintenanceMetricsTest.SATURDAY_AFTERNOONS, world.clock);
-        world.pass("a", v1);
-        world.pass("b", v2);
+        TestImage base = TestImage.base("base", "1");
+        ImageSpec layered = world.publishLayered(base, TestImage.extensionOf(base, "app", "1.0"));
+        world.pass("a", v1, layered);
+        world.pass("b", v2, layered);
         Set<String> exported = new TreeSet<>(world.scrape().families());
         world.gate = (manifest, plan, observed, inventory) ->
                 Map.of("hello", new Finding.Waiting("hello", Optional.of("3.0"), new Wait.OutsideWaves()));

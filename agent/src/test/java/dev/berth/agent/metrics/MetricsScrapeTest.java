@@ -21,6 +21,32 @@ class MetricsScrapeTest {
     }
 
     @Test
+    void anImageWithExtensionsShowsItsBaseAndEachExtensionWithTheirVersions() throws Exception {
+        TestImage base = TestImage.base("base", "1");
+        ImageSpec app = world.publishLayered(base, TestImage.extensionOf(base, "app", "2.0"));
+
+        world.pass("a", app);
+        Scrape scrape = world.scrape();
+
+        assertThat(scrape.value("berth_image_attached_info", "image", "app", "version", "2.0"))
+                .contains(1.0);
+        assertThat(scrape.value(
+                        "berth_image_layer_info", "image", "app", "layer", "base", "name", "base", "version", "1"))
+                .contains(1.0);
+        assertThat(scrape.value(
+                        "berth_image_layer_info",
+                        "image",
+                        "app",
+                        "layer",
+                        "extension",
+                        "name",
+                        "app",
+                        "version",
+                        "2.0"))
+                .contains(1.0);
+    }
+
+    @Test
     void aFirstAttachShowsEveryImageMetricWithItsLabels() throws Exception {
         ImageSpec hello = world.publish(TestImage.service("hello", "1.0"), "default");
         ImageSpec web = world.publish(TestImage.socketActivated("web", "1"), "strict");

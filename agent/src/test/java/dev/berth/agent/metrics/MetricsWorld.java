@@ -89,6 +89,11 @@ final class MetricsWorld implements AutoCloseable {
                 });
     }
 
+    /** A base and extension images for it, as one entry named after the last extension. */
+    ImageSpec publishLayered(TestImage base, TestImage... extensions) {
+        return new dev.berth.reconciler.fake.Releases(fetcher, host, POOL).publishLayered(base, extensions);
+    }
+
     ImageSpec publish(TestImage image, String profile) {
         return new dev.berth.reconciler.fake.Releases(fetcher, host, POOL).publish(image, profile);
     }

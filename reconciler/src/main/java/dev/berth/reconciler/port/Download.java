@@ -1,7 +1,10 @@
 package dev.berth.reconciler.port;
 
 import dev.berth.model.Compression;
+import dev.berth.model.BerthException;
+import dev.berth.model.ExtensionSpec;
 import dev.berth.model.ImageSpec;
+import dev.berth.model.Reason;
 import dev.berth.model.Sha256;
 import dev.berth.model.Sidecar;
 import java.net.URI;
@@ -32,6 +35,25 @@ public record Download(String label, URI url, Sha256 sha256, String origin, Comp
     public static Download of(ImageSpec spec) {
         return new Download(
                 spec.label(), spec.url(), spec.sha256(), spec.origin().toString(), spec.compression());
+    }
+
+    /**
+     * One extension image of {@code spec}: "app 2.0 extension app 2.0". Its sha256 must be pinned: extensions listed
+     * in a SHA256SUMS file are not resolved yet.
+     */
+    public static Download of(ImageSpec spec, ExtensionSpec extension) {
+        Sha256 sha256 = extension
+                .digest()
+                .sha256()
+                .orElseThrow(() -> new BerthException(
+                        Reason.ManifestInvalid,
+                        "image " + spec.label() + " (" + spec.origin() + "): the sha256 of its extension "
+                                + extension.label() + " is not pinned; give it as sha256:"));
+        return new Download(
+                spec.label() + " extension " + extension.label(),
+                extension.url(),
+                sha256,
+                spec.origin().toString());
     }
 
     public static Download of(ImageSpec spec, Sidecar sidecar) {

@@ -5,7 +5,7 @@ import dev.berth.model.Limits;
 import dev.berth.model.LimitsDropIn;
 import dev.berth.model.Reason;
 import dev.berth.model.host.AttachedImage;
-import dev.berth.model.host.ImageFileName;
+import dev.berth.model.host.ExtensionRelease;
 import dev.berth.model.host.PortableState;
 import dev.berth.model.host.UnitStatus;
 import dev.berth.reconciler.port.Attachment;
@@ -192,7 +192,7 @@ public final class FakePortableHost implements PortableHost {
     public void attach(Attachment a) {
         enter("attach", a.imagePath());
         TestImage image = image(a);
-        String name = ImageFileName.of(a.imagePath()).name();
+        String name = a.name();
         if (attached.containsKey(name)) {
             throw new BerthException(
                     Reason.AttachRejected,
@@ -208,7 +208,7 @@ public final class FakePortableHost implements PortableHost {
                 throw refused("attaching", a, "Unit file '" + unit + "' is active already, refusing.");
             }
         }
-        Attached next = new Attached(a.imagePath(), a.profile(), a.runtime(), a.enable(), units);
+        Attached next = new Attached(a, units);
         attached.put(name, next);
         writeDropIns(name, units.keySet(), a.limits());
         if (a.start()) {
@@ -220,7 +220,7 @@ public final class FakePortableHost implements PortableHost {
     public void reattach(Attachment a) {
         enter("reattach", a.imagePath());
         TestImage image = image(a);
-        String name = ImageFileName.of(a.imagePath()).name();
+        String name = a.name();
         Attached old = attached.get(name);
         if (old == null) {
             throw new BerthException(
@@ -238,7 +238,7 @@ public final class FakePortableHost implements PortableHost {
             strand(name);
             throw e;
         }
-        Attached next = new Attached(a.imagePath(), a.profile(), a.runtime(), a.enable(), units);
+        Attached next = new Attached(a, units);
         next.units.replaceAll(
                 (unit, fresh) -> old.units.containsKey(unit) ? fresh.carrying(old.units.get(unit)) : fresh);
         attached.put(name, next);
@@ -252,7 +252,7 @@ public final class FakePortableHost implements PortableHost {
     @Override
     public void start(Attachment a) {
         enter("start", a.imagePath());
-        Attached current = require(ImageFileName.of(a.imagePath()).name(), "start");
+        Attached current = require(a.name(), "start");
         current.enabled |= a.enable();
         if (a.start()) {
             current.startAll(false);
@@ -285,11 +285,8 @@ public final class FakePortableHost implements PortableHost {
     @Override
     public List<String> stopOrphanedUnits(Attachment a) {
         enter("stopOrphanedUnits", a.imagePath());
-        TestImage image = files.get(a.imagePath());
-        if (image == null) {
-            throw new BerthException(Reason.AttachRejected, "reading " + a.imagePath() + ": no such image file");
-        }
-        String name = ImageFileName.of(a.imagePath()).name();
+        TestImage image = image(a);
+        String name = a.name();
         List<String> stopped = new ArrayList<>();
         for (TestImage.TestUnit unit : image.units()) {
             if (matchesAny(unit.name(), a.matches()) && name.equals(orphans.get(unit.name()))) {
@@ -335,14 +332,34 @@ public final class FakePortableHost implements PortableHost {
         }
     }
 
+    /**
+     * The image file, or with extensions the base and its extensions seen as one image holding all their units;
+     * an extension whose extension-release does not go with the base is refused, as the real adapter refuses it
+     * before asking portabled.
+     */
     private TestImage image(Attachment a) {
-        TestImage image = files.get(a.imagePath());
-        if (image == null) {
-            throw new BerthException(Reason.AttachRejected, "attaching " + a.imagePath() + ": no such image file");
-        }
+        TestImage image = file(a.imagePath(), a);
         if (!PROFILES.contains(a.profile())) {
             throw new BerthException(
                     Reason.AttachRejected, "attaching " + a.imagePath() + ": unknown profile " + a.profile());
+        }
+        List<TestImage.TestUnit> units = new ArrayList<>(image.units());
+        for (String path : a.extensions()) {
+            TestImage extension = file(path, a);
+            Optional<String> mismatch = ExtensionRelease.mismatch(image.releaseText(), path, extension.releaseText());
+            if (mismatch.isPresent()) {
+                throw refused("attaching", a, mismatch.get());
+            }
+            units.addAll(extension.units());
+        }
+        return new TestImage(image.name(), image.version(), units, image.prefixes());
+    }
+
+    private TestImage file(String path, Attachment a) {
+        TestImage image = files.get(path);
+        if (image == null) {
+            throw new BerthException(
+                    Reason.AttachRejected, "attaching " + a.describe() + ": no such image file " + path);
         }
         return image;
     }
@@ -395,16 +412,18 @@ public final class FakePortableHost implements PortableHost {
     /** One attachment and the state of its units. */
     private static final class Attached {
         final String path;
+        final List<String> extensions;
         final String profile;
         final boolean runtime;
         boolean enabled;
         final Map<String, UnitState> units;
 
-        Attached(String path, String profile, boolean runtime, boolean enabled, Map<String, UnitState> units) {
-            this.path = path;
-            this.profile = profile;
-            this.runtime = runtime;
-            this.enabled = enabled;
+        Attached(Attachment a, Map<String, UnitState> units) {
+            this.path = a.imagePath();
+            this.extensions = a.extensions();
+            this.profile = a.profile();
+            this.runtime = a.runtime();
+            this.enabled = a.enable();
             this.units = units;
         }
 
@@ -424,7 +443,7 @@ public final class FakePortableHost implements PortableHost {
             List<UnitStatus> statuses = units.entrySet().stream()
                     .map(e -> e.getValue().status(e.getKey()))
                     .toList();
-            return new AttachedImage(path, Optional.of(profile), state, statuses);
+            return new AttachedImage(path, Optional.of(profile), state, statuses, extensions);
         }
     }
 }

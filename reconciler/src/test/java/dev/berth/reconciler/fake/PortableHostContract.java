@@ -355,6 +355,91 @@ public abstract class PortableHostContract {
     }
 
     @Test
+    void anExtensionOnABaseRunsTheExtensionsUnitsAndShowsBaseAndExtension() {
+        TestImage base = TestImage.base("xbase", "1");
+        String basePath = install(base);
+        String app = install(TestImage.extensionOf(base, "xray", "1.0"));
+
+        host().attach(layered(basePath, app));
+
+        AttachedImage xray = only("xray");
+        assertThat(xray.imagePath()).isEqualTo(basePath);
+        assertThat(xray.extensions()).containsExactly(app);
+        assertThat(xray.version()).contains("1.0");
+        assertThat(xray.state()).isEqualTo(PortableState.RUNNING);
+        assertThat(xray.units()).extracting(UnitStatus::name).containsExactly("xray.service");
+        assertThat(unit(xray, "xray.service").isActive()).isTrue();
+    }
+
+    @Test
+    void twoExtensionsOnOneBaseFileAreTwoImagesAndReattachingOneLeavesTheOther() {
+        TestImage base = TestImage.base("ybase", "1");
+        String basePath = install(base);
+        String yankee1 = install(TestImage.extensionOf(base, "yankee", "1.0"));
+        String yankee2 = install(TestImage.extensionOf(base, "yankee", "2.0"));
+        String zulu = install(TestImage.extensionOf(base, "zulu", "1.0"));
+        host().attach(layered(basePath, yankee1));
+        host().attach(layered(basePath, zulu));
+
+        host().reattach(layered(basePath, yankee2));
+
+        assertThat(only("yankee").extensions()).containsExactly(yankee2);
+        assertThat(only("yankee").version()).contains("2.0");
+        assertThat(only("yankee").state()).isEqualTo(PortableState.RUNNING);
+        assertThat(only("zulu").imagePath()).isEqualTo(basePath);
+        assertThat(only("zulu").extensions()).containsExactly(zulu);
+        assertThat(only("zulu").state()).isEqualTo(PortableState.RUNNING);
+    }
+
+    @Test
+    void anExtensionWhoseReleaseCannotGoWithTheBaseIsRefusedOnReattachAndTheRunningVersionStays() {
+        TestImage base = TestImage.base("abase", "1");
+        String basePath = install(base);
+        String good = install(TestImage.extensionOf(base, "amber", "1.0"));
+        String foreign = install(TestImage.extensionOf(base, "amber", "2.0").releasing("ID=fedora\nVERSION_ID=39\n"));
+        host().attach(layered(basePath, good));
+
+        assertThatThrownBy(() -> host().reattach(layered(basePath, foreign)))
+                .isInstanceOfSatisfying(
+                        BerthException.class, e -> assertThat(e.reason()).isEqualTo(Reason.AttachRejected))
+                .hasMessageContaining(foreign)
+                .hasMessageContaining("ID=fedora");
+
+        assertThat(only("amber").extensions()).containsExactly(good);
+        assertThat(only("amber").state()).isEqualTo(PortableState.RUNNING);
+    }
+
+    @Test
+    void anExtensionForAnotherBaseVersionIsRefusedOnAttach() {
+        TestImage base = TestImage.base("bbase", "1");
+        String basePath = install(base);
+        String other = install(TestImage.extensionOf(TestImage.base("bbase", "2"), "beryl", "1.0"));
+
+        assertThatThrownBy(() -> host().attach(layered(basePath, other)))
+                .isInstanceOfSatisfying(
+                        BerthException.class, e -> assertThat(e.reason()).isEqualTo(Reason.AttachRejected))
+                .hasMessageContaining(other)
+                .hasMessageContaining("VERSION_ID=2");
+        assertThat(named("beryl")).isEmpty();
+    }
+
+    @Test
+    void detachingOneExtensionLeavesTheOtherOnTheSameBaseRunning() {
+        TestImage base = TestImage.base("cbase", "1");
+        String basePath = install(base);
+        String coral = install(TestImage.extensionOf(base, "coral", "1.0"));
+        String cedar = install(TestImage.extensionOf(base, "cedar", "1.0"));
+        host().attach(layered(basePath, coral));
+        host().attach(layered(basePath, cedar));
+
+        host().detach(only("coral"));
+
+        assertThat(named("coral")).isEmpty();
+        assertThat(only("cedar").state()).isEqualTo(PortableState.RUNNING);
+        assertThat(only("cedar").extensions()).containsExactly(cedar);
+    }
+
+    @Test
     void theFourProfilesShippedWithSystemdAreOffered() {
         assertThat(host().profiles()).contains("default", "nonetwork", "strict", "trusted");
     }
@@ -420,6 +505,11 @@ public abstract class PortableHostContract {
         host().detach(three);
 
         assertThat(host().limitDropIns(List.of(three))).isEmpty();
+    }
+
+    /** The base with one extension, matching the extension's name, enabled and started. */
+    protected static Attachment layered(String base, String extension) {
+        return new Attachment(base, List.of(nameOf(extension)), "default", false, true, true, List.of(extension));
     }
 
     protected AttachedImage only(String name) {

@@ -1,9 +1,12 @@
 package dev.berth.reconciler.fake;
 
+import dev.berth.model.Compression;
+import dev.berth.model.ExtensionSpec;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.Origin;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,6 +26,33 @@ public final class Releases {
 
     public ImageSpec publish(TestImage image) {
         return publish(image, "default");
+    }
+
+    /**
+     * Publishes a base image and extension images for it; returns the entry that layers them, named after the last
+     * extension as the host names it.
+     */
+    public ImageSpec publishLayered(TestImage base, TestImage... extensions) {
+        ImageSpec baseEntry = publish(base);
+        List<ExtensionSpec> layers = new ArrayList<>();
+        for (TestImage extension : extensions) {
+            ImageSpec file = publish(extension);
+            layers.add(new ExtensionSpec(
+                    extension.name(), extension.version(), file.url(), file.digest(), Compression.NONE));
+        }
+        TestImage last = extensions[extensions.length - 1];
+        return new ImageSpec(
+                        last.name(),
+                        last.version(),
+                        baseEntry.url(),
+                        baseEntry.sha256(),
+                        "default",
+                        List.of(last.name()),
+                        true,
+                        true,
+                        false,
+                        new Origin("m.yaml", 4))
+                .withExtensions(layers);
     }
 
     public ImageSpec publish(TestImage image, String profile) {

@@ -1,0 +1,82 @@
+package dev.berth.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.e2e.Shelf.Published;
+import dev.berth.testkit.CommandResult;
+import dev.berth.testkit.FreePort;
+import dev.berth.testkit.PortableImage;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two apps shipped as extension images on one shared base image, as {@code portablectl attach --extension} layers
+ * them: attached, one upgraded, one broken release rolled back. One boot walks the whole story.
+ */
+class ExtensionsIT extends HostTest {
+    private static final PortableImage BASE = PortableImage.named("base").version("1");
+
+    private final int appPort = FreePort.pick();
+    private final int otherPort = FreePort.pick();
+
+    @Test
+    void twoAppsShareOneBaseOneIsUpgradedAloneAndABrokenExtensionIsRolledBack() {
+        Published base = shelf.publish(BASE);
+        String other = entry(base, shelf.publish(app("other", "1.0", otherPort)));
+        host.manifest(Shelf.manifest(entry(base, shelf.publish(app("app", "1.0", appPort))), other));
+
+        CommandResult attach = host.apply();
+
+        assertThat(attach.exitCode()).as(attach.describe()).isZero();
+        Http.awaitBody(appPort, "app 1.0");
+        Http.awaitBody(otherPort, "other 1.0");
+        assertThat(host.property("app.service", "RootImage")).isEqualTo("/var/lib/portables/base_1.raw");
+        assertThat(host.property("other.service", "RootImage")).isEqualTo("/var/lib/portables/base_1.raw");
+        assertThat(host.property("app.service", "ExtensionImages")).contains("/var/lib/portables/app_1.0.raw");
+        assertThat(host.pool()).containsExactlyInAnyOrder("base_1.raw", "app_1.0.raw", "other_1.0.raw");
+        String otherStarted = host.property("other.service", "InvocationID");
+
+        host.manifest(Shelf.manifest(entry(base, shelf.publish(app("app", "2.0", appPort))), other));
+        CommandResult upgrade = host.apply();
+
+        assertThat(upgrade.exitCode()).as(upgrade.describe()).isZero();
+        Http.awaitBody(appPort, "app 2.0");
+        assertThat(host.property("other.service", "InvocationID")).isEqualTo(otherStarted);
+        assertThat(host.pool()).containsExactlyInAnyOrder("base_1.raw", "app_2.0.raw", "other_1.0.raw");
+
+        host.container.writeFile(BerthHost.CONFIG, BerthHost.TEST_CONFIG.replace("stableFor: 1s", "stableFor: 3s"));
+        host.manifest(Shelf.manifest(entry(base, shelf.publish(broken("app", "3.0"))), other));
+        CommandResult bad = host.apply();
+
+        assertThat(bad.exitCode()).as(bad.describe()).isNotZero();
+        assertThat(bad.stderr()).contains("HealthCheckFailed");
+        Http.awaitBody(appPort, "app 2.0");
+        assertThat(host.property("app.service", "ExtensionImages")).contains("/var/lib/portables/app_2.0.raw");
+        assertThat(host.property("other.service", "InvocationID")).isEqualTo(otherStarted);
+    }
+
+    /** NAME.service: an http server on 127.0.0.1:PORT answering "NAME VERSION", in an extension of the base. */
+    private static PortableImage app(String name, String version, int port) {
+        return PortableImage.extensionOf(BASE, name)
+                .version(version)
+                .service(name, "/usr/bin/busybox httpd -f -p 127.0.0.1:" + port + " -h /usr/share/" + name)
+                .file("usr/share/" + name + "/index.html", name + " " + version + "\n");
+    }
+
+    /** A release whose service exits with status 1 a second after it starts. */
+    private static PortableImage broken(String name, String version) {
+        return PortableImage.extensionOf(BASE, name)
+                .version(version)
+                .service(name, "/usr/bin/busybox sh -c 'sleep 1; exit 1'");
+    }
+
+    /** The manifest entry for an app: the base image, and the app's extension layered on it. */
+    private static String entry(Published base, Published extension) {
+        return "  - name: " + extension.name() + "\n"
+                + "    version: \"" + extension.version() + "\"\n"
+                + "    url: " + base.url() + "\n"
+                + "    sha256: " + base.sha256() + "\n"
+                + "    extensions:\n"
+                + "      - {name: " + extension.name() + ", version: \"" + extension.version() + "\", url: "
+                + extension.url() + ", sha256: " + extension.sha256() + "}\n";
+    }
+}
