@@ -152,18 +152,18 @@ public final class ManifestParser {
         }
         Origin origin = new Origin(file, f.position().line());
         ImageSpec spec = new ImageSpec(
-                name.get(),
-                version.get(),
-                url.get(),
-                digest.get(),
-                profile,
-                matches,
-                enable,
-                start,
-                runtime,
-                origin,
-                health,
-                sidecars)
+                        name.get(),
+                        version.get(),
+                        url.get(),
+                        digest.get(),
+                        profile,
+                        matches,
+                        enable,
+                        start,
+                        runtime,
+                        origin,
+                        health,
+                        sidecars)
                 .withCompression(compression.get())
                 .withLimits(limits)
                 .withClean(clean);

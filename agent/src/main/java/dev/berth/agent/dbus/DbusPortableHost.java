@@ -97,7 +97,7 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
     public void attach(Attachment a) {
         String action = "attaching " + a.describe();
         List<String> created = portabled.attach(a, action);
-        limits.write(name(a), Changes.unitNames(created), a.runtime(), a.limits(), action);
+        limits.write(a.name(), Changes.unitNames(created), a.runtime(), a.limits(), action);
         guarded.systemd(action, Reason.StartFailed, () -> {
             unitFiles.settle(Changes.unitNames(created), List.of(), a.enable(), a.runtime());
             if (a.start()) {
@@ -115,8 +115,8 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
         List<String> updated = Changes.unitNames(files);
         List<String> gone = new ArrayList<>(Changes.unitNames(Changes.removedUnitFiles(result.first())));
         gone.removeAll(updated);
-        limits.remove(name(a), gone, action);
-        limits.write(name(a), updated, a.runtime(), a.limits(), action);
+        limits.remove(a.name(), gone, action);
+        limits.write(a.name(), updated, a.runtime(), a.limits(), action);
         guarded.systemd(action, Reason.StartFailed, () -> {
             unitFiles.settle(updated, gone, a.enable(), a.runtime());
             jobs.stop(gone, Reason.StartFailed, action);
@@ -187,10 +187,6 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
             jobs.stop(stopped, Reason.DetachFailed, action);
             return stopped;
         });
-    }
-
-    private static String name(Attachment a) {
-        return ImageFileName.of(a.imagePath()).name();
     }
 
     @Override

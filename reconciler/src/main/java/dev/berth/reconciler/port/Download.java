@@ -1,7 +1,7 @@
 package dev.berth.reconciler.port;
 
-import dev.berth.model.Compression;
 import dev.berth.model.BerthException;
+import dev.berth.model.Compression;
 import dev.berth.model.ExtensionSpec;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.Reason;
