@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two apps shipped as extension images on one shared base image, as {@code portablectl attach --extension} layers
- * them: attached, one upgraded, one broken release rolled back. One boot walks the whole story.
+ * them: attached, one upgraded, one broken release rolled back; an extension swapped by hand put back, one whose
+ * extension-release cannot go with the base refused, the shared base kept while an entry uses it.
  */
 class ExtensionsIT extends HostTest {
     private static final PortableImage BASE = PortableImage.named("base").version("1");
@@ -52,6 +53,56 @@ class ExtensionsIT extends HostTest {
         Http.awaitBody(appPort, "app 2.0");
         assertThat(host.property("app.service", "ExtensionImages")).contains("/var/lib/portables/app_2.0.raw");
         assertThat(host.property("other.service", "InvocationID")).isEqualTo(otherStarted);
+    }
+
+    @Test
+    void anExtensionSwappedByHandIsPutBackAMismatchedReleaseIsRefusedAndTheBaseStaysWhileAnEntryUsesIt() {
+        Published base = shelf.publish(BASE);
+        String app = entry(base, shelf.publish(app("app", "1.0", appPort)));
+        String other = entry(base, shelf.publish(app("other", "1.0", otherPort)));
+        host.manifest(Shelf.manifest(app, other));
+        CommandResult attach = host.apply();
+        assertThat(attach.exitCode()).as(attach.describe()).isZero();
+        host.container.copyIn(app("app", "1.5", appPort).buildRaw(images), "/var/lib/portables/app_1.5.raw");
+        host.container.execOk(
+                "portablectl",
+                "reattach",
+                "--now",
+                "--extension",
+                "/var/lib/portables/app_1.5.raw",
+                "/var/lib/portables/base_1.raw",
+                "app");
+        Http.awaitBody(appPort, "app 1.5");
+
+        CommandResult putBack = host.apply();
+
+        assertThat(putBack.exitCode()).as(putBack.describe()).isZero();
+        Http.awaitBody(appPort, "app 1.0");
+        assertThat(host.property("app.service", "ExtensionImages"))
+                .contains("/var/lib/portables/app_1.0.raw")
+                .doesNotContain("app_1.5.raw");
+
+        PortableImage foreign = app("app", "3.0", appPort).osRelease("ID=another-os\nVERSION_ID=9\n");
+        host.manifest(Shelf.manifest(entry(base, shelf.publish(foreign)), other));
+        CommandResult refused = host.apply();
+
+        assertThat(refused.exitCode()).as(refused.describe()).isNotZero();
+        assertThat(refused.stderr()).contains("AttachRejected").contains("app_3.0.raw");
+        Http.awaitBody(appPort, "app 1.0");
+        assertThat(host.property("app.service", "ExtensionImages")).contains("/var/lib/portables/app_1.0.raw");
+
+        host.manifest(Shelf.manifest(app));
+        CommandResult removeOther = host.apply();
+
+        assertThat(removeOther.exitCode()).as(removeOther.describe()).isZero();
+        assertThat(host.pool()).contains("base_1.raw", "app_1.0.raw").doesNotContain("other_1.0.raw");
+        Http.awaitBody(appPort, "app 1.0");
+
+        host.manifest(Shelf.manifest());
+        CommandResult removeAll = host.apply();
+
+        assertThat(removeAll.exitCode()).as(removeAll.describe()).isZero();
+        assertThat(host.pool()).doesNotContain("base_1.raw", "app_1.0.raw");
     }
 
     /** NAME.service: an http server on 127.0.0.1:PORT answering "NAME VERSION", in an extension of the base. */
