@@ -305,6 +305,12 @@ public record ImageSpec(
         return extensions.isEmpty() ? Names.rawFileName(name, version) : baseFileName(url, compression);
     }
 
+    /** The pool paths of the extensions, which lie next to the base image at {@code imagePath}; empty for none. */
+    public List<String> extensionPaths(String imagePath) {
+        String dir = imagePath.substring(0, imagePath.lastIndexOf('/') + 1);
+        return extensions.stream().map(e -> dir + e.fileName()).toList();
+    }
+
     /** The base's pool file name as its URL gives it; it must read as NAME_VERSION.raw. */
     static String baseFileName(URI url, Compression compression) {
         String path = Optional.ofNullable(url.getPath()).orElse("");

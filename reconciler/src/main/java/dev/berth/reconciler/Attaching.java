@@ -135,7 +135,8 @@ final class Attaching {
                 from.profile().orElse(current.profile()),
                 current.matches(),
                 from.runtime(),
-                current.limits());
+                current.limits(),
+                from.extensions());
     }
 
     /**
@@ -152,7 +153,8 @@ final class Attaching {
                 && owned.profile().equals(spec.profile())
                 && owned.matches().equals(spec.matches())
                 && owned.runtime() == spec.runtime()
-                && owned.limits().equals(spec.limits());
+                && owned.limits().equals(spec.limits())
+                && owned.extensions().equals(spec.extensionPaths(owned.imagePath()));
         if (owned.phase() != ManagedImage.Phase.ATTACHED || same) {
             return null;
         }
@@ -163,7 +165,8 @@ final class Attaching {
                 owned.profile(),
                 owned.matches(),
                 owned.runtime(),
-                owned.limits());
+                owned.limits(),
+                owned.extensions());
     }
 
     private BerthException undoAttach(ImageSpec spec, String path, Ledger ledger, BerthException cause) {
@@ -203,10 +206,6 @@ final class Attaching {
             @Nullable AttachedImage from,
             Ledger ledger,
             BerthException cause) {
-        // The extensions that ran before are those of what was attached; the inventory does not keep them (yet), so
-        // an upgrade interrupted by a crash rolls an image with extensions back without them.
-        List<String> extensions =
-                from != null && from.imagePath().equals(previous.imagePath()) ? from.extensions() : List.of();
         Attachment back = new Attachment(
                 previous.imagePath(),
                 previous.matches(),
@@ -215,7 +214,7 @@ final class Attaching {
                 spec.enable(),
                 spec.start(),
                 previous.limits(),
-                extensions);
+                previous.extensions());
         try {
             Optional<AttachedImage> now = host.attached().stream()
                     .filter(a -> a.name().equals(spec.name()))
@@ -264,6 +263,7 @@ final class Attaching {
 
     private static boolean is(AttachedImage image, ManagedImage.Previous previous) {
         return image.imagePath().equals(previous.imagePath())
+                && image.extensions().equals(previous.extensions())
                 && image.profile().orElse(previous.profile()).equals(previous.profile())
                 && image.runtime() == previous.runtime();
     }
@@ -293,9 +293,6 @@ final class Attaching {
 
     /** With extensions, {@code path} is the base's and the extensions lie next to it in the pool. */
     private static Attachment attachment(ImageSpec spec, String path) {
-        String dir = path.substring(0, path.lastIndexOf('/') + 1);
-        List<String> extensions =
-                spec.extensions().stream().map(e -> dir + e.fileName()).toList();
         return new Attachment(
                 path,
                 spec.matches(),
@@ -304,6 +301,6 @@ final class Attaching {
                 spec.enable(),
                 spec.start(),
                 spec.limits(),
-                extensions);
+                spec.extensionPaths(path));
     }
 }

@@ -1,7 +1,6 @@
 package dev.berth.reconciler;
 
 import dev.berth.model.BerthException;
-import dev.berth.model.ExtensionSpec;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.Reason;
 import dev.berth.model.Sha256;
@@ -13,6 +12,7 @@ import dev.berth.reconciler.port.Download;
 import dev.berth.reconciler.port.FetchedFile;
 import dev.berth.reconciler.port.ImageFetcher;
 import dev.berth.reconciler.port.ImagePool;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,9 +35,9 @@ final class Fetching {
         for (Sidecar sidecar : spec.sidecars()) {
             fetch(spec, Download.of(spec, sidecar), sidecar.pathNextTo(step.target()), ledger);
         }
-        String dir = step.target().substring(0, step.target().lastIndexOf('/') + 1);
-        for (ExtensionSpec extension : spec.extensions()) {
-            fetch(spec, Download.of(spec, extension), dir + extension.fileName(), ledger);
+        List<String> paths = spec.extensionPaths(step.target());
+        for (int i = 0; i < paths.size(); i++) {
+            fetch(spec, Download.of(spec, spec.extensions().get(i)), paths.get(i), ledger);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.berth.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.model.Action;
 import dev.berth.model.BerthException;
@@ -8,8 +9,11 @@ import dev.berth.model.ImageSpec;
 import dev.berth.model.Reason;
 import dev.berth.model.host.AttachedImage;
 import dev.berth.model.plan.Step;
+import dev.berth.model.state.ManagedImage;
+import dev.berth.model.state.Undone;
 import dev.berth.reconciler.fake.Releases;
 import dev.berth.reconciler.fake.TestImage;
+import dev.berth.reconciler.port.HealthGate;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
@@ -85,11 +89,7 @@ class ExtensionsTest {
     @Test
     void anExtensionThatFailsItsHealthGateIsRolledBackToTheExtensionThatRan() {
         world.apply(app("1.0"), other("1.0"));
-        world.health = spec -> {
-            if (spec.name().equals("app") && spec.version().equals("2.0")) {
-                throw new BerthException(Reason.HealthCheckFailed, "app.service failed (exit-code)");
-            }
-        };
+        world.health = failing("app", "2.0");
 
         Pass pass = world.apply(app("2.0"), other("1.0"));
 
@@ -109,6 +109,55 @@ class ExtensionsTest {
 
         assertThat(pass.plan().steps()).extracting(Step::action).contains(Action.UPGRADE);
         assertThat(extensionsOf("app")).containsExactly(Fixtures.path("app", "1.0"));
+    }
+
+    @Test
+    void anUpgradeKilledAfterItsReattachIsRolledBackNextPassToTheBaseAndTheExtensionsThatRanBefore() {
+        world.apply(app("1.0"));
+        world.health = spec -> {
+            throw new Killed();
+        };
+        assertThatThrownBy(() -> world.apply(app("2.0"))).isInstanceOf(Killed.class);
+        assertThat(world.store.load().image("app").orElseThrow().previous().extensions())
+                .containsExactly(Fixtures.path("app", "1.0"));
+        world.health = failing("app", "2.0");
+
+        Pass pass = world.apply(app("2.0"));
+
+        assertThat(pass.execution().failure().orElseThrow().undone()).isEqualTo(new Undone.RestoredTo("1.0"));
+        assertThat(extensionsOf("app")).containsExactly(Fixtures.path("app", "1.0"));
+        assertThat(world.store.load().image("app").orElseThrow().extensions())
+                .containsExactly(Fixtures.path("app", "1.0"));
+    }
+
+    @Test
+    void anUpgradeThatLeftNothingAttachedIsRolledBackNextPassToTheBaseAndTheExtensionsThatRanBefore() {
+        world.apply(app("1.0"));
+        world.host.failNextReattachHalfWay(new BerthException(Reason.AttachRejected, "cannot mount app_2.0.raw"));
+        world.host.failNext("stopOrphanedUnits", new BerthException(Reason.AttachRejected, "portabled went away"));
+        world.apply(app("2.0"));
+        assertThat(world.host.attached()).isEmpty();
+        assertThat(world.store.load().image("app").orElseThrow().phase()).isEqualTo(ManagedImage.Phase.UPGRADING);
+        world.host.failNext("attach", new BerthException(Reason.AttachRejected, "cannot mount app_2.0.raw"));
+
+        Pass pass = world.apply(app("2.0"));
+
+        assertThat(pass.execution().failure().orElseThrow().undone()).isEqualTo(new Undone.RestoredTo("1.0"));
+        assertThat(extensionsOf("app")).containsExactly(Fixtures.path("app", "1.0"));
+        assertThat(world.host.attached()).extracting(AttachedImage::imagePath).containsExactly(BASE_PATH);
+    }
+
+    /** The agent dying: not an exception Berth could catch and handle. */
+    private static final class Killed extends Error {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private static HealthGate failing(String name, String version) {
+        return spec -> {
+            if (spec.name().equals(name) && spec.version().equals(version)) {
+                throw new BerthException(Reason.HealthCheckFailed, name + ".service failed (exit-code)");
+            }
+        };
     }
 
     private ImageSpec app(String version) {

@@ -23,8 +23,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The stored form of the inventory: its own records, so that renaming a field of the model cannot change the
  * file. Schema 3 adds the limits Berth applied to each image (and to the one before an upgrade), by manifest field,
- * and whether an image's units' directories are removed with it ({@code clean}, false when absent); schemas 1 and 2
- * have neither and read as no limits, data kept. Schema 2 stores what a failed change was undone to as an object;
+ * whether an image's units' directories are removed with it ({@code clean}, false when absent), and the pool paths of
+ * the extension images attached on top of an image and of the one before an upgrade ({@code extensions}, in order;
+ * absent for a plain image); schemas 1 and 2 have none of them and read as no limits, data kept, no extensions. Schema 2 stores what a failed change was undone to as an object;
  * schema 1 (Berth before 0.2) stored it as a string ("", "detached" or a version). All three are read.
  */
 record InventoryFile(
@@ -62,7 +63,8 @@ record InventoryFile(
             String phase,
             @Nullable Previous previous,
             @Nullable Map<String, String> limits,
-            @Nullable Boolean clean) {
+            @Nullable Boolean clean,
+            @Nullable List<String> extensions) {
         static Image of(ManagedImage m) {
             ManagedImage.Previous p = m.previous();
             return new Image(
@@ -76,7 +78,8 @@ record InventoryFile(
                     m.phase().name(),
                     p == null ? null : Previous.of(p),
                     stored(m.limits()),
-                    m.clean());
+                    m.clean(),
+                    stored(m.extensions()));
         }
 
         ManagedImage toModel() {
@@ -91,7 +94,8 @@ record InventoryFile(
                     ManagedImage.Phase.valueOf(phase),
                     previous == null ? null : previous.toModel(),
                     readLimits(limits),
-                    Boolean.TRUE.equals(clean));
+                    Boolean.TRUE.equals(clean),
+                    readExtensions(extensions));
         }
     }
 
@@ -103,7 +107,8 @@ record InventoryFile(
             String profile,
             List<String> matches,
             boolean runtime,
-            @Nullable Map<String, String> limits) {
+            @Nullable Map<String, String> limits,
+            @Nullable List<String> extensions) {
         static Previous of(ManagedImage.Previous p) {
             return new Previous(
                     p.version(),
@@ -112,12 +117,20 @@ record InventoryFile(
                     p.profile(),
                     p.matches(),
                     p.runtime(),
-                    stored(p.limits()));
+                    stored(p.limits()),
+                    stored(p.extensions()));
         }
 
         ManagedImage.Previous toModel() {
             return new ManagedImage.Previous(
-                    version, new Sha256(sha256), imagePath, profile, matches, runtime, readLimits(limits));
+                    version,
+                    new Sha256(sha256),
+                    imagePath,
+                    profile,
+                    matches,
+                    runtime,
+                    readLimits(limits),
+                    readExtensions(extensions));
         }
     }
 
@@ -126,6 +139,25 @@ record InventoryFile(
         Map<String, String> out = new TreeMap<>();
         limits.values().forEach((limit, value) -> out.put(limit.field(), value));
         return out;
+    }
+
+    /** Extensions as stored: none is left out, so that a plain image's entry reads as before. */
+    private static @Nullable List<String> stored(List<String> extensions) {
+        return extensions.isEmpty() ? null : extensions;
+    }
+
+    /**
+     * Extensions read back: absent (schemas 1 and 2, or a plain image) is none. The store checks that each lies in
+     * the pool, as it does for the image's own path.
+     */
+    private static List<String> readExtensions(@Nullable List<String> stored) {
+        if (stored == null) {
+            return List.of();
+        }
+        if (stored.contains(null)) {
+            throw new IllegalArgumentException("an extensions list holds null instead of a pool path");
+        }
+        return List.copyOf(stored);
     }
 
     /**

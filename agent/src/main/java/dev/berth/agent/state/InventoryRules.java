@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * What an inventory read from disk must hold before Berth acts on it: Berth deletes the files it lists and attaches
  * and detaches the images it lists, as root, so an edited or forged file must not name anything outside the pool.
- * Every file is directly inside the pool under a plain name (no "..", no hidden name, no sub-directory) and every
+ * Every file, image and extension is directly inside the pool under a plain name (no "..", no hidden name, no sub-directory) and every
  * image name is one a manifest could have.
  */
 final class InventoryRules {
@@ -29,8 +29,14 @@ final class InventoryRules {
             name(problems, entry, e.getKey());
             same(problems, entry, "name", image.name(), e.getKey());
             inPool(problems, entry + ".imagePath", image.imagePath(), poolDir);
+            allInPool(problems, entry + ".extensions", image.extensions(), poolDir);
             if (image.previous() != null) {
                 inPool(problems, entry + ".previous.imagePath", image.previous().imagePath(), poolDir);
+                allInPool(
+                        problems,
+                        entry + ".previous.extensions",
+                        image.previous().extensions(),
+                        poolDir);
             }
         }
         for (Map.Entry<String, KnownFile> e : inventory.files().entrySet()) {
@@ -47,6 +53,12 @@ final class InventoryRules {
             same(problems, entry, "image", e.getValue().image(), e.getKey());
         }
         return problems;
+    }
+
+    private static void allInPool(List<String> problems, String entry, List<String> paths, Path poolDir) {
+        for (int i = 0; i < paths.size(); i++) {
+            inPool(problems, entry + "[" + i + "]", paths.get(i), poolDir);
+        }
     }
 
     private static void inPool(List<String> problems, String entry, String path, Path poolDir) {

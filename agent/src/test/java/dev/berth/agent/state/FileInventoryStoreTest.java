@@ -122,15 +122,11 @@ class FileInventoryStoreTest extends InventoryStoreContract {
 
     /** Each schema Berth ever wrote, checked in as that Berth wrote it: an upgraded agent must read them all. */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"schema-1.json", "schema-2.json"})
+    @ValueSource(strings = {"schema-1.json", "schema-2.json", "schema-3.json"})
     void anInventoryWrittenByAnEarlierOrTodaysSchemaIsReadWithEveryField(String file) throws IOException {
-        try (var in = getClass().getResourceAsStream("/inventory/" + file)) {
-            Files.write(stateDir.resolve("inventory.json"), in.readAllBytes());
-        }
+        Inventory inventory = loaded(file);
 
-        Inventory inventory = store(stateDir).load();
-
-        assertThat(inventory.images()).containsOnlyKeys("gone", "hello", "new", "web");
+        assertThat(inventory.images()).containsKeys("gone", "hello", "new", "web");
         ManagedImage web = inventory.image("web").orElseThrow();
         assertThat(web.phase()).isEqualTo(ManagedImage.Phase.UPGRADING);
         assertThat(web.runtime()).isTrue();
@@ -155,11 +151,107 @@ class FileInventoryStoreTest extends InventoryStoreContract {
         assertThat(inventory.failure("new").orElseThrow().undone()).isEqualTo(Undone.DETACHED);
         assertThat(inventory.failure("bad").orElseThrow().undone()).isEqualTo(Undone.NOTHING);
         assertThat(inventory.failure("bad").orElseThrow().reason()).isEqualTo(Reason.VerificationFailed);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"schema-1.json", "schema-2.json"})
+    void anInventoryFromBeforeSchemaThreeReadsAsNoLimitsDataKeptAndNoExtensions(String file) throws IOException {
+        Inventory inventory = loaded(file);
+
+        assertThat(inventory.images()).containsOnlyKeys("gone", "hello", "new", "web");
         assertThat(inventory.images().values()).allSatisfy(i -> {
             assertThat(i.limits()).isEqualTo(Limits.NONE);
             assertThat(i.clean()).isFalse();
+            assertThat(i.extensions()).isEmpty();
         });
-        assertThat(web.previous().limits()).isEqualTo(Limits.NONE);
+        assertThat(inventory.image("web").orElseThrow().previous().limits()).isEqualTo(Limits.NONE);
+        assertThat(inventory.image("web").orElseThrow().previous().extensions()).isEmpty();
+    }
+
+    @Test
+    void aSchemaThreeInventoryIsReadWithItsLimitsItsCleanFlagsAndItsExtensions() throws IOException {
+        Inventory inventory = loaded("schema-3.json");
+
+        assertThat(inventory.images()).containsOnlyKeys("app", "gone", "hello", "new", "other", "web");
+        ManagedImage web = inventory.image("web").orElseThrow();
+        assertThat(web.limits())
+                .isEqualTo(new Limits(Map.of(Limit.MEMORY_MAX, "256M", Limit.IP_ADDRESS_DENY, "any 10.0.0.0/8")));
+        assertThat(web.previous().limits()).isEqualTo(new Limits(Map.of(Limit.TASKS_MAX, "64")));
+        assertThat(web.extensions()).isEmpty();
+        assertThat(web.previous().extensions()).isEmpty();
+        assertThat(inventory.image("hello").orElseThrow().clean()).isTrue();
+        assertThat(inventory.image("gone").orElseThrow().clean()).isFalse();
+        ManagedImage app = inventory.image("app").orElseThrow();
+        assertThat(app.phase()).isEqualTo(ManagedImage.Phase.UPGRADING);
+        assertThat(app.imagePath()).isEqualTo("/var/lib/portables/base_1.raw");
+        assertThat(app.extensions()).containsExactly("/var/lib/portables/app_2.0.raw");
+        assertThat(app.clean()).isTrue();
+        assertThat(app.limits()).isEqualTo(new Limits(Map.of(Limit.CPU_QUOTA, "50%")));
+        assertThat(app.previous())
+                .isEqualTo(new ManagedImage.Previous(
+                        "1.0",
+                        new Sha256("e".repeat(64)),
+                        "/var/lib/portables/base_1.raw",
+                        "default",
+                        List.of("app"),
+                        false,
+                        new Limits(Map.of(Limit.CPU_QUOTA, "50%")),
+                        List.of("/var/lib/portables/app_1.0.raw")));
+        assertThat(inventory.image("other").orElseThrow().extensions())
+                .containsExactly("/var/lib/portables/other_1.0.raw", "/var/lib/portables/other-tools_1.0.raw");
+        assertThat(inventory.file("/var/lib/portables/base_1.raw").orElseThrow().image())
+                .isEqualTo("app");
+    }
+
+    @Test
+    void theExtensionsOfAnImageAndOfTheOneBeforeAnUpgradeAreRememberedInOrder() {
+        ManagedImage app = new ManagedImage(
+                "app",
+                "2.0",
+                new Sha256("b".repeat(64)),
+                "default",
+                List.of("app"),
+                false,
+                "/var/lib/portables/base_1.raw",
+                ManagedImage.Phase.UPGRADING,
+                new ManagedImage.Previous(
+                        "1.0",
+                        new Sha256("c".repeat(64)),
+                        "/var/lib/portables/base_1.raw",
+                        "default",
+                        List.of("app"),
+                        false,
+                        Limits.NONE,
+                        List.of("/var/lib/portables/tools_1.raw", "/var/lib/portables/app_1.0.raw")),
+                Limits.NONE,
+                false,
+                List.of("/var/lib/portables/tools_1.raw", "/var/lib/portables/app_2.0.raw"));
+
+        store(stateDir).save(Inventory.empty().with(app));
+
+        assertThat(store(stateDir).load().image("app")).contains(app);
+    }
+
+    @Test
+    void anExtensionOutsideThePoolMakesTheInventoryUnreadable() throws IOException {
+        String text = new String(resource("schema-3.json"), StandardCharsets.UTF_8)
+                .replace("\"/var/lib/portables/app_1.0.raw\"", "\"/etc/shadow\"");
+        Files.writeString(stateDir.resolve("inventory.json"), text);
+
+        assertThatThrownBy(() -> store(stateDir).load())
+                .hasMessageContaining("images[\"app\"].previous.extensions[0]")
+                .hasMessageContaining("/etc/shadow");
+    }
+
+    private Inventory loaded(String file) throws IOException {
+        Files.write(stateDir.resolve("inventory.json"), resource(file));
+        return store(stateDir).load();
+    }
+
+    private byte[] resource(String file) throws IOException {
+        try (var in = getClass().getResourceAsStream("/inventory/" + file)) {
+            return in.readAllBytes();
+        }
     }
 
     void theLimitsAppliedAreRememberedWithTheImageAndTheOneBeforeAnUpgrade() {

@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param limits the limits Berth last wrote for the image's units (NONE before Berth knew limits)
  * @param clean whether removing the image also removes its units' state, cache, logs and runtime directories;
  *     remembered here because the removal happens when the manifest entry that said so is gone
+ * @param extensions the pool paths of the extension images attached on top of {@code imagePath}, in order; empty
+ *     for a plain image
  */
 public record ManagedImage(
         String name,
@@ -27,7 +29,8 @@ public record ManagedImage(
         Phase phase,
         @Nullable Previous previous,
         Limits limits,
-        boolean clean) {
+        boolean clean,
+        List<String> extensions) {
 
     /** Where Berth stands with this image. */
     public enum Phase {
@@ -41,7 +44,10 @@ public record ManagedImage(
         DETACHING
     }
 
-    /** An earlier attachment of the same image, enough to attach it again, with the limits it ran with. */
+    /**
+     * An earlier attachment of the same image, enough to attach it again: with the limits it ran with and the
+     * extensions it was attached with (pool paths, in order; empty for a plain image).
+     */
     public record Previous(
             String version,
             Sha256 sha256,
@@ -49,7 +55,8 @@ public record ManagedImage(
             String profile,
             List<String> matches,
             boolean runtime,
-            Limits limits) {
+            Limits limits,
+            List<String> extensions) {
         public Previous {
             Objects.requireNonNull(version, "version");
             Objects.requireNonNull(sha256, "sha256");
@@ -57,6 +64,19 @@ public record ManagedImage(
             Objects.requireNonNull(profile, "profile");
             matches = List.copyOf(matches);
             Objects.requireNonNull(limits, "limits");
+            extensions = List.copyOf(extensions);
+        }
+
+        /** An earlier attachment of a plain image, without extensions. */
+        public Previous(
+                String version,
+                Sha256 sha256,
+                String imagePath,
+                String profile,
+                List<String> matches,
+                boolean runtime,
+                Limits limits) {
+            this(version, sha256, imagePath, profile, matches, runtime, limits, List.of());
         }
 
         /** An earlier attachment without limits. */
@@ -80,6 +100,23 @@ public record ManagedImage(
         Objects.requireNonNull(imagePath, "imagePath");
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(limits, "limits");
+        extensions = List.copyOf(extensions);
+    }
+
+    /** A plain image, without extensions. */
+    public ManagedImage(
+            String name,
+            String version,
+            Sha256 sha256,
+            String profile,
+            List<String> matches,
+            boolean runtime,
+            String imagePath,
+            Phase phase,
+            @Nullable Previous previous,
+            Limits limits,
+            boolean clean) {
+        this(name, version, sha256, profile, matches, runtime, imagePath, phase, previous, limits, clean, List.of());
     }
 
     /** An image without limits, whose data is kept on removal. */
@@ -96,6 +133,7 @@ public record ManagedImage(
         this(name, version, sha256, profile, matches, runtime, imagePath, phase, previous, Limits.NONE, false);
     }
 
+    /** The entry for {@code spec} attached from {@code imagePath}, its extensions lying next to it in the pool. */
     public static ManagedImage of(ImageSpec spec, String imagePath, Phase phase, @Nullable Previous previous) {
         return new ManagedImage(
                 spec.name(),
@@ -108,23 +146,46 @@ public record ManagedImage(
                 phase,
                 previous,
                 spec.limits(),
-                spec.clean());
+                spec.clean(),
+                spec.extensionPaths(imagePath));
     }
 
     public ManagedImage withPhase(Phase next) {
         return new ManagedImage(
-                name, version, sha256, profile, matches, runtime, imagePath, next, previous, limits, clean);
+                name, version, sha256, profile, matches, runtime, imagePath, next, previous, limits, clean, extensions);
     }
 
     /** This entry, its data removed on removal or not, as its manifest entry now says. */
     public ManagedImage withClean(boolean removeData) {
         return new ManagedImage(
-                name, version, sha256, profile, matches, runtime, imagePath, phase, previous, limits, removeData);
+                name,
+                version,
+                sha256,
+                profile,
+                matches,
+                runtime,
+                imagePath,
+                phase,
+                previous,
+                limits,
+                removeData,
+                extensions);
     }
 
     public ManagedImage settled() {
         return new ManagedImage(
-                name, version, sha256, profile, matches, runtime, imagePath, Phase.ATTACHED, null, limits, clean);
+                name,
+                version,
+                sha256,
+                profile,
+                matches,
+                runtime,
+                imagePath,
+                Phase.ATTACHED,
+                null,
+                limits,
+                clean,
+                extensions);
     }
 
     /** This entry as it will be after rolling back to {@code previous}. */
@@ -140,13 +201,25 @@ public record ManagedImage(
                 Phase.ATTACHED,
                 null,
                 back.limits(),
-                clean);
+                clean,
+                back.extensions());
     }
 
     /** This entry with {@code applied} as the limits on the host. */
     public ManagedImage withLimits(Limits applied) {
         return new ManagedImage(
-                name, version, sha256, profile, matches, runtime, imagePath, phase, previous, applied, clean);
+                name,
+                version,
+                sha256,
+                profile,
+                matches,
+                runtime,
+                imagePath,
+                phase,
+                previous,
+                applied,
+                clean,
+                extensions);
     }
 
     public String label() {
