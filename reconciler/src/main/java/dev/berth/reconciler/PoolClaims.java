@@ -90,8 +90,8 @@ final class PoolClaims {
                 "image " + spec.label() + " (" + spec.origin() + "): " + claim.what() + " would be stored as "
                         + claim.path() + " with sha256 " + claim.sha256().shortHex() + "..., but image "
                         + kept.spec().label() + " (" + kept.spec().origin() + ") keeps "
-                        + kept.what().substring(4)
-                        + " in that file with sha256 " + kept.sha256().shortHex() + "...; pool files are named"
+                        + kept.what()
+                        + " there with sha256 " + kept.sha256().shortHex() + "...; pool files are named"
                         + " NAME_VERSION.raw, so give one of them another name or version (or fix the sha256);"
                         + " Berth leaves " + spec.name() + " as it is until then");
     }
