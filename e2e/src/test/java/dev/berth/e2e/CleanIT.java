@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * An entry with {@code clean: true} leaves nothing behind when it is removed from the manifest: its service's
  * /var/lib/NAME goes with it (systemd's CleanUnit, there since systemd 243, so on 252 and 257 alike). An entry
- * without it keeps its data, as portablectl detach does. One boot for both.
+ * without it keeps its data, as portablectl detach does. One boot for both. Removal deletes as root: a link the
+ * service (or anyone) left in or instead of its state directory is removed, never followed.
  */
 class CleanIT extends HostTest {
     @Test
@@ -46,5 +47,34 @@ class CleanIT extends HostTest {
         assertThat(host.sh("cat /var/lib/kept/data"))
                 .as("the unmarked entry's data")
                 .isEqualTo("data 1");
+    }
+
+    @Test
+    void removingAnEntryMarkedCleanNeverDeletesWhatALinkInOrInsteadOfItsStateDirectoryPointsTo() {
+        Published planted = shelf.publish(Images.keeper("planted", "1"));
+        Published swapped = shelf.publish(Images.keeper("swapped", "1"));
+        host.manifest(Shelf.manifest(planted.entry("clean: true"), swapped.entry("clean: true")));
+        CommandResult attach = host.apply();
+        assertThat(attach.exitCode()).as(attach.describe()).isZero();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> host.sh("cat /var/lib/planted/data /var/lib/swapped/data 2>/dev/null || true")
+                        .equals("data 1\ndata 1"));
+
+        host.sh("mkdir -p /srv/inside /srv/instead && echo precious > /srv/inside/file && echo precious >"
+                + " /srv/instead/file && ln -s /srv/inside /var/lib/planted/dir-link"
+                + " && ln -s /srv/inside/file /var/lib/planted/file-link"
+                + " && rm -rf /var/lib/swapped && ln -s /srv/instead /var/lib/swapped");
+        host.manifest(Shelf.manifest());
+        CommandResult remove = host.apply();
+
+        assertThat(remove.exitCode()).as(remove.describe()).isZero();
+        assertThat(host.sh("cat /srv/inside/file /srv/instead/file"))
+                .as("the files the links pointed to")
+                .isEqualTo("precious\nprecious");
+        assertThat(host.sh("test -e /var/lib/planted || test -L /var/lib/planted && echo left || echo gone"))
+                .as("the state directory with links in it")
+                .isEqualTo("gone");
     }
 }

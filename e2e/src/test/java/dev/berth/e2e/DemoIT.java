@@ -26,7 +26,8 @@ class DemoIT {
                 .contains("web 1.0\n")
                 .contains("RootImage=/var/lib/portables/hello_1.1.raw")
                 .contains("error: VerificationFailed: cannot fetch image hello 1.0")
-                .contains("  - detach    web 1.0        stop, delete the units' data, disable, detach; delete web_1.0.raw")
+                .contains(
+                        "  - detach    web 1.0        stop, delete the units' data, disable, detach; delete web_1.0.raw")
                 .contains("Last pass by berth agent")
                 .contains("another Berth is already changing this host: berth agent (pid")
                 .doesNotContain("nothing answers")

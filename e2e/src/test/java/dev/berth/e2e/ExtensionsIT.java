@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two apps shipped as extension images on one shared base image, as {@code portablectl attach --extension} layers
- * them: attached, one upgraded, one broken release rolled back; an extension swapped by hand put back, one whose
- * extension-release cannot go with the base refused, the shared base kept while an entry uses it.
+ * them: attached, one upgraded, one broken release rolled back, a hostile entry naming its extension like the shared
+ * base refused without touching the base; an extension swapped by hand put back, one whose extension-release cannot
+ * go with the base refused, the shared base kept while an entry uses it.
  */
 class ExtensionsIT extends HostTest {
     private static final PortableImage BASE = PortableImage.named("base").version("1");
@@ -36,7 +37,8 @@ class ExtensionsIT extends HostTest {
         assertThat(host.pool()).containsExactlyInAnyOrder("base_1.raw", "app_1.0.raw", "other_1.0.raw");
         String otherStarted = host.property("other.service", "InvocationID");
 
-        host.manifest(Shelf.manifest(entry(base, shelf.publish(app("app", "2.0", appPort))), other));
+        String upgraded = entry(base, shelf.publish(app("app", "2.0", appPort)));
+        host.manifest(Shelf.manifest(upgraded, other));
         CommandResult upgrade = host.apply();
 
         assertThat(upgrade.exitCode()).as(upgrade.describe()).isZero();
@@ -52,6 +54,27 @@ class ExtensionsIT extends HostTest {
         assertThat(bad.stderr()).contains("HealthCheckFailed");
         Http.awaitBody(appPort, "app 2.0");
         assertThat(host.property("app.service", "ExtensionImages")).contains("/var/lib/portables/app_2.0.raw");
+        assertThat(host.property("other.service", "InvocationID")).isEqualTo(otherStarted);
+
+        // A hostile entry names its extension "base 1", the pool file base_1.raw the others run on, with other bytes.
+        Published hostile =
+                shelf.publish(PortableImage.extensionOf(BASE, "hostile").version("1"));
+        Published evilBase = shelf.publish(PortableImage.named("evilbase").version("1"));
+        Published evil = shelf.publish(app("evil", "1", FreePort.pick()));
+        String evilEntry = entry(evilBase, evil)
+                .replace(
+                        "    extensions:\n",
+                        "    extensions:\n      - {name: base, version: \"1\", url: " + hostile.url() + ", sha256: "
+                                + hostile.sha256() + "}\n");
+        host.manifest(Shelf.manifest(upgraded, other, evilEntry));
+        CommandResult refused = host.apply();
+
+        assertThat(refused.exitCode()).as(refused.describe()).isNotZero();
+        assertThat(refused.stdout() + refused.stderr()).contains("FileConflict", "base_1.raw");
+        assertThat(host.sh("sha256sum /var/lib/portables/base_1.raw | cut -d' ' -f1"))
+                .isEqualTo(base.sha256());
+        assertThat(host.sh("portablectl list --no-legend | grep -c evil || true"))
+                .isEqualTo("0");
         assertThat(host.property("other.service", "InvocationID")).isEqualTo(otherStarted);
     }
 

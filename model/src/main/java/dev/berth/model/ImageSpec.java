@@ -345,8 +345,13 @@ public record ImageSpec(
                     + " BASE_VERSION.raw (the pool file it is kept as), not " + base);
         }
         if (extensions.stream().anyMatch(e -> e.fileName().equals(base))) {
-            throw new IllegalArgumentException(
-                    "image " + name + ": the base image " + base + " has the file name of one of its extensions");
+            throw new IllegalArgumentException("image " + name + ": the base image " + base
+                    + " has the file name of one of its extensions, and one pool file cannot hold both; give the"
+                    + " extension another name or version, or publish the base under another BASE_VERSION.raw");
+        }
+        if (extensions.stream().map(ExtensionSpec::fileName).distinct().count() < extensions.size()) {
+            throw new IllegalArgumentException("image " + name + ": two of its extensions have the same name and"
+                    + " version, so the same pool file NAME_VERSION.raw; list each extension once");
         }
     }
 

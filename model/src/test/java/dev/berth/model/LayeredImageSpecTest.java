@@ -41,6 +41,25 @@ class LayeredImageSpecTest {
     }
 
     @Test
+    void aBaseNamedLikeItsExtensionIsRefusedSayingWhatToDo() {
+        assertThatThrownBy(() -> entry("app", "https://images.example/app_2.0.raw", extension("app")))
+                .hasMessageContaining("app_2.0.raw")
+                .hasMessageContaining("give the extension another name or version");
+    }
+
+    @Test
+    void theSameExtensionListedTwiceIsRefused() {
+        assertThatThrownBy(() -> entry(
+                        "app",
+                        "https://images.example/base_1.raw",
+                        extension("lib"),
+                        extension("lib"),
+                        extension("app")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("same pool file");
+    }
+
+    @Test
     void aPlainEntryKeepsItsNameAndVersionAsFileName() {
         ImageSpec plain = new ImageSpec(
                 "hello",

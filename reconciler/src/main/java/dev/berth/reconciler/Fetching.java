@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs fetch steps: the image and each of its verity sidecars and extension images (in the pool next to the base). A file already in the pool that Berth verified
- * before is kept; one it did not know is hashed once and adopted when it matches; a different file Berth did not
- * download is never overwritten.
+ * Runs fetch steps: the image and each of its verity sidecars and extension images (in the pool next to the base). A
+ * file already in the pool that Berth verified before is kept; one it did not know is hashed once and adopted when
+ * it matches; a different file Berth did not download, or downloaded for another image, is never overwritten.
  */
 final class Fetching {
     private final ImageFetcher fetcher;
@@ -38,6 +38,27 @@ final class Fetching {
         List<String> paths = spec.extensionPaths(step.target());
         for (int i = 0; i < paths.size(); i++) {
             fetch(spec, Download.of(spec, spec.extensions().get(i)), paths.get(i), ledger);
+        }
+    }
+
+    /**
+     * A file Berth downloaded and verified for another image with other bytes (a manifest naming one pool file
+     * twice) is that image's, not a stale download of this one: it is never deleted to make room.
+     */
+    private static void refuseReplacingAnotherImagesFile(
+            ImageSpec spec, Download download, String target, Optional<KnownFile> known) {
+        Optional<KnownFile> other = known.filter(k -> !k.image().equals(spec.name()))
+                .filter(k -> !k.sha256().equals(download.sha256()));
+        if (other.isPresent()) {
+            throw new BerthException(
+                    Reason.FileConflict,
+                    "image " + download.label() + ": " + target + " holds image "
+                            + other.get().image() + " "
+                            + other.get().version() + " (sha256 "
+                            + other.get().sha256().shortHex()
+                            + "...), not the " + download.sha256().shortHex() + "... the manifest ("
+                            + spec.origin() + ") declares; Berth does not replace another image's file: give one"
+                            + " of them another name or version, or fix the sha256");
         }
     }
 
@@ -78,6 +99,7 @@ final class Fetching {
                                     + " Berth did not download it; move the file away or fix the sha256");
                 }
             }
+            refuseReplacingAnotherImagesFile(spec, download, target, known);
             pool.delete(target);
         }
         ledger.record(inv -> inv.with(KnownFile.pending(target, spec.name(), spec.version(), download.sha256())));

@@ -57,8 +57,10 @@ public final class Planner {
     public Plan plan(
             Manifest desired, Observed observed, Inventory inventory, Map<String, ? extends Finding.Hold> holds) {
         Draft draft = new Draft();
+        Map<String, Finding.Refused> conflicts = PoolClaims.of(desired, poolDir, observed, inventory);
         for (ImageSpec spec : desired.images()) {
-            Finding.Hold held = holds.get(spec.name());
+            Finding.Hold held =
+                    conflicts.containsKey(spec.name()) ? conflicts.get(spec.name()) : holds.get(spec.name());
             if (held instanceof Finding.Refused) {
                 draft.findings.add(held);
                 draft.refusedNames.add(spec.name());
@@ -314,7 +316,7 @@ public final class Planner {
         draft.keep.addAll(filesOf(spec));
     }
 
-    private static boolean trusted(String path, Sha256 sha256, Observed observed, Inventory inventory) {
+    static boolean trusted(String path, Sha256 sha256, Observed observed, Inventory inventory) {
         Optional<PoolFile> present = observed.poolFile(path);
         Optional<KnownFile> known = inventory.file(path);
         return present.isPresent()
