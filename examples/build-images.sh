@@ -6,11 +6,17 @@
 # For each NAME:VERSION below it copies examples/images/NAME, writes VERSION wherever a file says
 # @VERSION@, adds /usr/bin/busybox (from Debian's busybox-static), /usr/lib/os-release and the empty
 # mount points portabled needs, and packs OUTDIR/NAME_VERSION.raw with fixed timestamps, so the same
-# inputs give the same bytes (and the sha256 pinned in the example manifests). OUTDIR/SHA256SUMS lists
-# the results. Needs squashfs-tools and busybox-static.
+# inputs give the same bytes (and the sha256 pinned in the example manifests). Each EXTENSIONS entry is
+# packed the same way but holds only its tree and the extension-release that ties it to the base image
+# (ID and VERSION_ID of base_BASE_VERSION's os-release). Each COMPRESSED image is published only as
+# NAME_VERSION.raw.gz (gzip -n: no name or time stamp, so the same bytes again). OUTDIR/SHA256SUMS lists
+# the published files. Needs squashfs-tools, busybox-static and gzip.
 set -euo pipefail
 
-readonly IMAGES=(hello:1.0 hello:1.1 web:1.0)
+readonly IMAGES=(hello:1.0 hello:1.1 hello:1.2 web:1.0 base:1)
+readonly EXTENSIONS=(shop:1.0 blog:1.0)
+readonly BASE_VERSION=1
+readonly COMPRESSED=(hello_1.2)
 HERE=$(cd "$(dirname "$0")" && pwd)
 readonly HERE
 
@@ -23,15 +29,36 @@ out=$(cd "$out" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+# Copies examples/images/NAME to a work tree with VERSION written in, and prints the tree's path.
+tree_of() {
+  local name=$1 version=$2 tree="$work/${1}_$2"
+  cp -a "$HERE/images/$name" "$tree"
+  grep -rl '@VERSION@' "$tree" | xargs -r sed -i "s/@VERSION@/$version/g"
+  echo "$tree"
+}
+
 for image in "${IMAGES[@]}"; do
   name=${image%%:*}
   version=${image#*:}
-  tree="$work/${name}_$version"
-  cp -a "$HERE/images/$name" "$tree"
-  grep -rl '@VERSION@' "$tree" | xargs -r sed -i "s/@VERSION@/$version/g"
+  tree=$(tree_of "$name" "$version")
+  mkdir -p "$tree/usr/lib"
   printf 'ID=berth-example\nNAME="Berth example: %s"\nVERSION_ID=%s\n' "$name" "$version" >"$tree/usr/lib/os-release"
   raw_pack "$tree" "$out/${name}_$version.raw"
 done
 
-(cd "$out" && sha256sum -- *.raw >SHA256SUMS)
+for image in "${EXTENSIONS[@]}"; do
+  name=${image%%:*}
+  version=${image#*:}
+  tree=$(tree_of "$name" "$version")
+  mkdir -p "$tree/usr/lib/extension-release.d"
+  printf 'ID=berth-example\nVERSION_ID=%s\n' "$BASE_VERSION" \
+    >"$tree/usr/lib/extension-release.d/extension-release.${name}_$version"
+  raw_pack_extension "$tree" "$out/${name}_$version.raw"
+done
+
+for image in "${COMPRESSED[@]}"; do
+  env -u GZIP gzip -n -9 -f "$out/$image.raw"
+done
+
+(cd "$out" && sha256sum -- *.raw *.raw.gz >SHA256SUMS)
 cat "$out/SHA256SUMS"

@@ -58,11 +58,17 @@ class ExamplesIT {
     }
 
     @Test
-    void helloThenFleetConvergeTheHostAsTheCommentsSay() throws IOException {
+    void helloThenFleetThenCompressedConvergeTheHostAsTheCommentsSay() throws IOException {
         assertThat(exampleManifests())
                 .extracting(p -> p.getFileName().toString())
                 .as("a new example needs its own assertions here")
-                .containsExactly("agent.yaml", "fleet.yaml", "hello.yaml", "targeted.yaml");
+                .containsExactly(
+                        "agent.yaml",
+                        "compressed.yaml",
+                        "extensions.yaml",
+                        "fleet.yaml",
+                        "hello.yaml",
+                        "targeted.yaml");
 
         CommandResult hello = apply("hello.yaml");
         Http.awaitBody(8081, "hello 1.0");
@@ -83,6 +89,30 @@ class ExamplesIT {
         assertThat(host.property("hello.service", "IPAddressDeny")).contains("0.0.0.0/0");
         assertThat(host.sh("cat /etc/systemd/system/web@.service.d/50-berth-limits.conf"))
                 .contains("MemoryMax=32M", "TasksMax=16");
+
+        CommandResult compressed = apply("compressed.yaml");
+
+        assertThat(compressed.stdout())
+                .contains("~ upgrade   hello          version 1.1 -> 1.2")
+                .contains("- detach    web 1.0        stop, delete the units' data, disable, detach");
+        Http.awaitBody(8081, "hello 1.2");
+        assertThat(host.pool()).containsExactly("hello_1.2.raw");
+        assertThat(host.property("hello.service", "RootImage")).isEqualTo("/var/lib/portables/hello_1.2.raw");
+    }
+
+    @Test
+    void theExtensionsExampleRunsTwoAppsOnOneSharedBaseFile() {
+        CommandResult extensions = apply("extensions.yaml");
+
+        assertThat(extensions.stdout()).contains("Converged");
+        Http.awaitBody(8083, "shop 1.0");
+        Http.awaitBody(8084, "blog 1.0");
+        for (String app : List.of("shop", "blog")) {
+            assertThat(host.property(app + ".service", "RootImage")).isEqualTo("/var/lib/portables/base_1.raw");
+            assertThat(host.property(app + ".service", "ExtensionImages"))
+                    .contains("/var/lib/portables/" + app + "_1.0.raw");
+        }
+        assertThat(host.pool()).containsExactlyInAnyOrder("base_1.raw", "shop_1.0.raw", "blog_1.0.raw");
     }
 
     @Test
