@@ -45,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@OnceIsEnough
 class FleetIT {
     /** Long enough for the canary to fail, roll back and be scraped before wave 2 starts. */
     private static final Duration EVERY = Duration.ofSeconds(20);

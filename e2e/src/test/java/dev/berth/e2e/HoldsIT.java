@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * version downloads ahead) and the agent moves when the window opens; a suspension holds a change, and a resume
  * releases it at once.
  */
+@OnceIsEnough
 class HoldsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Time enough before a window opens to see the hold: restart the agent, download ahead, ask plan and status. */
