@@ -49,7 +49,7 @@ public final class ManifestSchema {
 
     /** A whole-value duration such as 10s or 1h30m. */
     public static SchemaNode duration(String description) {
-        return text(description + " A duration such as 500ms, 10s, 5m or 1h30m.", Durations.WHOLE);
+        return JsonSchema.word(description + " A duration such as 500ms, 10s, 5m or 1h30m.", Durations.WHOLE);
     }
 
     /** The {@code limits:} block taking {@code allowed}: every limit in a manifest, amounts only as caps. */
@@ -168,7 +168,13 @@ public final class ManifestSchema {
     private static SchemaNode rollout() {
         Map<String, SchemaNode> wave = new LinkedHashMap<>();
         wave.put("hosts", hosts("The hosts this wave takes."));
-        wave.put("percent", integer("The share of hosts, by a stable hash, this wave reaches (1 to 100).", 1, 100));
+        wave.put(
+                "percent",
+                integer(
+                        "The share of hosts, by a stable hash, this wave reaches (1 to 100).",
+                        1,
+                        100,
+                        RolloutParser.PERCENT));
         Map<String, SchemaNode> f = new LinkedHashMap<>();
         f.put(
                 "waves",

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 public final class RolloutParser {
     static final Set<String> ROLLOUT = Set.of("waves", "every", "start", "paused");
     static final Set<String> WAVE = Set.of("hosts", "percent");
-    private static final Pattern PERCENT = Pattern.compile("\\d{1,3}");
+    /** A percent as the text of a whole number; its range is checked apart. */
+    static final Pattern PERCENT = Pattern.compile("\\d{1,3}");
 
     private RolloutParser() {}
 

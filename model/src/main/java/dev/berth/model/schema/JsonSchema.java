@@ -76,6 +76,11 @@ public final class JsonSchema {
         return node;
     }
 
+    /** A single value that must be a string matching {@code rule}: one a YAML number can never be, such as 10s. */
+    public static SchemaNode word(String description, Pattern rule) {
+        return new SchemaNode(described("string", description).put("pattern", anchored(rule)));
+    }
+
     /** Exactly {@code value}. */
     public static SchemaNode constant(String description, String value) {
         return new SchemaNode(described("string", description).put("const", value));
@@ -93,9 +98,16 @@ public final class JsonSchema {
         return new SchemaNode(described("boolean", description));
     }
 
-    public static SchemaNode integer(String description, int minimum, int maximum) {
-        return new SchemaNode(
-                described("integer", description).put("minimum", minimum).put("maximum", maximum));
+    /**
+     * A whole number from {@code minimum} to {@code maximum}, or the same in quotes: a string matching
+     * {@code asText} (the parsers read both as text; a string's range is left to them).
+     */
+    public static SchemaNode integer(String description, int minimum, int maximum, Pattern asText) {
+        ObjectNode node = NODES.objectNode();
+        node.put("description", description);
+        node.putArray("type").add("integer").add("string");
+        node.put("minimum", minimum).put("maximum", maximum).put("pattern", anchored(asText));
+        return new SchemaNode(node);
     }
 
     /** A list of at least {@code minItems} {@code items}. */
