@@ -12,7 +12,7 @@ import java.util.Set;
  * empty, or with a key and no value, is a mistake that would otherwise select every host: it is refused.
  */
 final class HostSelectors {
-    private static final Set<String> FIELDS = Set.of("names", "labels");
+    static final Set<String> FIELDS = Set.of("names", "labels");
 
     private HostSelectors() {}
 

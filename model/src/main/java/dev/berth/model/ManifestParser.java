@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  * are all reported together, each with file, line and column.
  */
 public final class ManifestParser {
-    private static final Set<String> TOP = Set.of("apiVersion", "kind", "images");
-    private static final Set<String> IMAGE = Set.of(
+    static final Set<String> TOP = Set.of("apiVersion", "kind", "images");
+    static final Set<String> IMAGE = Set.of(
             "name",
             "version",
             "url",
@@ -46,9 +46,9 @@ public final class ManifestParser {
             "limits",
             CompressionField.KEY,
             "extensions");
-    private static final Set<String> HEALTH = Set.of("http", "stableFor", "timeout");
-    private static final Set<String> SIDECAR = Set.of("url", "sha256");
-    private static final Set<String> EXTENSION = Set.of("name", "version", "url", "sha256");
+    static final Set<String> HEALTH = Set.of("http", "stableFor", "timeout");
+    static final Set<String> SIDECAR = Set.of("url", "sha256");
+    static final Set<String> EXTENSION = Set.of("name", "version", "url", "sha256");
 
     private ManifestParser() {}
 

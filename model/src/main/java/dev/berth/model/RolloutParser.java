@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
  * empty wave list, percents that do not grow and malformed times are all reported, each with its line.
  */
 public final class RolloutParser {
-    private static final Set<String> ROLLOUT = Set.of("waves", "every", "start", "paused");
-    private static final Set<String> WAVE = Set.of("hosts", "percent");
-    private static final Pattern PERCENT = Pattern.compile("\\d{1,3}");
+    static final Set<String> ROLLOUT = Set.of("waves", "every", "start", "paused");
+    static final Set<String> WAVE = Set.of("hosts", "percent");
+    /** A percent as the text of a whole number; its range is checked apart. */
+    static final Pattern PERCENT = Pattern.compile("\\d{1,3}");
 
     private RolloutParser() {}
 

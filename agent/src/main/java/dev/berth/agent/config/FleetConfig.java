@@ -24,7 +24,7 @@ public record FleetConfig(
     public static final FleetConfig NONE =
             new FleetConfig(Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(10));
 
-    private static final Set<String> FIELDS = Set.of("prometheus", "bearerTokenFile", "caFile", "timeout");
+    static final Set<String> FIELDS = Set.of("prometheus", "bearerTokenFile", "caFile", "timeout");
     private static final Pattern ABSOLUTE = Pattern.compile("/.*");
 
     public FleetConfig {

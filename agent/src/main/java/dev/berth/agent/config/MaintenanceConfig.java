@@ -23,11 +23,11 @@ import java.util.regex.Pattern;
  */
 final class MaintenanceConfig {
     static final String KEY = "maintenance";
-    private static final Set<String> FIELDS = Set.of("days", "start", "duration", "timeZone");
-    private static final Pattern DAY =
+    static final Set<String> FIELDS = Set.of("days", "start", "duration", "timeZone");
+    static final Pattern DAY =
             Pattern.compile("mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday");
     private static final String DAY_RULE = "must be a day of the week: mon, tue, wed, thu, fri, sat or sun";
-    private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
+    static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
     private static final ZoneId UTC = ZoneId.of("UTC");
 
     private MaintenanceConfig() {}

@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
  */
 public final class SettingsFile {
     public static final String KIND = "AgentConfig";
-    private static final Set<String> TOP = Set.of(
+    static final Set<String> TOP = Set.of(
             "apiVersion",
             "kind",
             "source",
@@ -59,8 +59,8 @@ public final class SettingsFile {
             "fleet",
             "trigger",
             MaintenanceConfig.KEY);
-    private static final Set<String> SOURCE = Set.of("manifest", "git", "trustedKeys");
-    private static final Set<String> GIT = Set.of(
+    static final Set<String> SOURCE = Set.of("manifest", "git", "trustedKeys");
+    static final Set<String> GIT = Set.of(
             "url",
             "ref",
             "path",
@@ -71,23 +71,22 @@ public final class SettingsFile {
             "passwordEnv",
             "sshKey",
             "knownHosts");
-    private static final Set<String> BACKOFF = Set.of("base", "cap");
-    private static final Set<String> HEALTH = Set.of("stableFor", "timeout");
-    private static final Set<String> POLICY =
+    static final Set<String> BACKOFF = Set.of("base", "cap");
+    static final Set<String> HEALTH = Set.of("stableFor", "timeout");
+    static final Set<String> POLICY =
             Set.of("allowedProfiles", "allowedUrlPrefixes", "maxImageBytes", "allowHttp", "limits");
     /** The limits a host can cap: every one but the address lists, which are not amounts. */
-    private static final Set<Limit> CAPPABLE =
-            EnumSet.complementOf(EnumSet.of(Limit.IP_ADDRESS_ALLOW, Limit.IP_ADDRESS_DENY));
+    static final Set<Limit> CAPPABLE = EnumSet.complementOf(EnumSet.of(Limit.IP_ADDRESS_ALLOW, Limit.IP_ADDRESS_DENY));
 
-    private static final Set<String> DOWNLOAD =
+    static final Set<String> DOWNLOAD =
             Set.of("connectTimeout", "readTimeout", "lowSpeedLimit", "lowSpeedTime", "minFreeSpace");
     private static final Pattern PERCENT = Pattern.compile("(\\d{1,2})\\s*%");
-    private static final Set<String> METRICS = Set.of("listen", "hostLabels");
-    private static final Set<String> HOST = Set.of("name", "labels");
-    private static final Set<String> TRIGGER = Set.of("secretFile");
+    static final Set<String> METRICS = Set.of("listen", "hostLabels");
+    static final Set<String> HOST = Set.of("name", "labels");
+    static final Set<String> TRIGGER = Set.of("secretFile");
     private static final Pattern ANY = Pattern.compile(".+");
-    private static final Pattern ABSOLUTE = Pattern.compile("/.*");
-    private static final Pattern ENV = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    static final Pattern ABSOLUTE = Pattern.compile("/.*");
+    static final Pattern ENV = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final String HOST_NAME_LABEL = "name";
 
     private SettingsFile() {}

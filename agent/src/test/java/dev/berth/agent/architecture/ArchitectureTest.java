@@ -91,6 +91,7 @@ class ArchitectureTest {
         confined(
                 "com.fasterxml.jackson..",
                 "dev.berth.model.yaml",
+                "dev.berth.model.schema",
                 "dev.berth.agent.cli",
                 "dev.berth.agent.fleet",
                 "dev.berth.agent.render",

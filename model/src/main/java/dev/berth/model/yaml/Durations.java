@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 /** Durations as people write them in YAML: "500ms", "10s", "5m", "1h30m". */
 public final class Durations {
     public static final String RULE = "must be a duration such as 500ms, 10s, 5m or 1h30m";
-    private static final Pattern WHOLE = Pattern.compile("(\\d+(ms|s|m|h))+");
+    /** What {@link #parse} reads, as a whole. */
+    public static final Pattern WHOLE = Pattern.compile("(\\d+(ms|s|m|h))+");
+
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h)");
 
     private Durations() {}
