@@ -17,10 +17,11 @@ log() { echo "test.sh: $*" >&2; }
 # Packages the tests use beyond the container host (which prepare-test-host.sh installs):
 # git for the git daemon the git-source tests start, Prometheus for promtool and the scrape test, and
 # the linter of the shell scripts (scripts/lint-shell.sh), xz-utils, zstd and gzip that the compressed-image
-# tests compress their data with.
+# tests compress their data with, and groff, mandoc and zsh that render, lint and complete the generated man pages
+# and completion.
 # shellcheck source=scripts/lib/packages.sh
 . scripts/lib/packages.sh
-ensure_packages test.sh git prometheus openjdk-17-jdk-headless maven shellcheck xz-utils zstd gzip
+ensure_packages test.sh git prometheus openjdk-17-jdk-headless maven shellcheck xz-utils zstd gzip groff-base mandoc zsh
 
 # The shell scripts first: a finding fails in seconds, before the root file systems and the tests.
 log "shellcheck over the shell scripts"
