@@ -12,7 +12,17 @@
 #       is waiting for the last hash, fsync and rename)
 #   (b) curl -s URL | tee FILE | sha256sum   (download, write and hash, no fsync)
 #   (c) curl -s -o /dev/null URL             (download only: the ceiling)
-# and prints the median throughput of each (MB = 10^6 bytes) and the ratios Berth/(b) and Berth/(c).
+# then the same three over https (bench/tls-server.py, the same handler behind Python's ssl module, with a
+# certificate from a CA made for the run):
+#   (a') Berth, trusting the CA the way the agent trusts CAs: through the JDK's default trust store (here
+#        -Djavax.net.ssl.trustStore pointing at a PKCS12 store holding the CA; on a host, the system store)
+#   (b') curl --cacert CA -s URL | tee FILE | sha256sum
+#   (c') curl --cacert CA -s -o /dev/null URL
+# and the machine's limits, once per round:
+#   dd if=/dev/zero of=FILE bs=1M count=SIZE_MIB conv=fsync   (writing the file to disk, with fsync)
+#   dev.berth.fetchers.Sha256Bench                            (the JVM's SHA-256 alone, warmed up)
+# and prints the median throughput of each (MB = 10^6 bytes), the ratios Berth/(b) and Berth/(c), and the load
+# (uptime) before and after. HTTPS=0 skips the https rows.
 #
 # Then the compressed case, for each of CASES (default "zstd xz"; CASES= skips it): a SIZE_MIB image that
 # compresses to about half (each MiB: 512 KiB random, 512 KiB of a repeated line) is compressed with zstd -3
@@ -29,13 +39,15 @@ RUNS=${RUNS:-5}
 SIZE_MIB=${SIZE_MIB:-1024}
 BUFFER_BYTES=${BUFFER_BYTES:-1048576}
 CASES=${CASES-zstd xz}
+HTTPS=${HTTPS:-1}
 WORK=${BENCH_DIR:-$(mktemp -d /tmp/berth-bench.XXXXXX)}
 mkdir -p "$WORK/serve" "$WORK/pool" "$WORK/out"
 
 server_pid=
+tls_pid=
 cleanup() {
-    if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-    rm -rf "$WORK/pool" "$WORK/out"
+    for pid in $server_pid $tls_pid; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+    rm -rf "$WORK/pool" "$WORK/out" "$WORK/tls"
     if [[ -z "${KEEP_IMAGE:-}" ]]; then rm -rf "$WORK/serve"; fi
 }
 trap cleanup EXIT
@@ -63,8 +75,32 @@ URL="http://127.0.0.1:$PORT/image.raw"
 for _ in $(seq 50); do curl -sf -o /dev/null -r 0-0 "$URL" && break; sleep 0.1; done
 curl -s -o /dev/null "$URL" # warm the page cache and the server
 
+if [[ "$HTTPS" == 1 ]]; then
+    # A CA made for this run, a server certificate for 127.0.0.1 signed by it, and a trust store holding the CA.
+    TLS="$WORK/tls"
+    mkdir -p "$TLS"
+    ec=(-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes)
+    openssl req -x509 "${ec[@]}" -keyout "$TLS/ca.key" -out "$TLS/ca.pem" -days 1 -subj "/CN=Berth bench CA" \
+        -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign" 2>/dev/null
+    openssl req "${ec[@]}" -keyout "$TLS/server.key" -out "$TLS/server.csr" -subj "/CN=127.0.0.1" 2>/dev/null
+    printf 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n' > "$TLS/ext.cnf"
+    openssl x509 -req -in "$TLS/server.csr" -CA "$TLS/ca.pem" -CAkey "$TLS/ca.key" -CAcreateserial \
+        -out "$TLS/server.pem" -days 1 -extfile "$TLS/ext.cnf" 2>/dev/null
+    keytool -importcert -noprompt -alias berth-bench-ca -file "$TLS/ca.pem" -keystore "$TLS/trust.p12" \
+        -storetype PKCS12 -storepass berth-bench >/dev/null 2>&1
+    TLS_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+    python3 "$ROOT/bench/tls-server.py" "$TLS_PORT" "$WORK/serve" "$TLS/server.pem" "$TLS/server.key" >/dev/null 2>&1 &
+    tls_pid=$!
+    TLS_URL="https://127.0.0.1:$TLS_PORT/image.raw"
+    for _ in $(seq 50); do curl -sf --cacert "$TLS/ca.pem" -o /dev/null -r 0-0 "$TLS_URL" && break; sleep 0.1; done
+    TRUST=(-Djavax.net.ssl.trustStore="$TLS/trust.p12" -Djavax.net.ssl.trustStorePassword=berth-bench
+        -Djavax.net.ssl.trustStoreType=PKCS12)
+fi
+
+load_before=$(uptime)
 now() { date +%s%N; }
 berth=() ; berth_body=() ; berth_proc=() ; tee_sha=() ; devnull=()
+s_berth=() ; s_tee=() ; s_null=() ; disk=() ; sha_jvm=()
 for round in $(seq "$RUNS"); do
     t0=$(now)
     out=$(java -cp "$CP" dev.berth.fetchers.DownloadBench "$URL" "$SHA" "$WORK/pool" "$BUFFER_BYTES" 2>/dev/null)
@@ -85,7 +121,37 @@ for round in $(seq "$RUNS"); do
     t1=$(now)
     devnull+=($((t1 - t0)))
     echo "round $round: berth ${berth[-1]} ns (body ${berth_body[-1]} ns, process ${berth_proc[-1]} ns), tee ${tee_sha[-1]} ns, devnull ${devnull[-1]} ns" >&2
+
+    if [[ "$HTTPS" == 1 ]]; then
+        out=$(java "${TRUST[@]}" -cp "$CP" dev.berth.fetchers.DownloadBench "$TLS_URL" "$SHA" "$WORK/pool" "$BUFFER_BYTES" 2>/dev/null)
+        read -r got_bytes fetch_ns _ <<< "$out"
+        [[ "$got_bytes" == "$BYTES" ]] || { echo "Berth fetched $got_bytes bytes over https, expected $BYTES" >&2; exit 1; }
+        s_berth+=("$fetch_ns")
+
+        t0=$(now)
+        got=$(curl -s --cacert "$TLS/ca.pem" "$TLS_URL" | tee "$WORK/out/image.raw" | sha256sum | cut -d' ' -f1)
+        t1=$(now)
+        [[ "$got" == "$SHA" ]] || { echo "curl https | tee | sha256sum got $got, expected $SHA" >&2; exit 1; }
+        rm -f "$WORK/out/image.raw"
+        s_tee+=($((t1 - t0)))
+
+        t0=$(now)
+        curl -s --cacert "$TLS/ca.pem" -o /dev/null "$TLS_URL"
+        t1=$(now)
+        s_null+=($((t1 - t0)))
+        echo "round $round https: berth ${s_berth[-1]} ns, tee ${s_tee[-1]} ns, devnull ${s_null[-1]} ns" >&2
+    fi
+
+    t0=$(now)
+    dd if=/dev/zero of="$WORK/out/dd.raw" bs=1M count="$SIZE_MIB" conv=fsync 2>/dev/null
+    t1=$(now)
+    rm -f "$WORK/out/dd.raw"
+    disk+=($((t1 - t0)))
+    read -r _ sha_ns <<< "$(java -cp "$CP" dev.berth.fetchers.Sha256Bench "$SIZE_MIB")"
+    sha_jvm+=("$sha_ns")
+    echo "round $round limits: dd conv=fsync ${disk[-1]} ns, JVM sha256 ${sha_jvm[-1]} ns" >&2
 done
+load_after=$(uptime)
 
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
 mbps() { awk -v b="$BYTES" -v ns="$1" 'BEGIN {printf "%.0f", b / 1e6 / (ns / 1e9)}'; }
@@ -96,7 +162,10 @@ m_tee=$(median "${tee_sha[@]}"); m_null=$(median "${devnull[@]}")
 
 echo
 echo "file: $((BYTES / 1024 / 1024)) MiB, $RUNS rounds, median; Berth buffer $BUFFER_BYTES bytes; work dir $WORK"
-echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "uptime before: $load_before"
+echo "uptime after:  $load_after"
+row() { printf '%-52s %10.2f %8s\n' "$1" "$(awk -v n="$2" 'BEGIN{print n/1e9}')" "$(mbps "$2")"; }
 printf '%-52s %10s %8s\n' "method" "seconds" "MB/s"
 printf '%-52s %10.2f %8s\n' "(a) Berth fetcher (download+sha256+fsync+rename)" "$(awk -v n="$m_berth" 'BEGIN{print n/1e9}')" "$(mbps "$m_berth")"
 printf '%-52s %10.2f %8s\n' "    of which until the last body byte was written" "$(awk -v n="$m_body" 'BEGIN{print n/1e9}')" "$(mbps "$m_body")"
@@ -104,6 +173,17 @@ printf '%-52s %10.2f %8s\n' "    same, whole JVM process incl. start" "$(awk -v 
 printf '%-52s %10.2f %8s\n' "(b) curl | tee FILE | sha256sum" "$(awk -v n="$m_tee" 'BEGIN{print n/1e9}')" "$(mbps "$m_tee")"
 printf '%-52s %10.2f %8s\n' "(c) curl -o /dev/null" "$(awk -v n="$m_null" 'BEGIN{print n/1e9}')" "$(mbps "$m_null")"
 echo "Berth/(b): $(ratio "$m_berth" "$m_tee")x   Berth/(c): $(ratio "$m_berth" "$m_null")x   (throughput ratios)"
+if [[ "$HTTPS" == 1 ]]; then
+    m_sberth=$(median "${s_berth[@]}"); m_stee=$(median "${s_tee[@]}"); m_snull=$(median "${s_null[@]}")
+    row "(a') Berth fetcher over https" "$m_sberth"
+    row "(b') curl https | tee FILE | sha256sum" "$m_stee"
+    row "(c') curl https -o /dev/null" "$m_snull"
+    echo "https: Berth/(b'): $(ratio "$m_sberth" "$m_stee")x   Berth/(c'): $(ratio "$m_sberth" "$m_snull")x"
+fi
+m_disk=$(median "${disk[@]}"); m_sha=$(median "${sha_jvm[@]}")
+row "limit: dd bs=1M conv=fsync (write + fsync)" "$m_disk"
+row "limit: the JVM's SHA-256 alone" "$m_sha"
+echo "Berth/dd: $(ratio "$m_berth" "$m_disk")x   Berth/sha256: $(ratio "$m_berth" "$m_sha")x"
 
 [[ -n "$CASES" ]] || exit 0
 

@@ -5,7 +5,7 @@ import okhttp3.OkHttpClient;
 
 /**
  * Builds the OkHttp client of a {@link RedirectingGet} from the policy and the context: timeouts, proxies from
- * the environment, extra TLS trust; no redirects or retries of its own.
+ * the environment, extra TLS trust, sockets that read in large chunks; no redirects or retries of its own.
  */
 final class HttpClientFactory {
     private HttpClientFactory() {}
@@ -20,7 +20,9 @@ final class HttpClientFactory {
                 .followSslRedirects(false)
                 // Retries are ours, with backoff and resume; OkHttp's silent ones would hide failures.
                 .retryOnConnectionFailure(false)
-                .proxySelector(EnvProxySelector.from(context.environment()));
+                .proxySelector(EnvProxySelector.from(context.environment()))
+                // Okio reads 8 KiB at a time; these sockets read the kernel in large chunks below it.
+                .socketFactory(new LargeReadSockets());
         context.tls().ifPresent(t -> b.sslSocketFactory(t.socketFactory(), t.trustManager()));
         return b.build();
     }
