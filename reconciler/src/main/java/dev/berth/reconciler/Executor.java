@@ -86,8 +86,10 @@ public final class Executor {
                     completed.add(step);
                 }
             } catch (BerthException e) {
-                failures.add(failed(step, e, began));
-                break;
+                Execution.Failure refused = failed(step, e, began);
+                close(window, completed, failures);
+                failures.add(refused);
+                return new Execution(completed, failures, false, ledger.inventory());
             }
         }
         close(window, completed, failures);
