@@ -37,27 +37,15 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 # shellcheck source=scripts/lib/host.sh
 . scripts/lib/host.sh
+BENCH_NAME=agent.sh
+# shellcheck source=scripts/lib/bench.sh
+. scripts/lib/bench.sh
 
 readonly SUITE=${1:-bookworm}
 readonly SOURCE=${SOURCE:-git}
 readonly IMAGES=10
 readonly PASS_SECONDS=${PASS_SECONDS:-70}
 readonly IDLE_SECONDS=${IDLE_SECONDS:-40}
-readonly STATUS=/var/lib/berth/status.json
-# jq: an ISO-8601 instant as Java writes it (0, 3, 6 or 9 fraction digits) in seconds since the epoch.
-readonly TS='def ts: capture("^(?<s>[^.Z]+)(?<f>\\.[0-9]+)?Z$")
-  | ((.s + "Z") | fromdateiso8601) + ((.f // ".0") | ("0" + .) | tonumber);'
-
-log() { echo "agent.sh: [${SECONDS}s] $*" >&2; }
-die() {
-  log "error: $*"
-  exit 1
-}
-now() { date +%s.%N; }
-# Milliseconds from $1 to $2 (seconds since the epoch, with fractions).
-ms() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", (b - a) * 1000 }'; }
-secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
-
 ((EUID == 0)) || die "run as root: it boots a systemd container"
 ((PASS_SECONDS >= 60)) || die "PASS_SECONDS must be at least 60"
 [[ $SOURCE == git || $SOURCE == git-file || $SOURCE == file ]] || die "SOURCE must be git, git-file or file"
@@ -87,41 +75,11 @@ trap cleanup EXIT
 trap "exit 130" INT
 trap "exit 143" TERM
 
-# A port on 127.0.0.1 nothing listens on.
-free_port() {
-  local port
-  for _ in $(seq 100); do
-    port=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return
-    fi
-  done
-  die "found no free port on 127.0.0.1"
-}
-
-await_port() {
-  for _ in $(seq 100); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return; fi
-    sleep 0.1
-  done
-  die "nothing listens on 127.0.0.1:$1 after 10 s ($2)"
-}
-
 log "building $IMAGES images"
-mkdir -p "$work/images" "$work/repos/fleet/hosts/bench"
+mkdir -p "$work/repos/fleet/hosts/bench"
 http_port=$(free_port)
 manifest=$work/repos/fleet/hosts/bench/images.yaml
-printf 'apiVersion: berth.dev/v1\nkind: Manifest\nimages:\n' >"$manifest"
-for ((i = 0; i < IMAGES; i++)); do
-  tree=$work/trees/svc$i
-  mkdir -p "$tree/usr/lib/systemd/system"
-  printf '[Unit]\nDescription=svc%s, an idle service for the agent benchmark\n\n[Service]\nExecStart=%s\n\n[Install]\nWantedBy=multi-user.target\n' \
-    "$i" "/usr/bin/busybox sleep 2147483647" >"$tree/usr/lib/systemd/system/svc$i.service"
-  host_build_raw "$tree" "$work/images/svc${i}_1.0.raw" "svc$i" 1.0
-  printf '  - name: svc%s\n    version: "1.0"\n    url: http://127.0.0.1:%s/svc%s_1.0.raw\n    sha256: %s\n' \
-    "$i" "$http_port" "$i" "$(sha256sum "$work/images/svc${i}_1.0.raw" | cut -d' ' -f1)" >>"$manifest"
-done
+bench_images "$IMAGES" "$work" "$http_port" "$manifest"
 busybox httpd -f -p "127.0.0.1:$http_port" -h "$work/images" &
 servers+=($!)
 await_port "$http_port" "busybox httpd"
@@ -192,28 +150,10 @@ metrics: {listen: "off"}
 EOF
 }
 
-# Polls status.json every 50 ms until the jq condition (with $t0, $rev and ts) holds within $2 seconds.
-await_status() {
-  local what=$1 timeout=$2 condition=$3 file deadline
-  file=$(host_path "$STATUS")
-  deadline=$(awk -v n="$(now)" -v t="$timeout" 'BEGIN { printf "%d", n + t }')
-  while (($(date +%s) < deadline)); do
-    if [[ -f $file ]] && jq -e --argjson t0 "$t0" --arg rev "$revision" "$TS $condition" "$file" >/dev/null 2>&1; then
-      return
-    fi
-    sleep 0.05
-  done
-  host_exec journalctl -u berth-agent -n 40 --no-pager >&2 || true
-  die "$what did not happen within $timeout s"
-}
-
 # When systemd executed the agent's current main process (the JVM), in seconds since the epoch.
 exec_time() {
   date -d "$(host_exec systemctl show -p ExecMainStartTimestamp --value --timestamp=us+utc berth-agent)" +%s.%N
 }
-
-# One field of the last pass, in seconds since the epoch.
-pass_time() { jq -r "$TS .lastPass.$1 | ts" "$(host_path "$STATUS")"; }
 
 # "VmRSS VmHWM" of the agent, in MiB with one decimal.
 memory() {
@@ -230,8 +170,7 @@ cpu() {
   host_exec awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$pid/stat"
 }
 
-all_attached='.lastPass.outcome == "CONVERGED" and ($rev == "" or .lastPass.revision == $rev)
-  and ([.images[] | select(.attachedVersion == "1.0" and .state == "running")] | length) == '$IMAGES
+all_attached=$(all_attached "$IMAGES")
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 config 1s
@@ -264,7 +203,7 @@ warm_started=$(pass_time started)
 warm_finished=$(pass_time finished)
 
 log "no-op passes for $PASS_SECONDS s"
-file=$(host_path "$STATUS")
+file=$(host_path "$BENCH_STATUS")
 seen=
 end=$((SECONDS + PASS_SECONDS - 1))
 : >"$work/passes.tsv"
@@ -332,7 +271,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 portabled_later=$(($(portabled_starts) - portabled_cold))
 
 if [[ -n ${OUT:-} ]]; then
-  cp "$(host_path "$STATUS")" "$OUT/status-$SUITE.json"
+  cp "$(host_path "$BENCH_STATUS")" "$OUT/status-$SUITE.json"
   host_exec journalctl -u berth-agent -o short-precise --no-pager >"$OUT/journal-$SUITE.txt"
 fi
 

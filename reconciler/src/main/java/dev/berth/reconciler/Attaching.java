@@ -8,7 +8,6 @@ import dev.berth.model.state.KnownFile;
 import dev.berth.model.state.ManagedImage;
 import dev.berth.model.state.Undone;
 import dev.berth.reconciler.port.Attachment;
-import dev.berth.reconciler.port.HealthGate;
 import dev.berth.reconciler.port.ImagePool;
 import dev.berth.reconciler.port.PortableHost;
 import dev.berth.reconciler.port.ReconcileListener;
@@ -17,10 +16,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs attach, upgrade and start steps, each gated on health. A failed first attach is detached again and the
+ * Makes the changes of attach, upgrade, start and limit steps, each to be proven by the health gate (see
+ * {@link Unproven}). A failed first attach is detached again and the
  * files downloaded for it deleted; a failed upgrade is put back on the previous version and profile, so a bad
  * release leaves the host as it was. Attaching an image Berth already owns (after a pass that died, or whose
  * rollback failed) first stops the units portabled left running without unit files, and falls back to the
@@ -29,17 +30,16 @@ import org.jspecify.annotations.Nullable;
 final class Attaching {
     private final PortableHost host;
     private final ImagePool pool;
-    private final HealthGate health;
     private final ReconcileListener listener;
 
-    Attaching(PortableHost host, ImagePool pool, HealthGate health, ReconcileListener listener) {
+    Attaching(PortableHost host, ImagePool pool, ReconcileListener listener) {
         this.host = host;
         this.pool = pool;
-        this.health = health;
         this.listener = listener;
     }
 
-    void attach(Step.Attach step, Ledger ledger) {
+    /** Attaches the image; a refused attach is undone at once, a healthy one is kept when its window passed. */
+    Unproven attach(Step.Attach step, Ledger ledger) {
         ImageSpec spec = step.spec();
         Optional<ManagedImage> owned = ledger.inventory().image(spec.name());
         ManagedImage.Previous fallback = owned.map(m -> fallbackOf(m, spec)).orElse(null);
@@ -48,38 +48,55 @@ final class Attaching {
                 : ManagedImage.of(spec, step.imagePath(), ManagedImage.Phase.UPGRADING, fallback);
         ledger.record(inv -> inv.with(entry));
         Attachment target = attachment(spec, step.imagePath());
+        UnaryOperator<BerthException> undo = e -> fallback == null
+                ? undoAttach(spec, step.imagePath(), ledger, e)
+                : rollBack(spec, fallback, null, ledger, e);
         try {
             if (owned.isPresent()) {
                 host.stopOrphanedUnits(target);
             }
             host.attach(target);
-            health.await(spec);
         } catch (BerthException e) {
-            throw fallback == null
-                    ? undoAttach(spec, step.imagePath(), ledger, e)
-                    : rollBack(spec, fallback, null, ledger, e);
+            throw undo.apply(e);
         }
-        ledger.record(inv -> inv.with(entry.settled()));
+        return new Unproven(step, spec, () -> ledger.record(inv -> inv.with(entry.settled())), undo);
     }
 
-    void upgrade(Step.Upgrade step, Ledger ledger) {
+    Unproven upgrade(Step.Upgrade step, Ledger ledger) {
         ImageSpec spec = step.spec();
         ManagedImage current = ledger.inventory().image(spec.name()).orElseThrow();
         ManagedImage.Previous previous = previousOf(current, step.from());
         ledger.record(inv -> inv.with(ManagedImage.of(spec, step.imagePath(), ManagedImage.Phase.UPGRADING, previous)));
+        UnaryOperator<BerthException> undo = e -> rollBack(spec, previous, step.from(), ledger, e);
         try {
             moveTo(attachment(spec, step.imagePath()), step.from());
-            health.await(spec);
         } catch (BerthException e) {
-            throw rollBack(spec, previous, step.from(), ledger, e);
+            throw undo.apply(e);
         }
-        ledger.record(inv -> inv.with(inv.image(spec.name()).orElseThrow().settled()));
+        return new Unproven(step, spec, () -> settle(spec, ledger), undo);
     }
 
-    void start(Step.Start step, Ledger ledger) {
+    /**
+     * Starts the units. When they do not come up healthy, a first attach that a dead pass left unproven is detached
+     * again, as it would have been; an image that was proven before is left as it is.
+     */
+    Unproven start(Step.Start step, Ledger ledger) {
         ImageSpec spec = step.spec();
-        host.start(attachment(spec, step.attached().imagePath()));
-        health.await(spec);
+        String path = step.attached().imagePath();
+        boolean unproven = ledger.inventory()
+                .image(spec.name())
+                .map(m -> m.phase() == ManagedImage.Phase.ATTACHING)
+                .orElse(false);
+        UnaryOperator<BerthException> undo = e -> unproven ? undoAttach(spec, path, ledger, e) : e;
+        try {
+            host.start(attachment(spec, path));
+        } catch (BerthException e) {
+            throw undo.apply(e);
+        }
+        return new Unproven(step, spec, () -> settle(spec, ledger), undo);
+    }
+
+    private static void settle(ImageSpec spec, Ledger ledger) {
         ledger.record(inv -> inv.with(inv.image(spec.name()).orElseThrow().settled()));
     }
 
@@ -88,15 +105,15 @@ final class Attaching {
      * Berth applied before are put back (and the units restarted again), so a limit too tight for the service does
      * not leave it failing.
      */
-    void limit(Step.Limit step, Ledger ledger) {
+    Unproven limit(Step.Limit step, Ledger ledger) {
         ImageSpec spec = step.spec();
         host.limit(step.attached(), spec.limits());
-        try {
-            health.await(spec);
-        } catch (BerthException e) {
-            throw putBack(step, e);
-        }
-        ledger.record(inv -> inv.with(inv.image(spec.name()).orElseThrow().withLimits(spec.limits())));
+        return new Unproven(
+                step,
+                spec,
+                () -> ledger.record(
+                        inv -> inv.with(inv.image(spec.name()).orElseThrow().withLimits(spec.limits()))),
+                e -> putBack(step, e));
     }
 
     private BerthException putBack(Step.Limit step, BerthException cause) {

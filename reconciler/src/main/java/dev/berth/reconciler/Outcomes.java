@@ -37,7 +37,7 @@ final class Outcomes {
         desired.forEach(spec -> names.add(spec.name()));
         names.addAll(inventory.images().keySet());
         remaining.steps().forEach(s -> s.image().ifPresent(names::add));
-        execution.failure().flatMap(f -> f.step().image()).ifPresent(names::add);
+        execution.failures().forEach(f -> f.step().image().ifPresent(names::add));
         List<ImageOutcome> outcomes = new ArrayList<>();
         for (String name : names) {
             Optional<ImageSpec> spec =
@@ -58,8 +58,7 @@ final class Outcomes {
             Plan remaining) {
         Optional<ImageHealth> health = attached.map(ImageHealth::of);
         Optional<Finding.Drifted> drift = drift(name, remaining).or(() -> drift(name, plan));
-        Optional<Execution.Failure> failed =
-                execution.failure().filter(f -> f.step().concerns(name));
+        Optional<Execution.Failure> failed = execution.failureOf(name);
         if (failed.isPresent()) {
             return new ImageOutcome(
                     name,

@@ -167,23 +167,22 @@ public final class Reconciler {
 
     /** A change that failed for good is remembered, so it is not tried again until its entry changes. */
     private Inventory remember(Execution execution) {
-        Inventory inventory = execution.inventory();
-        if (execution.failure().isEmpty()) {
-            return inventory;
+        Inventory next = execution.inventory();
+        for (Execution.Failure failure : execution.failures()) {
+            Optional<ImageSpec> spec = specOf(failure.step());
+            if (spec.isPresent() && failure.error().reason().kind() == Reason.Kind.STALLED) {
+                next = next.with(FailedChange.of(
+                        spec.get(),
+                        failure.step().action(),
+                        failure.error().reason(),
+                        failure.error().getMessage(),
+                        clock.instant(),
+                        failure.undone()));
+            }
         }
-        Execution.Failure failure = execution.failure().get();
-        Optional<ImageSpec> spec = specOf(failure.step());
-        if (spec.isEmpty() || failure.error().reason().kind() != Reason.Kind.STALLED) {
-            return inventory;
+        if (!next.equals(execution.inventory())) {
+            store.save(next);
         }
-        Inventory next = inventory.with(FailedChange.of(
-                spec.get(),
-                failure.step().action(),
-                failure.error().reason(),
-                failure.error().getMessage(),
-                clock.instant(),
-                failure.undone()));
-        store.save(next);
         return next;
     }
 

@@ -16,7 +16,10 @@ import dev.berth.reconciler.fake.FakeImageFetcher;
 import dev.berth.reconciler.fake.FakeImagePool;
 import dev.berth.reconciler.fake.FakeInventoryStore;
 import dev.berth.reconciler.fake.FakePortableHost;
+import dev.berth.reconciler.fake.ManualClock;
 import dev.berth.reconciler.fake.TestImage;
+import dev.berth.reconciler.health.HealthPolicy;
+import dev.berth.reconciler.health.UnitHealthGate;
 import dev.berth.reconciler.port.Attachment;
 import dev.berth.reconciler.port.DigestResolver;
 import dev.berth.reconciler.port.Download;
@@ -26,9 +29,12 @@ import dev.berth.reconciler.port.ImageFetcher;
 import dev.berth.reconciler.port.InventoryStore;
 import dev.berth.reconciler.port.PortableHost;
 import dev.berth.reconciler.port.ReconcileListener;
+import dev.berth.reconciler.port.UnitLogs;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -89,8 +95,13 @@ class CrashSafetyTest {
     }
 
     private Reconciler reconciler(PortableHost portable, ImageFetcher images, InventoryStore inventory) {
-        Executor executor = new Executor(
-                portable, images, pool, inventory, HealthGate.NONE, ReconcileListener.NONE, Clock.systemUTC());
+        return reconciler(portable, images, inventory, HealthGate.NONE);
+    }
+
+    private Reconciler reconciler(
+            PortableHost portable, ImageFetcher images, InventoryStore inventory, HealthGate health) {
+        Executor executor =
+                new Executor(portable, images, pool, inventory, health, ReconcileListener.NONE, Clock.systemUTC());
         return new Reconciler(
                 portable,
                 pool,
@@ -174,6 +185,81 @@ class CrashSafetyTest {
                 .isEqualTo(Set.of(Fixtures.path("a", "2"), Fixtures.path("b", "1"), Fixtures.path("c", "1")));
         assertThat(inventory.files().values())
                 .allSatisfy(f -> assertThat(f.verified()).isTrue());
+    }
+
+    /**
+     * One pass upgrades a, attaches c and d and changes b's profile, all in one shared health window; d never comes
+     * up healthy and is undone. Killed anywhere in it, the images the window kept or undid are kept or undone, and d
+     * is remembered as failed, after the restart at the latest.
+     */
+    @ParameterizedTest(name = "killed at effect {0} (after it took effect: {1})")
+    @MethodSource("deaths")
+    void aRestartAfterAKillAnywhereInASharedWindowWithAFailureKeepsOnlyTheHealthy(int killAt, boolean afterEffect) {
+        Manifest after = sharedWindowWithAFailure();
+
+        Reaper reaper = new Reaper(killAt, afterEffect);
+        try {
+            reconciler(killing(host, reaper), killing(fetcher, reaper), killing(store, reaper), unitGate(host))
+                    .apply(after);
+        } catch (Killed death) {
+            // the restart below finds what the kill left
+        }
+        Pass restarted = reconciler(host, fetcher, store, unitGate(host)).apply(after);
+
+        assertThat(host.attached()).extracting(AttachedImage::label).containsExactlyInAnyOrder("a 2", "b 1", "c 1");
+        assertThat(host.runningWithoutUnitFiles()).isEmpty();
+        assertThat(restarted.outcome("d").orElseThrow().state())
+                .isIn(ImageOutcome.State.FAILED, ImageOutcome.State.HELD);
+        // A pass with a failure stops before pruning; the next one, which holds d, prunes a 1.
+        reconciler(host, fetcher, store, unitGate(host)).apply(after);
+        Inventory inventory = store.load();
+        assertThat(inventory.images()).containsOnlyKeys("a", "b", "c");
+        assertThat(inventory.images().values())
+                .allSatisfy(m -> assertThat(m.phase()).isEqualTo(ManagedImage.Phase.ATTACHED));
+        assertThat(inventory.failures()).containsOnlyKeys("d");
+        assertThat(pool.list())
+                .extracting(f -> f.fileName())
+                .containsExactlyInAnyOrder("a_2.raw", "b_1.raw", "c_1.raw");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theKillPointsTriedCoverEveryEffectOfTheSharedWindowPass() {
+        Manifest after = sharedWindowWithAFailure();
+        Reaper counter = new Reaper(Integer.MAX_VALUE, false);
+
+        reconciler(killing(host, counter), killing(fetcher, counter), killing(store, counter), unitGate(host))
+                .apply(after);
+
+        assertThat(counter.seen).isBetween(20, 40);
+    }
+
+    /**
+     * a 1 and b 1 converged; returns the manifest whose pass upgrades a, attaches c and d (whose service exits with
+     * a failure) and moves b to the strict profile.
+     */
+    private Manifest sharedWindowWithAFailure() {
+        ImageSpec a1 = publish(TestImage.service("a", "1"));
+        ImageSpec b1 = publish(TestImage.socketActivated("b", "1"));
+        ImageSpec a2 = publish(TestImage.service("a", "2"));
+        ImageSpec c1 = publish(TestImage.service("c", "1"));
+        ImageSpec d1 = publish(TestImage.failing("d", "1"));
+        assertThat(reconciler(host, fetcher, store)
+                        .apply(new Manifest(List.of(a1, b1), "m.yaml"))
+                        .converged())
+                .isTrue();
+        return new Manifest(List.of(a2, c1, d1, withProfile(b1, "strict")), "m.yaml");
+    }
+
+    /** A health gate on a one-second window, on a clock that moves only when it sleeps. */
+    private static HealthGate unitGate(PortableHost host) {
+        ManualClock clock = new ManualClock();
+        return new UnitHealthGate(
+                host,
+                new HealthPolicy(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMillis(500)),
+                (u, t) -> Optional.empty(),
+                UnitLogs.NONE,
+                clock,
+                clock.sleeper());
     }
 
     @org.junit.jupiter.api.Test

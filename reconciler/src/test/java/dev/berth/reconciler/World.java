@@ -27,6 +27,7 @@ final class World {
     DigestResolver digests = DigestResolver.WITHOUT_KEYS;
     LocalPolicy policy = LocalPolicy.permissive(false);
     List<ChangeGate> gates = List.of();
+    Clock clock = Clock.systemUTC();
 
     ImageSpec publish(TestImage image, String profile) {
         return new dev.berth.reconciler.fake.Releases(fetcher, host, Fixtures.POOL).publish(image, profile);
@@ -37,9 +38,11 @@ final class World {
     }
 
     Reconciler reconciler() {
-        Executor executor = new Executor(host, fetcher, pool, store, health, listener, Clock.systemUTC());
-        return new Reconciler(
-                host, pool, store, new Planner(Fixtures.POOL), executor, digests, policy, Clock.systemUTC(), gates);
+        return new Reconciler(host, pool, store, new Planner(Fixtures.POOL), executor(), digests, policy, clock, gates);
+    }
+
+    Executor executor() {
+        return new Executor(host, fetcher, pool, store, health, listener, clock);
     }
 
     Pass apply(ImageSpec... specs) {

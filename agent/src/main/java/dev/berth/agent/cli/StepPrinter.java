@@ -8,6 +8,7 @@ import dev.berth.model.state.Undone;
 import dev.berth.reconciler.port.ReconcileListener;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 
 /** Prints each step as it runs, so a person watching apply sees where it is. */
 final class StepPrinter implements ReconcileListener {
@@ -24,14 +25,22 @@ final class StepPrinter implements ReconcileListener {
     }
 
     @Override
+    public void watching(List<Step> steps) {
+        if (steps.size() > 1) {
+            out.println("      watching the health of " + PlanText.images(steps) + " together");
+            out.flush();
+        }
+    }
+
+    @Override
     public void stepSucceeded(Step step, Duration took) {
-        out.println("      done in " + seconds(took));
+        out.println("      " + PlanText.subject(step) + " done in " + seconds(took));
         out.flush();
     }
 
     @Override
     public void stepFailed(Step step, BerthException error, Duration took) {
-        out.println("      FAILED after " + seconds(took) + ": " + error.reason());
+        out.println("      " + PlanText.subject(step) + " FAILED after " + seconds(took) + ": " + error.reason());
         out.flush();
     }
 

@@ -14,6 +14,7 @@ import dev.berth.reconciler.loop.PassReport;
 import dev.berth.reconciler.loop.Wakeup;
 import dev.berth.reconciler.port.ReconcileListener;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +75,13 @@ public final class PassLog implements LoopListener, ReconcileListener {
     @Override
     public void stepStarted(Step step) {
         LOG.info("{}", PlanText.step(step).strip());
+    }
+
+    @Override
+    public void watching(List<Step> steps) {
+        if (steps.size() > 1) {
+            LOG.info("watching the health of {} images together: {}", steps.size(), PlanText.images(steps));
+        }
     }
 
     @Override

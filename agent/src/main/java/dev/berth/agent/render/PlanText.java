@@ -106,6 +106,17 @@ public final class PlanText {
         });
     }
 
+    /** What a step does to what, in two words: "attach hello", "prune pool". */
+    public static String subject(Step step) {
+        return step.action().word() + " " + step.image().orElse("pool");
+    }
+
+    /** The images of {@code steps}, comma separated. */
+    public static String images(List<Step> steps) {
+        return String.join(
+                ", ", steps.stream().map(s -> s.image().orElse("pool")).toList());
+    }
+
     public static String finding(Finding finding) {
         return finding.accept(new Finding.Visitor<>() {
             @Override

@@ -4,22 +4,20 @@ import dev.berth.model.BerthException;
 import dev.berth.model.ImageSpec;
 import dev.berth.model.Reason;
 import dev.berth.model.host.AttachedImage;
-import dev.berth.model.host.UnitStatus;
 import dev.berth.reconciler.port.HealthGate;
 import dev.berth.reconciler.port.HttpProbe;
 import dev.berth.reconciler.port.PortableHost;
 import dev.berth.reconciler.port.Sleeper;
 import dev.berth.reconciler.port.UnitLogs;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The health gate of the agent: after a change, the image's units must become active and stay active for the
@@ -48,58 +46,48 @@ public final class UnitHealthGate implements HealthGate {
 
     @Override
     public void await(ImageSpec spec) {
-        HealthPolicy policy = defaults.forImage(spec.health());
-        Instant start = clock.instant();
-        Instant deadline = start.plus(policy.timeout());
-        Map<String, Long> baseline = new HashMap<>();
-        Set<String> seenActive = new HashSet<>();
-        Instant stableSince = null;
-        String waitingFor = "the units to start";
-        while (true) {
-            Instant now = clock.instant();
-            List<UnitStatus> units = unitsOf(spec);
-            units.forEach(u -> baseline.putIfAbsent(u.name(), u.restarts()));
-            Verdict verdict = UnitJudge.judge(units, baseline, seenActive);
-            units.stream().filter(UnitStatus::isActive).forEach(u -> seenActive.add(u.name()));
-            if (verdict instanceof Verdict.Failed failed) {
-                throw unhealthy(spec, failed.why(), Optional.of(failed.unit()));
-            }
-            if (verdict instanceof Verdict.Healthy) {
-                Optional<String> http = spec.health()
-                        .http()
-                        .flatMap(url -> probe.problem(url, policy.pollEvery().plusSeconds(2)));
-                if (http.isPresent()) {
-                    stableSince = null;
-                    waitingFor = "health.http "
-                            + spec.health().http().map(URI::toString).orElse("") + " " + http.get();
-                } else {
-                    stableSince = stableSince == null ? now : stableSince;
-                    if (!now.isBefore(stableSince.plus(policy.stableFor()))) {
-                        return;
-                    }
-                    waitingFor =
-                            "the units to stay active for " + policy.stableFor().toSeconds() + " s";
-                }
-            } else {
-                stableSince = null;
-                waitingFor = ((Verdict.Waiting) verdict).why();
-            }
-            if (!now.isBefore(deadline)) {
-                throw unhealthy(
-                        spec,
-                        "not healthy within " + policy.timeout().toSeconds() + " s: still waiting for " + waitingFor,
-                        firstUnit(units));
-            }
-            sleep(min(policy.pollEvery(), Duration.between(now, deadline)));
+        BerthException failed = awaitAll(List.of(spec)).get(spec.name());
+        if (failed != null) {
+            throw failed;
         }
     }
 
-    private List<UnitStatus> unitsOf(ImageSpec spec) {
-        return host.attached().stream()
-                .filter(a -> a.name().equals(spec.name()))
-                .findFirst()
-                .map(AttachedImage::units)
-                .orElse(List.of());
+    /**
+     * Watches the images' windows together: one look at the host serves them all, and an image leaves the watch as
+     * soon as it passed or failed, so images changed one after the other take one window, not one each.
+     */
+    @Override
+    public Map<String, BerthException> awaitAll(List<ImageSpec> specs) {
+        Instant opened = clock.instant();
+        List<ImageWatch> open = new ArrayList<>();
+        specs.forEach(spec -> open.add(new ImageWatch(spec, defaults, probe, opened)));
+        Map<String, BerthException> failed = new LinkedHashMap<>();
+        while (!open.isEmpty()) {
+            Instant now = clock.instant();
+            List<AttachedImage> attached = host.attached();
+            Duration next = null;
+            for (Iterator<ImageWatch> it = open.iterator(); it.hasNext(); ) {
+                ImageWatch watch = it.next();
+                ImageWatch.State state = watch.look(attached, now);
+                if (state instanceof ImageWatch.State.Open o) {
+                    next = min(next == null ? o.left() : next, o.left());
+                    continue;
+                }
+                if (state instanceof ImageWatch.State.Failed f) {
+                    failed.put(watch.spec().name(), unhealthy(watch.spec(), f.why(), f.unit()));
+                }
+                it.remove();
+            }
+            if (next != null && !sleep(min(defaults.pollEvery(), next))) {
+                open.forEach(w -> failed.put(
+                        w.spec().name(),
+                        new BerthException(
+                                Reason.HealthCheckFailed,
+                                "the health check of " + w.spec().label() + " was interrupted")));
+                return failed;
+            }
+        }
+        return failed;
     }
 
     private BerthException unhealthy(ImageSpec spec, String why, Optional<String> unit) {
@@ -117,19 +105,14 @@ public final class UnitHealthGate implements HealthGate {
         return new BerthException(Reason.HealthCheckFailed, message.toString());
     }
 
-    private static Optional<String> firstUnit(List<UnitStatus> units) {
-        return UnitJudge.mustRun(units).stream()
-                .filter(u -> !u.isActive())
-                .map(UnitStatus::name)
-                .findFirst();
-    }
-
-    private void sleep(Duration duration) {
+    /** @return false when interrupted */
+    private boolean sleep(Duration duration) {
         try {
             sleeper.sleep(duration);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BerthException(Reason.HealthCheckFailed, "the health check was interrupted");
+            return false;
         }
     }
 

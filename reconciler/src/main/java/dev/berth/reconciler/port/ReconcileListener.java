@@ -4,6 +4,7 @@ import dev.berth.model.BerthException;
 import dev.berth.model.plan.Step;
 import dev.berth.model.state.Undone;
 import java.time.Duration;
+import java.util.List;
 
 /** Hears what the executor does, for logs and metrics. Every method has a do-nothing default. */
 public interface ReconcileListener {
@@ -16,6 +17,13 @@ public interface ReconcileListener {
             public void stepStarted(Step step) {
                 for (ReconcileListener l : listeners) {
                     l.stepStarted(step);
+                }
+            }
+
+            @Override
+            public void watching(List<Step> steps) {
+                for (ReconcileListener l : listeners) {
+                    l.watching(steps);
                 }
             }
 
@@ -43,6 +51,12 @@ public interface ReconcileListener {
     }
 
     default void stepStarted(Step step) {}
+
+    /**
+     * The health windows of these steps' changes run now, together; each step then succeeds or fails. A step that
+     * needs no window succeeds without this.
+     */
+    default void watching(List<Step> steps) {}
 
     default void stepSucceeded(Step step, Duration took) {}
 

@@ -119,4 +119,31 @@ class UnitHealthGateTest {
         assertThatThrownBy(() -> gate().await(hello))
                 .hasMessageContaining("still waiting for health.http http://127.0.0.1:8081/healthz answered 503");
     }
+
+    @Test
+    void severalImagesAreWatchedTogetherAndEachPassesOrFailsOnItsOwn() {
+        ImageSpec a = running(TestImage.service("a", "1"));
+        ImageSpec b = running(TestImage.service("b", "1"));
+        ImageSpec c = running(TestImage.service("c", "1"));
+        clock.at(Duration.ofSeconds(3), () -> host.crash("b", "b.service"));
+        Instant start = clock.instant();
+
+        var failed = gate().awaitAll(List.of(a, b, c));
+
+        assertThat(failed).containsOnlyKeys("b");
+        assertThat(failed.get("b")).hasMessageContaining("image b 1 (profile default) failed its health check");
+        assertThat(Duration.between(start, clock.instant())).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void eachImageInASharedWatchKeepsItsOwnStableWindow() {
+        ImageSpec quick = running(TestImage.service("quick", "1"))
+                .withHealth(new HealthCheck(Optional.empty(), Optional.of(Duration.ofSeconds(2)), Optional.empty()));
+        ImageSpec slow = running(TestImage.service("slow", "1"));
+        Instant start = clock.instant();
+
+        assertThat(gate().awaitAll(List.of(quick, slow))).isEmpty();
+
+        assertThat(Duration.between(start, clock.instant())).isEqualTo(Duration.ofSeconds(10));
+    }
 }

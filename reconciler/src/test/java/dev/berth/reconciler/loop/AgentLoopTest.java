@@ -229,10 +229,13 @@ class AgentLoopTest {
     }
 
     @Test
-    void stoppingLetsTheCurrentStepFinishAndStartsNoOther() throws InterruptedException {
+    void stoppingLetsTheOpenHealthWindowFinishAndStartsNoOtherStep() throws InterruptedException {
+        desired = new Manifest(List.of(publish(TestImage.service("old", "1"))), "repo@1");
+        loop(new ManualWakeup(clock, 0)).run();
+        reports.clear();
         ImageSpec a = publish(TestImage.service("a", "1"));
         ImageSpec b = publish(TestImage.service("b", "1"));
-        desired = new Manifest(List.of(a, b), "repo@1");
+        desired = new Manifest(List.of(a, b), "repo@2");
         ManualWakeup wakeup = new ManualWakeup(clock, 5);
         AgentLoop loop = loop(wakeup);
         clock.at(Duration.ofSeconds(1), loop::stop);
@@ -241,9 +244,10 @@ class AgentLoopTest {
 
         assertThat(reports).hasSize(1);
         assertThat(reports.get(0).outcome()).isEqualTo(PassReport.Outcome.STOPPED);
-        assertThat(host.attached()).extracting(AttachedImage::label).containsExactly("a 1");
-        assertThat(store.load().images().get("a").phase()).isEqualTo(dev.berth.model.state.ManagedImage.Phase.ATTACHED);
-        assertThat(store.load().images()).doesNotContainKey("b");
+        assertThat(host.attached()).extracting(AttachedImage::label).containsExactlyInAnyOrder("a 1", "b 1", "old 1");
+        assertThat(store.load().images().values())
+                .allSatisfy(m -> assertThat(m.phase()).isEqualTo(dev.berth.model.state.ManagedImage.Phase.ATTACHED));
+        assertThat(store.load().images()).containsKey("old");
     }
 
     @Test
