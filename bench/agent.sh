@@ -18,11 +18,18 @@
 #     CPU time per pass;
 #   - resident memory (VmRSS, VmHWM of MainPID) after those passes; after a restart with interval 1m and
 #     IDLE_SECONDS idle; and after 60 more passes (SIGHUP) and IDLE_SECONDS idle again;
+#   - start (issue 12): /usr/lib/berth/berth-cds builds the class-data-sharing archive after the cold start (it is
+#     there for every measure below, as on an installed host); then START_RUNS restarts of the converged host with
+#     the archive and as many without it (moved away), alternating: `systemctl restart` to READY=1 and to the first
+#     finished pass, medians; `berth status` and `berth plan` through the /usr/bin/berth wrapper, with and without
+#     the archive, beside `java -version` and `systemctl status berth-agent` (START_RUNS runs each, medians, timed
+#     inside the host); idle memory without the archive, beside the one with it;
 #   - the machine: nproc, CPU model, memory, load, java and systemd versions.
 # /var/lib/berth (the agent's state: git cache, inventory, status.json, all fsynced) is bound from a directory on
 # this machine's disk, as on a real host; the container's own file system is a tmpfs overlay, where fsync is free.
 #
-# Environment: PASS_SECONDS (default 70, at least 60), IDLE_SECONDS (40: longer than portabled stays up when idle), OUT (a directory: keeps each pass's
+# Environment: ONLY=start (only the cold start, the idle memory and the start measures: no no-op passes, no
+# SIGHUP passes), START_RUNS (default 7), PASS_SECONDS (default 70, at least 60), IDLE_SECONDS (40: longer than portabled stays up when idle), OUT (a directory: keeps each pass's
 # times, the agent's journal and status.json there), STATE_ON_TMPFS=1 (keep /var/lib/berth in the container's
 # tmpfs instead), JAVA_OPTIONS (JVM flags added to the shipped ones through JAVA_TOOL_OPTIONS in a drop-in, to
 # compare flags; later flags win), SOURCE: where the agent reads the manifest from (the same commit each time):
@@ -46,8 +53,12 @@ readonly SOURCE=${SOURCE:-git}
 readonly IMAGES=10
 readonly PASS_SECONDS=${PASS_SECONDS:-70}
 readonly IDLE_SECONDS=${IDLE_SECONDS:-40}
+readonly START_RUNS=${START_RUNS:-7}
+readonly ONLY=${ONLY:-}
+readonly ARCHIVE=/var/cache/berth/berth.jsa
 ((EUID == 0)) || die "run as root: it boots a systemd container"
 ((PASS_SECONDS >= 60)) || die "PASS_SECONDS must be at least 60"
+[[ -z $ONLY || $ONLY == start ]] || die "ONLY must be start or empty"
 [[ $SOURCE == git || $SOURCE == git-file || $SOURCE == file ]] || die "SOURCE must be git, git-file or file"
 # shellcheck source=scripts/lib/packages.sh
 . scripts/lib/packages.sh
@@ -191,6 +202,12 @@ portabled_starts() {
 }
 portabled_cold=$(portabled_starts)
 
+log "berth-cds: the class-data-sharing archive"
+started=$(now)
+host_exec /usr/lib/berth/berth-cds >&2
+cds_seconds=$(secs "$started" "$(now)")
+cds_mib=$(host_exec stat -c %s "$ARCHIVE" | awk '{ printf "%.1f", $1 / 1048576 }')
+
 log "warm restart"
 sleep 3
 t0=$(now)
@@ -202,41 +219,43 @@ await_status "the first pass after the restart" 60 '(.lastPass.started | ts) > $
 warm_started=$(pass_time started)
 warm_finished=$(pass_time finished)
 
-log "no-op passes for $PASS_SECONDS s"
-file=$(host_path "$BENCH_STATUS")
-seen=
-end=$((SECONDS + PASS_SECONDS - 1))
-: >"$work/passes.tsv"
-seen_passes=0
-cpu_from=
-while ((SECONDS < end)); do
-  mtime=$(stat -c %.9Y "$file")
-  if [[ $mtime != "$seen" ]]; then
-    seen=$mtime
-    seen_passes=$((seen_passes + 1))
-    # The JVM's CPU time from the 10th pass on, to divide by the passes after it.
-    if ((seen_passes == 10)); then cpu_from=$(cpu); fi
-    jq -r --arg m "$mtime" "$TS"' .lastPass | [(.started | ts), (.finished | ts), ($m | tonumber), .outcome,
-      .revision] | map(tostring) | @tsv' "$file" >>"$work/passes.tsv"
+if [[ $ONLY != start ]]; then
+  log "no-op passes for $PASS_SECONDS s"
+  file=$(host_path "$BENCH_STATUS")
+  seen=
+  end=$((SECONDS + PASS_SECONDS - 1))
+  : >"$work/passes.tsv"
+  seen_passes=0
+  cpu_from=
+  while ((SECONDS < end)); do
+    mtime=$(stat -c %.9Y "$file")
+    if [[ $mtime != "$seen" ]]; then
+      seen=$mtime
+      seen_passes=$((seen_passes + 1))
+      # The JVM's CPU time from the 10th pass on, to divide by the passes after it.
+      if ((seen_passes == 10)); then cpu_from=$(cpu); fi
+      jq -r --arg m "$mtime" "$TS"' .lastPass | [(.started | ts), (.finished | ts), ($m | tonumber), .outcome,
+        .revision] | map(tostring) | @tsv' "$file" >>"$work/passes.tsv"
+    fi
+    sleep 0.1
+  done
+  # One line per pass (a pass seen twice is one): started finished written outcome, from the restart on.
+  sort -u -k1,1 "$work/passes.tsv" | awk -v t0="$t0" '$1 > t0' >"$work/passes.sorted"
+  if [[ -n ${OUT:-} ]]; then
+    mkdir -p "$OUT"
+    cp "$work/passes.sorted" "$OUT/passes-$SUITE.tsv"
   fi
-  sleep 0.1
-done
-# One line per pass (a pass seen twice is one): started finished written outcome, from the restart on.
-sort -u -k1,1 "$work/passes.tsv" | awk -v t0="$t0" '$1 > t0' >"$work/passes.sorted"
-if [[ -n ${OUT:-} ]]; then
-  mkdir -p "$OUT"
-  cp "$work/passes.sorted" "$OUT/passes-$SUITE.tsv"
+  awk -v rev="$revision" '$4 != "CONVERGED" || (rev != "" && $5 != rev) { bad++ } END { exit bad > 0 }' "$work/passes.sorted" ||
+    die "a pass did not converge: $(grep -v CONVERGED "$work/passes.sorted" | head -n 3)"
+  npasses=$(wc -l <"$work/passes.sorted")
+  ((npasses >= 20)) || die "only $npasses passes were seen in $PASS_SECONDS s"
+  # Every pass after the first one starts about 1 s after the previous one finished; a longer gap means one was missed.
+  awk 'NR > 1 && $1 - f > 1.9 { print "gap of " $1 - f " s before pass " NR; bad++ } { f = $2 } END { exit bad > 0 }' \
+    "$work/passes.sorted" >&2 || die "passes were missed while polling"
+  passes_mem=$(memory)
+  passes_cpu=$(cpu)
+  cpu_per_pass=$(awk -v a="$cpu_from" -v b="$passes_cpu" -v n="$((seen_passes - 10))" 'BEGIN { printf "%.0f", (b - a) * 1000 / n }')
 fi
-awk -v rev="$revision" '$4 != "CONVERGED" || (rev != "" && $5 != rev) { bad++ } END { exit bad > 0 }' "$work/passes.sorted" ||
-  die "a pass did not converge: $(grep -v CONVERGED "$work/passes.sorted" | head -n 3)"
-npasses=$(wc -l <"$work/passes.sorted")
-((npasses >= 20)) || die "only $npasses passes were seen in $PASS_SECONDS s"
-# Every pass after the first one starts about 1 s after the previous one finished; a longer gap means one was missed.
-awk 'NR > 1 && $1 - f > 1.9 { print "gap of " $1 - f " s before pass " NR; bad++ } { f = $2 } END { exit bad > 0 }' \
-  "$work/passes.sorted" >&2 || die "passes were missed while polling"
-passes_mem=$(memory)
-passes_cpu=$(cpu)
-cpu_per_pass=$(awk -v a="$cpu_from" -v b="$passes_cpu" -v n="$((seen_passes - 10))" 'BEGIN { printf "%.0f", (b - a) * 1000 / n }')
 
 # "median p90 max" in ms of column $3 - column $2 (1-based fields) for lines $4..$5 of the passes.
 stats() {
@@ -247,37 +266,88 @@ stats() {
       printf "%.1f | %.1f | %.1f", m, v[p], v[NR] }'
 }
 
-log "idle with interval 1m"
-config 1m
-t0=$(now)
-host_exec systemctl restart berth-agent
-await_status "the first pass at interval 1m" 60 '(.lastPass.started | ts) > $t0 and '"$all_attached"
-sleep "$IDLE_SECONDS"
-idle_mem=$(memory)
-idle_cpu=$(cpu)
-
-log "60 passes by SIGHUP, then idle"
-for ((i = 0; i < 60; i++)); do
+# "VmRSS VmHWM CPU" of a restarted agent after its first pass and IDLE_SECONDS idle.
+idle_after_restart() {
   t0=$(now)
-  # To the JVM alone: `systemctl kill` fails here ("Failed to send signal SIGHUP to auxiliary processes:
-  # Input/output error"), AgentIT ignores that too.
-  host_exec sh -c 'kill -HUP "$1"' hup "$(host_exec systemctl show -p MainPID --value berth-agent)"
-  await_status "pass $i by SIGHUP" 30 '(.lastPass.started | ts) > $t0 and .lastPass.cause == "SIGNAL" and '"$all_attached"
+  host_exec systemctl restart berth-agent
+  await_status "the first pass at interval 1m" 60 '(.lastPass.started | ts) > $t0 and '"$all_attached"
+  sleep "$IDLE_SECONDS"
+  echo "$(memory) $(cpu)"
+}
+
+log "idle with interval 1m, without the archive"
+config 1m
+host_exec mv "$ARCHIVE" "$ARCHIVE.off"
+idle_off=$(idle_after_restart)
+read -r idle_rss_off idle_hwm_off idle_cpu_off <<<"$idle_off"
+host_exec mv "$ARCHIVE.off" "$ARCHIVE"
+
+log "idle with interval 1m"
+idle=$(idle_after_restart)
+read -r idle_rss idle_hwm idle_cpu <<<"$idle"
+
+if [[ $ONLY != start ]]; then
+  log "60 passes by SIGHUP, then idle"
+  for ((i = 0; i < 60; i++)); do
+    t0=$(now)
+    # To the JVM alone: `systemctl kill` fails here ("Failed to send signal SIGHUP to auxiliary processes:
+    # Input/output error"), AgentIT ignores that too.
+    host_exec sh -c 'kill -HUP "$1"' hup "$(host_exec systemctl show -p MainPID --value berth-agent)"
+    await_status "pass $i by SIGHUP" 30 '(.lastPass.started | ts) > $t0 and .lastPass.cause == "SIGNAL" and '"$all_attached"
+  done
+  sleep "$IDLE_SECONDS"
+  hup_mem=$(memory)
+  hup_cpu=$(cpu)
+fi
+
+# Median of the numbers on standard input, one a line.
+median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# "ready first-pass" in seconds of one `systemctl restart` of the converged agent.
+restart_once() {
+  local ready
+  t0=$(now)
+  host_exec systemctl restart berth-agent
+  ready=$(now)
+  await_status "the first pass after a restart" 60 '(.lastPass.started | ts) > $t0 and '"$all_attached"
+  echo "$(secs "$t0" "$ready") $(secs "$t0" "$(pass_time finished)")"
+}
+
+# Seconds each of START_RUNS runs of the command took inside the host, one a line (exit status ignored).
+time_inside() {
+  # shellcheck disable=SC2016 # expanded by the shell inside
+  host_exec sh -c 'n=$1; shift; i=0; while [ $i -lt $n ]; do s=$(date +%s%N); "$@" >/dev/null 2>&1 || true
+    e=$(date +%s%N); echo $(((e - s) / 1000000)); i=$((i + 1)); done' time "$START_RUNS" "$@" |
+    awk '{ print $1 / 1000 }'
+}
+
+log "start: $START_RUNS restarts with the archive, $START_RUNS without, alternating"
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+: >"$work/restart-on"
+: >"$work/restart-off"
+for ((i = 0; i < START_RUNS; i++)); do
+  restart_once >>"$work/restart-on"
+  host_exec mv "$ARCHIVE" "$ARCHIVE.off"
+  restart_once >>"$work/restart-off"
+  host_exec mv "$ARCHIVE.off" "$ARCHIVE"
 done
-sleep "$IDLE_SECONDS"
-hup_mem=$(memory)
-hup_cpu=$(cpu)
+log "start: berth status and berth plan, $START_RUNS times each"
+declare -A cli_on cli_off
+for c in status plan; do cli_on[$c]=$(time_inside /usr/bin/berth "$c" | median); done
+host_exec mv "$ARCHIVE" "$ARCHIVE.off"
+for c in status plan; do cli_off[$c]=$(time_inside /usr/bin/berth "$c" | median); done
+host_exec mv "$ARCHIVE.off" "$ARCHIVE"
+java_version=$(time_inside /usr/bin/java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -version | median)
+systemctl_status=$(time_inside systemctl status --no-pager berth-agent | median)
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 portabled_later=$(($(portabled_starts) - portabled_cold))
 
 if [[ -n ${OUT:-} ]]; then
+  mkdir -p "$OUT"
   cp "$(host_path "$BENCH_STATUS")" "$OUT/status-$SUITE.json"
   host_exec journalctl -u berth-agent -o short-precise --no-pager >"$OUT/journal-$SUITE.txt"
 fi
 
-read -r passes_rss passes_hwm <<<"$passes_mem"
-read -r idle_rss idle_hwm <<<"$idle_mem"
-read -r hup_rss hup_hwm <<<"$hup_mem"
 cat <<EOF
 
 Berth agent on $SUITE ($(host_exec systemctl --version | head -n 1)), $IMAGES images, manifest from $(
@@ -294,6 +364,11 @@ Machine: $(nproc) CPUs, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cp
 ), $(java -version 2>&1 | head -n 1), load average $load_before at start, $load_after at end
 JVM flags: the shipped ones${JAVA_OPTIONS:+, then $JAVA_OPTIONS}.
 The git server alone: \`git ls-remote\` (C git) takes $ls_remote_daemon ms against the git daemon, $ls_remote_file ms against file:// (medians of 21).
+EOF
+if [[ $ONLY != start ]]; then
+  read -r passes_rss passes_hwm <<<"$passes_mem"
+  read -r hup_rss hup_hwm <<<"$hup_mem"
+  cat <<EOF
 
 | measure | value |
 |---|---:|
@@ -322,3 +397,23 @@ converged pass and $portabled_later times in all the no-op passes after it, acro
 | restarted with interval 1m: one pass, then ${IDLE_SECONDS} s idle | $idle_rss | $idle_hwm | $idle_cpu |
 | then 60 passes (SIGHUP), then ${IDLE_SECONDS} s idle | $hup_rss | $hup_hwm | $hup_cpu |
 EOF
+fi
+cat <<EOF
+
+| resident memory (MainPID), with and without the archive | VmRSS MiB | VmHWM MiB | CPU s |
+|---|---:|---:|---:|
+| restarted with interval 1m: one pass, then ${IDLE_SECONDS} s idle | $idle_rss | $idle_hwm | $idle_cpu |
+| restarted with interval 1m without the archive: one pass, then ${IDLE_SECONDS} s idle | $idle_rss_off | $idle_hwm_off | $idle_cpu_off |
+
+Start (issue 12): berth-cds built a $cds_mib MiB archive in $cds_seconds s; every measure above but the cold start
+and the line "without the archive" ran with it. Load average $load_start at the first restart below, $load_after
+after the last command. Medians of $START_RUNS, restarts alternating with and without the archive.
+
+| start | with the archive | without | reference |
+|---|---:|---:|---:|
+| \`systemctl restart\` (converged host) to READY=1 | $(cut -d' ' -f1 "$work/restart-on" | median) s | $(cut -d' ' -f1 "$work/restart-off" | median) s | |
+| \`systemctl restart\` to its first finished pass | $(cut -d' ' -f2 "$work/restart-on" | median) s | $(cut -d' ' -f2 "$work/restart-off" | median) s | |
+| \`berth status\` (/usr/bin/berth) | ${cli_on[status]} s | ${cli_off[status]} s | \`java -version\` (the wrapper's flags): $java_version s |
+| \`berth plan\` (/usr/bin/berth) | ${cli_on[plan]} s | ${cli_off[plan]} s | \`systemctl status berth-agent\`: $systemctl_status s |
+EOF
+if [[ -n ${OUT:-} ]]; then cp "$work/restart-on" "$work/restart-off" "$OUT/"; fi

@@ -133,6 +133,7 @@ host_install_berth() {
   [[ -f $jar ]] || host_die "no $jar: build it with mvn -B -q -DskipTests package" || return
   host_copy_in "$jar" /usr/lib/berth/berth.jar 0644
   host_copy_in "$HOST_REPO/packaging/berth" /usr/bin/berth 0755
+  host_copy_in "$HOST_REPO/packaging/berth-cds" /usr/lib/berth/berth-cds 0755
   host_copy_in "$HOST_REPO/packaging/berth-agent.service" /etc/systemd/system/berth-agent.service 0644
   host_exec ln -sf "$(host_java)" /usr/bin/java
   host_exec mkdir -p /etc/berth

@@ -9,19 +9,32 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
-/** Asks an image's health URL with a plain GET: any 2xx is well. */
+/**
+ * Asks an image's health URL with a plain GET: any 2xx is well. The client (and its selector thread) is built on the
+ * first question: most images have no health URL, and the agent starts faster without it.
+ */
 public final class HttpHealthProbe implements HttpProbe {
-    private final HttpClient client = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(2))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private @Nullable HttpClient client;
+
+    private synchronized HttpClient client() {
+        HttpClient built = client;
+        if (built == null) {
+            built = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+            client = built;
+        }
+        return built;
+    }
 
     @Override
     public Optional<String> problem(URI url, Duration timeout) {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).GET().build();
         try {
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = client().send(request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             return status >= 200 && status < 300 ? Optional.empty() : Optional.of("answered " + status);
         } catch (HttpTimeoutException e) {

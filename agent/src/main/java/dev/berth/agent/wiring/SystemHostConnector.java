@@ -11,6 +11,7 @@ import dev.berth.fetchers.LocalImagePool;
 import dev.berth.fetchers.ProgressReporter;
 import dev.berth.fetchers.UrlImageFetcher;
 import dev.berth.fetchers.sums.SignedSumsResolver;
+import dev.berth.reconciler.port.DigestResolver;
 import dev.berth.reconciler.port.HttpProbe;
 import dev.berth.reconciler.port.Sleeper;
 import dev.berth.reconciler.port.UnitLogs;
@@ -20,15 +21,19 @@ import java.util.function.LongConsumer;
 
 /**
  * The real outside world: D-Bus to portabled and systemd, the pool directory, downloads, the state directory.
- * Opening creates nothing on disk, so that {@code berth plan} changes nothing.
+ * Opening creates nothing on disk, so that {@code berth plan} changes nothing. The HTTP clients for downloads,
+ * SHA256SUMS lists and health URLs are built on their first use, not before the agent is ready.
  */
 public final class SystemHostConnector implements HostConnector {
     @Override
     public Host open(Settings settings, LongConsumer downloaded) {
         DownloadContext context = DownloadContext.system()
                 .withProgress(new CountingProgress(ProgressReporter.forThisProcess(), downloaded));
-        UrlImageFetcher fetcher = new UrlImageFetcher(settings.poolDir(), settings.download(), context);
-        SignedSumsResolver sums = new SignedSumsResolver(settings.trustedKeys(), settings.download(), context);
+        LazyFetcher fetcher =
+                new LazyFetcher(() -> new UrlImageFetcher(settings.poolDir(), settings.download(), context));
+        Lazy<SignedSumsResolver> sums = new Lazy<>(
+                () -> new SignedSumsResolver(settings.trustedKeys(), settings.download(), context),
+                SignedSumsResolver::close);
         return new SystemHost(
                 new DbusPortableHost(settings.bus().orElse(null), Path.of("/")),
                 new LocalImagePool(settings.poolDir()),
@@ -46,15 +51,20 @@ public final class SystemHostConnector implements HostConnector {
     private record SystemHost(
             DbusPortableHost portable,
             LocalImagePool pool,
-            UrlImageFetcher fetcher,
+            LazyFetcher fetcher,
             FileInventoryStore inventory,
-            SignedSumsResolver digests,
+            Lazy<SignedSumsResolver> sums,
             HttpProbe probe,
             UnitLogs logs,
             Clock clock,
             Sleeper sleeper,
             Machine machine)
             implements Host {
+        @Override
+        public DigestResolver digests() {
+            return (list, fileName, imageLabel) -> sums.get().sha256(list, fileName, imageLabel);
+        }
+
         @Override
         public void cancelDownloads() {
             fetcher.cancelAll();
@@ -63,7 +73,7 @@ public final class SystemHostConnector implements HostConnector {
         @Override
         public void close() {
             fetcher.close();
-            digests.close();
+            sums.close();
             portable.close();
         }
     }

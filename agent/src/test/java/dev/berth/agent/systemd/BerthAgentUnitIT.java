@@ -187,6 +187,31 @@ class BerthAgentUnitIT {
                 .matches("berth \\d+\\.\\d+\\.\\d+.*");
     }
 
+    @Test
+    void berthCdsWritesARootOwnedArchiveThatTheBerthCommandMaps() {
+        container.copyIn(UnitFile.packaging().resolve("berth-cds"), "/usr/lib/berth/berth-cds");
+        container.execOk("chmod", "755", "/usr/lib/berth/berth-cds");
+
+        CommandResult built = container.exec(Duration.ofMinutes(3), "/usr/lib/berth/berth-cds");
+
+        assertThat(built.ok()).as(built.describe()).isTrue();
+        assertThat(built.stderr()).as(built.describe()).contains("wrote /var/cache/berth/berth.jsa");
+        assertThat(container
+                        .execOk("stat", "-c", "%U %G %a %F", "/var/cache/berth", "/var/cache/berth/berth.jsa")
+                        .stdout())
+                .as("nobody but root may replace what the agent maps")
+                .isEqualTo("root root 755 directory\nroot root 644 regular file\n");
+        CommandResult mapped = container.exec("env", "BERTH_JAVA_OPTS=-Xshare:on", "/usr/bin/berth", "--version");
+        assertThat(mapped.ok())
+                .as("-Xshare:on fails when the archive does not map: " + mapped.describe())
+                .isTrue();
+        CommandResult stale = container.exec(
+                "env", "BERTH_JAVA_OPTS=-XX:SharedArchiveFile=/usr/lib/berth/berth.jar", "/usr/bin/berth", "--version");
+        assertThat(stale.ok() && stale.stderr().isEmpty() && stale.stdout().startsWith("berth "))
+                .as("an archive the JVM cannot use is skipped without a word: " + stale.describe())
+                .isTrue();
+    }
+
     private static String show(String property) {
         return container
                 .execOk("systemctl", "show", "--value", "-p", property, UNIT)
