@@ -95,11 +95,7 @@ public final class UnitHealthGate implements HealthGate {
     }
 
     private List<UnitStatus> unitsOf(ImageSpec spec) {
-        return host.attached().stream()
-                .filter(a -> a.name().equals(spec.name()))
-                .findFirst()
-                .map(AttachedImage::units)
-                .orElse(List.of());
+        return host.inspect(spec.name()).map(AttachedImage::units).orElse(List.of());
     }
 
     private BerthException unhealthy(ImageSpec spec, String why, Optional<String> unit) {
