@@ -36,6 +36,13 @@
 #   git       (the default) git://127.0.0.1 from `git daemon` on this machine: a fetch over TCP, as from a remote;
 #   git-file  file:// of the same repository, bound read-only into the host: a JGit fetch without the server's cost;
 #   file      the manifest file itself, no git at all.
+#   CURVE     (for example "50 100") after the no-op passes above, attach directory images (dirN_1, a busybox
+#             `sleep` service each, made inside the host with hard links: no loop device) by hand with
+#             `portablectl attach --enable --now` until that many images are attached in all, and time the no-op
+#             passes for CURVE_SECONDS (default 30) at each size; beside them, in the same host, the medians of 11
+#             `systemctl list-units` of the same units and of 11 `portablectl list`. The directory images are not in
+#             the manifest: Berth observes them, reports them as unmanaged and never touches them. With CURVE the
+#             memory stages are skipped and only the no-op curve is printed.
 # Before the agent starts it also times `git ls-remote` (C git) against the git daemon and against file://: the
 # server's own cost per connection, which every git pass pays whatever the client.
 # shellcheck disable=SC2016 # the jq and awk programs are in single quotes on purpose
@@ -265,6 +272,91 @@ stats() {
       p = int(NR * 0.9); if (p < NR * 0.9) p++
       printf "%.1f | %.1f | %.1f", m, v[p], v[NR] }'
 }
+
+# Median ms of 11 runs of a command inside the host.
+host_ms() {
+  local i started
+  for ((i = 0; i < 11; i++)); do
+    started=$(now)
+    host_exec "$@" >/dev/null
+    ms "$started" "$(now)"
+    echo
+  done | sort -n | sed -n 6p
+}
+
+# Attaches directory images by hand until $1 images are attached in all: one tree copied from svc0's into the host
+# (without its unit and os-release), then a hard-linked copy of it per image with its own unit and os-release.
+attach_directories() {
+  local total=$1 i dir
+  if ! host_exec test -d /var/lib/portables/.dirs; then
+    tar -C "$work/trees/svc0" -cf - . | host_exec sh -c 'mkdir -p /var/lib/portables/.dirs && tar -C /var/lib/portables/.dirs -xf -'
+    host_exec rm -f /var/lib/portables/.dirs/usr/lib/systemd/system/svc0.service /var/lib/portables/.dirs/usr/lib/os-release
+  fi
+  for ((i = 0; i < total - IMAGES; i++)); do
+    dir=/var/lib/portables/dir${i}_1
+    if host_exec test -d "$dir"; then continue; fi
+    host_exec cp -al /var/lib/portables/.dirs "$dir"
+    printf 'ID=berth-image\nVERSION_ID=1\n' | host_write "$dir/usr/lib/os-release"
+    printf '[Service]\nExecStart=/usr/bin/busybox sleep 2147483647\n\n[Install]\nWantedBy=multi-user.target\n' |
+      host_write "$dir/usr/lib/systemd/system/dir$i.service"
+    host_exec portablectl attach --enable --now --no-pager --quiet "dir${i}_1" >/dev/null
+  done
+}
+
+# "passes median-ms" of the passes seen in status.json for $1 seconds (their outcomes go to $work/outcomes).
+curve_passes() {
+  local end=$((SECONDS + $1)) seen='' mtime
+  : >"$work/curve.tsv"
+  while ((SECONDS < end)); do
+    mtime=$(stat -c %.9Y "$file")
+    if [[ $mtime != "$seen" ]]; then
+      seen=$mtime
+      jq -r "$TS"' .lastPass | [(.started | ts), (.finished | ts), .outcome] | map(tostring) | @tsv' "$file" >>"$work/curve.tsv"
+    fi
+    sleep 0.1
+  done
+  sort -u -k1,1 "$work/curve.tsv" | cut -f3 | sort | uniq -c | tr -s ' \n' ' ' >>"$work/outcomes"
+  sort -u -k1,1 "$work/curve.tsv" | awk '{ print ($2 - $1) * 1000 }' | sort -n |
+    awk '{ v[NR] = $1 } END { printf "%d %.1f", NR, (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# One row of the reference table: the medians of `systemctl list-units` of the attached units and `portablectl list`.
+reference_row() {
+  echo "| $1 | $(host_ms systemctl list-units --all --no-pager --plain 'svc*.service' 'dir*.service') | $(
+    host_ms portablectl list --no-pager
+  ) |"
+}
+
+if [[ -n ${CURVE:-} ]]; then
+  curve_rows="| $IMAGES | $((npasses - 10)) | $(stats 1 2 11 "$npasses" | cut -d'|' -f1)| $(uptime | sed 's/.*average: //') |"
+  curve_ref=$(reference_row "$IMAGES")
+  for total in $CURVE; do
+    log "attaching directory images by hand up to $total images"
+    attach_directories "$total"
+    sleep 5
+    read -r curve_n curve_ms <<<"$(curve_passes "${CURVE_SECONDS:-30}")"
+    curve_rows+=$'\n'"| $total | $curve_n | $curve_ms | $(uptime | sed 's/.*average: //') |"
+    curve_ref+=$'\n'$(reference_row "$total")
+  done
+  cat <<EOF
+
+No-op pass curve on $SUITE ($(host_exec systemctl --version | head -n 1)), manifest from $SOURCE, $IMAGES images in the
+manifest, the others directory images attached by hand; $(nproc) CPUs, $(java -version 2>&1 | head -n 1).
+
+| images attached | passes | median no-op pass ms | load average (1, 5, 15 min) at the end |
+|---:|---:|---:|---|
+$curve_rows
+
+Reference, in the same host: medians of 11 runs, ms.
+
+| images attached | \`systemctl list-units\` of their units | \`portablectl list\` |
+|---:|---:|---:|
+$curve_ref
+
+Outcomes of the passes at each size: $(cat "$work/outcomes").
+EOF
+  exit 0
+fi
 
 # "VmRSS VmHWM CPU" of a restarted agent after its first pass and IDLE_SECONDS idle.
 idle_after_restart() {

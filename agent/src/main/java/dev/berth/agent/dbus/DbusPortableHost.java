@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -62,6 +63,15 @@ public final class DbusPortableHost implements PortableHost, AutoCloseable {
     @Override
     public List<AttachedImage> attached() {
         return guarded.systemd("reading the attached portable images", Reason.PortabledUnavailable, observer::observe);
+    }
+
+    /** The cheap observation of every pass, then a GetAll for each unit of that image alone. */
+    @Override
+    public Optional<AttachedImage> inspect(String name) {
+        return guarded.systemd(
+                "reading the units of the attached image " + name,
+                Reason.PortabledUnavailable,
+                () -> observer.inspect(name));
     }
 
     /** Read from the profile directories, as portabled reads them: see {@link FileRoot#profiles()}. */

@@ -1,14 +1,15 @@
 package dev.berth.agent.dbus;
 
-import java.io.BufferedReader;
+import dev.berth.agent.state.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,6 +24,7 @@ import java.util.stream.Stream;
 final class FileRoot {
     private static final String MARKER_BEGIN = "# Drop-in created for image '";
     private static final String MARKER_END = "', do not edit.";
+    private static final int MAX_DROP_IN_BYTES = 64 * 1024;
     private static final String PROFILE_SEGMENT = "/portable/profile/";
     /** Where portabled looks for profiles, most specific first (its PORTABLE_PROFILE_DIRS). */
     private static final List<String> PROFILE_DIRS = List.of(
@@ -46,20 +48,28 @@ final class FileRoot {
      * the attached directories whose 20-portable.conf starts with the image marker. Sorted, /etc before /run.
      */
     List<String> attachedUnitFiles() throws IOException {
-        List<String> units = new ArrayList<>();
+        return List.copyOf(attachedDropIns().keySet());
+    }
+
+    /** {@link #attachedUnitFiles()}, each with what its 20-portable.conf says, read once. */
+    Map<String, PortableDropIn> attachedDropIns() throws IOException {
+        Map<String, PortableDropIn> units = new LinkedHashMap<>();
         for (String dir : List.of(UnitProps.ATTACHED_DIR, UnitProps.RUNTIME_ATTACHED_DIR)) {
             Path path = resolve(dir);
             if (!Files.isDirectory(path)) {
                 continue;
             }
+            List<String> files;
             try (Stream<Path> entries = Files.list(path)) {
-                entries.map(entry -> dir + entry.getFileName())
+                files = entries.map(entry -> dir + entry.getFileName())
                         .filter(UnitProps::isAttachedFile)
                         .filter(file -> Files.isRegularFile(resolve(file), LinkOption.NOFOLLOW_LINKS)
                                 || Files.isSymbolicLink(resolve(file)))
-                        .filter(file -> marker(file).isPresent())
                         .sorted()
-                        .forEach(units::add);
+                        .toList();
+            }
+            for (String file : files) {
+                dropIn(file).ifPresent(dropIn -> units.put(file, dropIn));
             }
         }
         return units;
@@ -96,9 +106,21 @@ final class FileRoot {
 
     /** The image named on the first line of the unit file's 20-portable.conf. */
     Optional<String> marker(String unitFile) {
-        try (BufferedReader reader =
-                Files.newBufferedReader(resolve(unitFile + ".d/20-portable.conf"), StandardCharsets.UTF_8)) {
-            return parseMarker(reader.readLine());
+        return dropIn(unitFile).map(PortableDropIn::marker);
+    }
+
+    /**
+     * The unit file's 20-portable.conf, when portabled wrote it: read without following a link, at the name or at its
+     * directory's, so that a link planted there cannot make Berth read a file elsewhere; unreadable means unknown.
+     */
+    Optional<PortableDropIn> dropIn(String unitFile) {
+        Path dir = resolve(unitFile + ".d");
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        try {
+            return AtomicFiles.read(dir.resolve("20-portable.conf"), MAX_DROP_IN_BYTES)
+                    .flatMap(bytes -> PortableDropIn.parse(new String(bytes, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -13,7 +13,8 @@ import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.types.Variant;
 
 /**
- * Reads attached units: the attached directories (through the file root) to find them, then one GetAll per unit
+ * Reads attached units in full, where a change or the health gate needs every detail ({@link UnitScan} is the cheap
+ * read of a pass): the attached directories (through the file root) to find them, then one GetAll per unit
  * for everything else (GetAll with an empty interface returns the Unit and the type's properties together, and
  * reading a unit's object also loads it), and one ListUnitsByPatterns for the instances of any templates.
  */
@@ -32,6 +33,11 @@ final class UnitReader {
     /** D-Bus calls made so far, to keep an eye on the cost of an observation. */
     int calls() {
         return calls.get();
+    }
+
+    /** Counts one more call made to read units (by {@link UnitScan} too). */
+    void counted() {
+        calls.incrementAndGet();
     }
 
     /** Every unit file portabled attached, with its properties. */
@@ -78,7 +84,7 @@ final class UnitReader {
     }
 
     /** A template is as active as its most active instance; its own object cannot be read. */
-    private List<UnitProps> templates(List<String> templateFiles) throws DBusException {
+    List<UnitProps> templates(List<String> templateFiles) throws DBusException {
         List<String> patterns = templateFiles.stream()
                 .map(f -> f.substring(f.lastIndexOf('/') + 1).replace("@.", "@*."))
                 .toList();

@@ -57,6 +57,8 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
     private final GaugeRows failed;
     private final GaugeRows halted;
     private final GaugeRows waiting;
+    /** What the per-image rows were last built from (the loop thread's alone). */
+    private List<Object> lastRows = List.of();
 
     public BerthMetrics(MeterRegistry registry, String version) {
         this.registry = registry;
@@ -185,8 +187,22 @@ public final class BerthMetrics implements LoopListener, ReconcileListener {
         }
         fetches(fetchResult(report)).increment();
         report.source().ifPresent(s -> revision.set(Map.of(Tags.of("revision", s.revision()), 1)));
-        report.pass().ifPresent(this::images);
-        report.pass().ifPresent(this::rollouts);
+        report.pass().filter(this::changedSinceLastPass).ifPresent(pass -> {
+            images(pass);
+            rollouts(pass);
+        });
+    }
+
+    /**
+     * Whether the per-image rows could differ from the last pass's: a no-op pass sees the same outcomes, the same host
+     * and the same remembered failures, and then building every row again would only find them equal.
+     */
+    private boolean changedSinceLastPass(Pass pass) {
+        List<Object> rows = List.of(
+                pass.outcomes(), pass.after().attached(), pass.inventory().failures());
+        boolean changed = !rows.equals(lastRows) || pass.outcomes().stream().anyMatch(ImageOutcome::driftPutBack);
+        lastRows = rows;
+        return changed;
     }
 
     private static String fetchResult(PassReport report) {

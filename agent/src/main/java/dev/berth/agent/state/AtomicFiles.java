@@ -42,6 +42,20 @@ public final class AtomicFiles {
      *     reads
      */
     public static void write(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
+        write(target, content, mode, true);
+    }
+
+    /**
+     * {@link #write} without its two fsyncs, for a file whose loss in a crash costs nothing because the next write
+     * restores it: a reader still never sees half a file, but after a power loss the file may hold its previous
+     * content (or, on a file system that does not flush a file renamed over another, none).
+     */
+    public static void replace(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
+        write(target, content, mode, false);
+    }
+
+    private static void write(Path target, byte[] content, Set<PosixFilePermission> mode, boolean sync)
+            throws IOException {
         Path dir = Objects.requireNonNull(target.toAbsolutePath().getParent(), "a file has a directory");
         directory(dir);
         Path temp = temporaryFor(target);
@@ -50,13 +64,17 @@ public final class AtomicFiles {
             while (buffer.hasRemaining()) {
                 out.write(buffer);
             }
-            out.force(true);
+            if (sync) {
+                out.force(true);
+            }
         } catch (IOException e) {
             Files.deleteIfExists(temp);
             throw e;
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        syncDirectory(dir);
+        if (sync) {
+            syncDirectory(dir);
+        }
     }
 
     /**

@@ -146,8 +146,23 @@ public final class StatusFile {
     }
 
     public void write(AgentStatus status) {
+        write(status, true);
+    }
+
+    /**
+     * Writes the status, durably or not.
+     *
+     * @param durable false when only the times of the last pass changed: the file is then replaced without fsync
+     *     (see docs/design.md), since the next pass writes them again and a crash loses nothing else
+     */
+    public void write(AgentStatus status, boolean durable) {
         try {
-            AtomicFiles.write(file, JSON.writeValueAsBytes(status), SafeFiles.PUBLIC);
+            byte[] bytes = JSON.writeValueAsBytes(status);
+            if (durable) {
+                AtomicFiles.write(file, bytes, SafeFiles.PUBLIC);
+            } else {
+                AtomicFiles.replace(file, bytes, SafeFiles.PUBLIC);
+            }
         } catch (IOException e) {
             throw new BerthException(Reason.StateUnavailable, "cannot write " + file + ": " + e.getMessage());
         }

@@ -5,12 +5,12 @@ import dev.berth.agent.render.WaitView;
 import dev.berth.model.fleet.HostIdentity;
 import dev.berth.model.host.AttachedImage;
 import dev.berth.model.plan.Finding;
+import dev.berth.model.state.Inventory;
 import dev.berth.reconciler.ImageOutcome;
 import dev.berth.reconciler.Pass;
 import dev.berth.reconciler.health.ImageHealth;
 import dev.berth.reconciler.loop.LoopListener;
 import dev.berth.reconciler.loop.PassReport;
-import dev.berth.reconciler.port.InventoryStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +26,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class StatusTracker implements LoopListener {
     private final StatusFile file;
-    private final InventoryStore inventory;
     private final Instant started;
     private final String runner;
     private final AgentStatus.HostStatus host;
@@ -36,9 +35,8 @@ public final class StatusTracker implements LoopListener {
      * @param runner who runs the passes: "berth agent" or "berth apply"
      * @param host who this host is, as the manifests were read for it
      */
-    public StatusTracker(StatusFile file, InventoryStore inventory, Instant started, String runner, HostIdentity host) {
+    public StatusTracker(StatusFile file, Instant started, String runner, HostIdentity host) {
         this.file = file;
-        this.inventory = inventory;
         this.started = started;
         this.runner = runner;
         this.host = AgentStatus.HostStatus.of(host);
@@ -51,8 +49,35 @@ public final class StatusTracker implements LoopListener {
 
     @Override
     public void passFinished(PassReport report) {
-        last = status(report);
-        file.write(last);
+        AgentStatus next = status(report);
+        boolean timesOnly = last != null && next.equals(withPassTimesOf(last, next));
+        last = next;
+        file.write(next, !timesOnly);
+    }
+
+    /** {@code status} with the last pass's times, and the last convergence, of {@code other}. */
+    static AgentStatus withPassTimesOf(AgentStatus status, AgentStatus other) {
+        AgentStatus.LastPass pass = status.lastPass();
+        AgentStatus.LastPass times = other.lastPass();
+        return new AgentStatus(
+                status.schemaVersion(),
+                status.version(),
+                status.runner(),
+                status.pid(),
+                status.started(),
+                new AgentStatus.LastPass(
+                        times.started(),
+                        times.finished(),
+                        pass.cause(),
+                        pass.outcome(),
+                        pass.source(),
+                        pass.revision(),
+                        pass.notices(),
+                        pass.error()),
+                other.lastConverged(),
+                status.images(),
+                status.unmanaged(),
+                status.host());
     }
 
     AgentStatus status(PassReport report) {
@@ -117,7 +142,7 @@ public final class StatusTracker implements LoopListener {
                     .map(p -> new AgentStatus.Problem(
                             p.reason().name(), p.message(), at, UndoneView.of(outcome.undone())));
             AgentStatus.Problem held = outcome.state() == ImageOutcome.State.HELD ? problem.orElse(null) : null;
-            AgentStatus.Problem lastError = lastError(outcome, problem, before.get(outcome.image()));
+            AgentStatus.Problem lastError = lastError(outcome, problem, before.get(outcome.image()), pass.inventory());
             Optional<ImageHealth> health = outcome.health();
             images.add(new AgentStatus.ImageStatus(
                     outcome.image(),
@@ -138,17 +163,19 @@ public final class StatusTracker implements LoopListener {
     }
 
     /**
-     * This pass's failure; else the failure Berth remembers for the image (it is held because of it); else the
+     * This pass's failure; else the failure Berth remembers for the image (in the pass's own inventory, which is what
+     * the store holds after it: reading the file again for each image cost more than the rest of the status) (it is held because of it); else the
      * error shown before, until the image converges.
      */
     private AgentStatus.@Nullable Problem lastError(
-            ImageOutcome outcome, Optional<AgentStatus.Problem> problem, AgentStatus.@Nullable ImageStatus before) {
+            ImageOutcome outcome,
+            Optional<AgentStatus.Problem> problem,
+            AgentStatus.@Nullable ImageStatus before,
+            Inventory owned) {
         if (outcome.state() == ImageOutcome.State.FAILED) {
             return problem.orElse(null);
         }
-        Optional<AgentStatus.Problem> remembered = inventory
-                .load()
-                .failure(outcome.image())
+        Optional<AgentStatus.Problem> remembered = owned.failure(outcome.image())
                 .map(f -> new AgentStatus.Problem(f.reason().name(), f.message(), f.at(), UndoneView.of(f.undone())));
         if (remembered.isPresent()) {
             return remembered.get();

@@ -179,11 +179,7 @@ public final class Assembly implements AutoCloseable {
     /** Writes STATE/status.json after every pass, for {@code berth status}. */
     public StatusTracker statusTracker(String runner) {
         return new StatusTracker(
-                new StatusFile(settings.stateDir()),
-                host.inventory(),
-                host.clock().instant(),
-                runner,
-                identity);
+                new StatusFile(settings.stateDir()), host.clock().instant(), runner, identity);
     }
 
     @Override

@@ -387,7 +387,7 @@ class DbusPortableHostDaemonIT {
     }
 
     @Test
-    void anObservationCostsOneCallPerAttachedUnit() {
+    void anObservationOfRunningImagesCostsOneCallWhateverTheirNumber() {
         for (int i = 0; i < 10; i++) {
             String name = "echo" + (char) ('a' + i);
             host.attach(attachment(install(PortableImage.named(name).service(name, SLEEP)), name, "default"));
@@ -400,9 +400,53 @@ class DbusPortableHostDaemonIT {
         long micros = (System.nanoTime() - started) / 1000;
 
         assertThat(images).hasSize(10);
-        assertThat(host.readCalls() - before).isEqualTo(10);
+        assertThat(host.readCalls() - before).as("one ListUnitsByNames").isEqualTo(1);
         System.out.printf(
                 "observing 10 attached images: %d D-Bus calls, %d ms%n", host.readCalls() - before, micros / 1000);
+    }
+
+    @Test
+    void whatAPassObservesAgreesWithTheFullReadOfEachImage() {
+        String socket = install(PortableImage.named("yodel")
+                .unit("yodel.socket", "[Socket]\nListenStream=/run/yodel.sock\n\n[Install]\nWantedBy=sockets.target\n")
+                .unit("yodel.service", "[Service]\nExecStart=" + SLEEP + "\n"));
+        String stopped = install(PortableImage.named("zircon").service("zircon", SLEEP));
+        String byHand = install(PortableImage.named("xylo").service("xylo", SLEEP));
+        String runtime = install(PortableImage.named("quartz").service("quartz", SLEEP));
+        String failing = install(
+                PortableImage.named("fizzle").unit("fizzle.service", "[Service]\nExecStart=/usr/bin/busybox false\n"));
+        host.attach(attachment(socket, "yodel", "default"));
+        host.attach(new Attachment(stopped, List.of("zircon"), "default", false, true, false));
+        host.attach(new Attachment(byHand, List.of("xylo"), "default", false, false, false));
+        container.execOk("systemctl", "enable", "xylo.service");
+        host.attach(new Attachment(runtime, List.of("quartz"), "strict", true, true, true));
+        host.attach(attachment(failing, "fizzle", "default"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> unitState(only("fizzle"), "fizzle.service").equals("failed"));
+
+        List<AttachedImage> observed = host.attached();
+
+        assertThat(observed).hasSize(5);
+        for (AttachedImage cheap : observed) {
+            AttachedImage full = host.inspect(cheap.name()).orElseThrow();
+            assertThat(cheap.imagePath()).as(cheap.name()).isEqualTo(full.imagePath());
+            assertThat(cheap.extensions()).as(cheap.name()).isEqualTo(full.extensions());
+            assertThat(cheap.profile()).as(cheap.name()).isEqualTo(full.profile());
+            assertThat(cheap.state()).as(cheap.name()).isEqualTo(full.state());
+            assertThat(cheap.units()).as(cheap.name()).hasSameSizeAs(full.units());
+            for (int i = 0; i < full.units().size(); i++) {
+                var f = full.units().get(i);
+                var c = cheap.units().get(i);
+                assertThat(List.of(c.name(), c.activeState(), c.subState(), c.result(), c.triggeredBy()))
+                        .as(cheap.name())
+                        .isEqualTo(List.of(f.name(), f.activeState(), f.subState(), f.result(), f.triggeredBy()));
+            }
+        }
+        assertThat(observed)
+                .extracting(AttachedImage::name, AttachedImage::state)
+                .contains(tuple("zircon", PortableState.ENABLED), tuple("xylo", PortableState.ENABLED));
+        container.execOk("systemctl", "disable", "xylo.service");
     }
 
     @Test

@@ -80,6 +80,20 @@ class AtomicFilesTest {
     }
 
     @Test
+    void replacingWithoutFsyncIsJustAsSafeAgainstLinksAndLeavesNoTemporaryFile() throws IOException {
+        Path outside = outside();
+        Path viaSymlink = Files.createSymbolicLink(dir.resolve("status.json"), outside);
+
+        AtomicFiles.replace(viaSymlink, bytes("status"), SafeFiles.PUBLIC);
+
+        assertThat(Files.readString(outside)).isEqualTo("precious");
+        assertThat(Files.isSymbolicLink(viaSymlink)).isFalse();
+        assertThat(AtomicFiles.read(viaSymlink, 100))
+                .hasValueSatisfying(b -> assertThat(b).isEqualTo(bytes("status")));
+        assertThat(names(dir)).containsExactly("outside", "status.json");
+    }
+
+    @Test
     void theFileGetsExactlyTheModeAskedWhateverTheFileBeforeHad() throws IOException {
         Path inventory = Files.writeString(dir.resolve("inventory.json"), "old");
         Files.setPosixFilePermissions(inventory, PosixFilePermissions.fromString("rw-rw-rw-"));

@@ -54,7 +54,8 @@ public final class UnitHealthGate implements HealthGate {
 
     /**
      * Watches the images' windows together: one look at the host serves them all, and an image leaves the watch as
-     * soon as it passed or failed, so images changed one after the other take one window, not one each.
+     * soon as it passed or failed, so images changed one after the other take one window, not one each. Each look
+     * reads only the open images, in full ({@link PortableHost#inspect}: restart counts and results included).
      */
     @Override
     public Map<String, BerthException> awaitAll(List<ImageSpec> specs) {
@@ -64,7 +65,7 @@ public final class UnitHealthGate implements HealthGate {
         Map<String, BerthException> failed = new LinkedHashMap<>();
         while (!open.isEmpty()) {
             Instant now = clock.instant();
-            List<AttachedImage> attached = host.attached();
+            List<AttachedImage> attached = inspect(open);
             Duration next = null;
             for (Iterator<ImageWatch> it = open.iterator(); it.hasNext(); ) {
                 ImageWatch watch = it.next();
@@ -88,6 +89,13 @@ public final class UnitHealthGate implements HealthGate {
             }
         }
         return failed;
+    }
+
+    /** The open images as the host shows them now, each read in full; one that is no longer attached is left out. */
+    private List<AttachedImage> inspect(List<ImageWatch> open) {
+        List<AttachedImage> seen = new ArrayList<>();
+        open.forEach(watch -> host.inspect(watch.spec().name()).ifPresent(seen::add));
+        return seen;
     }
 
     private BerthException unhealthy(ImageSpec spec, String why, Optional<String> unit) {

@@ -4,6 +4,7 @@ import dev.berth.model.Limits;
 import dev.berth.model.host.AttachedImage;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,8 +30,20 @@ public interface PortableHost {
      */
     void limit(AttachedImage image, Limits limits);
 
-    /** Every attached image, grouped by the image its units' RootImage/RootDirectory points at. */
+    /**
+     * Every attached image, grouped by the image its units' RootImage/RootDirectory points at. Read on every pass, so
+     * an adapter may leave out what only the health gate looks at: a unit's restart count may read 0 and its result
+     * "success" unless the unit failed; {@link #inspect} reads them.
+     */
     List<AttachedImage> attached();
+
+    /**
+     * The first attached image named {@code name} as {@link #attached} shows it, its units read in full, restart
+     * counts and results included: what the health gate watches. Empty when no image of that name is attached.
+     */
+    default Optional<AttachedImage> inspect(String name) {
+        return attached().stream().filter(image -> image.name().equals(name)).findFirst();
+    }
 
     /** The profiles portabled can attach with. */
     Set<String> profiles();

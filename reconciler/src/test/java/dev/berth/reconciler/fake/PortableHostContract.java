@@ -248,6 +248,32 @@ public abstract class PortableHostContract {
                 .atMost(settle())
                 .until(() -> unit(only("oscar"), "oscar.service").isFailed());
         assertThat(unit(only("oscar"), "oscar.service").result()).isEqualTo("exit-code");
+        assertThat(unit(host().inspect("oscar").orElseThrow(), "oscar.service").result())
+                .isEqualTo("exit-code");
+    }
+
+    @Test
+    void inspectingAnImageShowsWhatAttachedShowsOfIt() {
+        String path = install(TestImage.socketActivated("inspect", "1"));
+        host().attach(attachment(path, "default"));
+
+        AttachedImage inspected = host().inspect("inspect").orElseThrow();
+
+        AttachedImage attached = only("inspect");
+        assertThat(inspected.imagePath()).isEqualTo(attached.imagePath());
+        assertThat(inspected.state()).isEqualTo(attached.state());
+        assertThat(inspected.profile()).isEqualTo(attached.profile());
+        assertThat(inspected.units())
+                .extracting(UnitStatus::name, UnitStatus::activeState, UnitStatus::triggeredBy)
+                .containsExactlyInAnyOrderElementsOf(attached.units().stream()
+                        .map(u -> org.assertj.core.groups.Tuple.tuple(u.name(), u.activeState(), u.triggeredBy()))
+                        .toList());
+        assertThat(unit(inspected, "inspect.service").restarts()).isZero();
+    }
+
+    @Test
+    void inspectingANameNothingIsAttachedAsIsEmpty() {
+        assertThat(host().inspect("nothing-of-that-name")).isEmpty();
     }
 
     @Test
