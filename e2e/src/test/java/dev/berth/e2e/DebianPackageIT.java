@@ -120,12 +120,14 @@ class DebianPackageIT {
     }
 
     private void apt(String verb, String packageName) {
-        // In /root, where the package was copied: apt takes a local file for a path starting with ./ or /.
+        // In /root, where the package was copied: apt takes a local file for a path starting with ./ or /. The
+        // host's apt has no package lists, so only what is installed can satisfy Depends (not --no-download, with
+        // which apt refuses a relative path to a local package).
         CommandResult result = host.exec(
                 Duration.ofMinutes(5),
                 "/bin/sh",
                 "-c",
-                "cd /root && DEBIAN_FRONTEND=noninteractive apt-get -y --no-download \"$0\" \"$1\"",
+                "cd /root && DEBIAN_FRONTEND=noninteractive apt-get -y \"$0\" \"$1\"",
                 verb,
                 packageName);
         assertThat(result.ok())
