@@ -13,7 +13,9 @@ set -euo pipefail
 # Bump when the way a root file system is built changes: old caches are then left alone, not reused.
 readonly RECIPE_VERSION=1
 readonly HOST_PACKAGES=(systemd-container debootstrap squashfs-tools busybox-static dbus)
-readonly ROOTFS_PACKAGES=(systemd systemd-sysv dbus systemd-container libsystemd0)
+# default-jre-headless: Debian's Java runtime of the release (OpenJDK 17 in bookworm, 21 in trixie), which
+# satisfies the Berth package's Depends when a test installs it with apt and no network.
+readonly ROOTFS_PACKAGES=(systemd systemd-sysv dbus systemd-container libsystemd0 default-jre-headless)
 readonly LOOP_NODES=32
 readonly CACHE="${BERTH_TEST_CACHE:-/var/cache/berth-test}"
 readonly ME="prepare-test-host"

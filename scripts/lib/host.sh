@@ -50,8 +50,9 @@ host_loop_nodes() {
 }
 
 # Boots ROOTFS as container NAME, console output to LOG, with extra systemd-nspawn options (binds) after them;
-# returns once systemd says running (or degraded), within 60 s. The loop device nodes and this machine's JDK
-# (with Debian's /etc/java-* and the Java CA store it links to) are bound at the same paths.
+# returns once systemd says running (or degraded), within 60 s. The loop device nodes and this machine's JDKs
+# (each directory of /usr/lib/jvm, with Debian's /etc/java-* and the Java CA store they link to) are bound at
+# the same paths.
 host_boot() {
   local rootfs=${1:?host_boot ROOTFS NAME LOG [NSPAWN_OPTION...]} name=${2:?} log=${3:?} node dir state=
   shift 3
@@ -60,8 +61,9 @@ host_boot() {
   for node in "$HOST_CACHE"/loop-nodes/loop*; do
     binds+=("--bind=$node:/dev/$(basename "$node")")
   done
-  for dir in /usr/lib/jvm /etc/java-* /etc/ssl/certs/java; do
-    if [[ -d $dir ]]; then binds+=("--bind-ro=$dir"); fi
+  # Each JDK on its own, not /usr/lib/jvm whole: the container's own Java runtime stays visible next to them.
+  for dir in /usr/lib/jvm/* /etc/java-* /etc/ssl/certs/java; do
+    if [[ -d $dir && ! -L $dir ]]; then binds+=("--bind-ro=$dir"); fi
   done
   # setsid: nspawn leads its own process group, away from the terminal's signals.
   setsid systemd-nspawn --directory="$rootfs" --volatile=overlay --boot --machine="$name" --hostname="$name" \

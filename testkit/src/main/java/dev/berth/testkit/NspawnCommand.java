@@ -3,6 +3,7 @@ package dev.berth.testkit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,12 +52,14 @@ final class NspawnCommand {
 
     /**
      * The machine's JDKs at the same paths, so {@code java.home} works inside too. Debian's JDK links its
-     * configuration and CA certificates into /etc, so those come along.
+     * configuration and CA certificates into /etc, so those come along. Each JDK directory is bound on its own,
+     * not /usr/lib/jvm as a whole: the container's own Java runtime (the root file system has the release's, which
+     * the Debian package's Depends ask for) stays visible next to them.
      */
     static List<BindMount> jdkMounts() {
         List<BindMount> mounts = new ArrayList<>();
-        if (Files.isDirectory(JVMS)) {
-            mounts.add(new BindMount(JVMS, JVMS.toString(), true));
+        for (Path jdk : directoriesIn(JVMS)) {
+            mounts.add(new BindMount(jdk, jdk.toString(), true));
         }
         Path javaHome = realPath(Path.of(System.getProperty("java.home")));
         if (!javaHome.startsWith(JVMS)) {
@@ -74,6 +77,20 @@ final class NspawnCommand {
             mounts.add(new BindMount(certs, certs.toString(), true));
         }
         return mounts;
+    }
+
+    /** The directories directly in {@code dir} (not symbolic links to them), sorted; none if it is missing. */
+    static List<Path> directoriesIn(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
     }
 
     private static List<Path> loopNodes(Path dir) {

@@ -36,11 +36,32 @@ class NspawnCommandTest {
                         "--keep-unit",
                         "--console=passive",
                         "--bind=/dev/loop-control",
-                        "--bind-ro=/usr/lib/jvm:/usr/lib/jvm",
                         "--bind=" + shared + ":/srv/shared")
                 .containsSubsequence(
                         "--bind=" + nodes.resolve("loop2") + ":/dev/loop2",
                         "--bind=" + nodes.resolve("loop10") + ":/dev/loop10");
+    }
+
+    @Test
+    void eachJdkOfTheMachineIsBoundOnItsOwnSoTheContainersOwnJavaStaysVisible() {
+        List<String> jdks = NspawnCommand.jdkMounts().stream()
+                .map(BindMount::nspawnOption)
+                .filter(option -> option.contains("/usr/lib/jvm"))
+                .toList();
+
+        assertThat(jdks).isNotEmpty().doesNotContain("--bind-ro=/usr/lib/jvm:/usr/lib/jvm");
+        assertThat(jdks).allMatch(option -> option.matches("--bind-ro=/usr/lib/jvm/[^/:]+:/usr/lib/jvm/[^/:]+"));
+    }
+
+    @Test
+    void onlyRealDirectoriesOfAJvmDirectoryAreBoundNotLinksOrFiles() throws IOException {
+        Path jvms = Files.createDirectories(dir.resolve("jvm"));
+        Files.createDirectories(jvms.resolve("java-17-openjdk-amd64"));
+        Files.createSymbolicLink(jvms.resolve("java-1.17.0-openjdk-amd64"), Path.of("java-17-openjdk-amd64"));
+        Files.createFile(jvms.resolve(".java-1.17.0-openjdk-amd64.jinfo"));
+
+        assertThat(NspawnCommand.directoriesIn(jvms)).containsExactly(jvms.resolve("java-17-openjdk-amd64"));
+        assertThat(NspawnCommand.directoriesIn(dir.resolve("missing"))).isEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.berth.agent.Main;
 import dev.berth.agent.config.HostSettings;
 import dev.berth.agent.config.Settings;
 import dev.berth.agent.config.SettingsFile;
+import dev.berth.agent.config.SourceConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -27,6 +29,8 @@ class ExamplesTest {
             .toAbsolutePath()
             .normalize()
             .resolve("examples");
+
+    private static final Path PACKAGE_EXAMPLE = EXAMPLES.resolveSibling("dist/src/deb/agent.yaml.example");
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -58,6 +62,34 @@ class ExamplesTest {
                     .as("%s: %s", example, err)
                     .isZero();
         }
+    }
+
+    @Test
+    void theDebianPackagesExampleConfigurationIsValidAsShippedAndKeepsEveryDefault() {
+        Settings settings = SettingsFile.read(PACKAGE_EXAMPLE);
+
+        assertThat(settings.source()).contains(new SourceConfig.Manifest(Path.of("/etc/berth/manifest.yaml")));
+        assertThat(settings)
+                .usingRecursiveComparison()
+                .ignoringFields("file", "source")
+                .isEqualTo(Settings.defaults());
+    }
+
+    @Test
+    void everySettingTheDebianPackagesExampleShowsInACommentIsValidAndItsDefault() throws IOException {
+        // "# key: value" and "#   - key: value" lines are settings; "# Prose." lines and "  # git:" stay comments.
+        String uncommented = Files.readAllLines(PACKAGE_EXAMPLE).stream()
+                .map(line -> line.matches("# ( *)(- )?[a-z][A-Za-z]*:( .*)?") ? line.substring(2) : line)
+                .collect(Collectors.joining("\n"));
+
+        Settings settings = SettingsFile.parse(uncommented, PACKAGE_EXAMPLE);
+
+        assertThat(uncommented).contains("\ninterval: 1m").contains("\n  - days: [mon, tue, wed, thu, fri]");
+        assertThat(settings.schedule()).isEqualTo(Settings.defaults().schedule());
+        assertThat(settings.health()).isEqualTo(Settings.defaults().health());
+        assertThat(settings.policy()).isEqualTo(Settings.defaults().policy());
+        assertThat(settings.download()).isEqualTo(Settings.defaults().download());
+        assertThat(settings.metricsListen()).isEqualTo(Settings.defaults().metricsListen());
     }
 
     @Test

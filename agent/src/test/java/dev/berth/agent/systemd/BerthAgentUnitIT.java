@@ -87,7 +87,9 @@ class BerthAgentUnitIT {
         container.execOk("chmod", "755", "/usr/bin/berth");
         container.writeFile(
                 "/etc/systemd/system/" + UNIT + ".d/probe.conf",
-                "[Service]\nExecStart=\nExecStart=/usr/bin/java " + String.join(" ", UnitFile.jvmFlags())
+                // The probe takes its source from its command line: no /etc/berth/agent.yaml to wait for.
+                "[Unit]\nConditionPathExists=\n[Service]\nExecStart=\nExecStart=/usr/bin/java "
+                        + String.join(" ", UnitFile.jvmFlags())
                         + " -cp " + HardeningProbe.JAR + ":/opt/probe " + HardeningProbe.class.getName()
                         + " --git " + git.url("fleet") + " --allow-http\n");
         container.execOk("systemctl", "daemon-reload");
