@@ -7,9 +7,13 @@ import picocli.CommandLine;
 public final class Completion {
     private Completion() {}
 
-    /** The bash completion script (picocli's); it defines {@code _complete_berth}. */
+    /**
+     * The bash completion script (picocli's); it defines {@code _complete_berth}. Without picocli's {@code #!} line:
+     * bash-completion sources the file, never runs it (lintian's bash-completion-with-hashbang).
+     */
     public static String bash(CommandLine cli) {
-        return AutoComplete.bash(cli.getCommandName(), cli);
+        String script = AutoComplete.bash(cli.getCommandName(), cli);
+        return script.startsWith("#!") ? script.substring(script.indexOf('\n') + 1) : script;
     }
 
     /**

@@ -25,6 +25,11 @@ class CompletionTest {
     }
 
     @Test
+    void theBashScriptIsSourcedNotRunSoItHasNoInterpreterLine() {
+        assertThat(Completion.bash(cli)).doesNotStartWith("#!").contains("_complete_berth()");
+    }
+
+    @Test
     void bashCompletesCommandsOptionsAndTheirValues() {
         assertThat(bash("berth", "pl")).containsExactly("plan");
         assertThat(bash("berth", ""))
